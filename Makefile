@@ -1,0 +1,57 @@
+# rumor: a Maelstrom broadcast node, and eddy, the harness that runs it.
+#
+#   make run     build everything and run rumor under eddy on the 3d workload
+#   make check   everything CI checks: lint, race tests, 3a-3e under eddy
+#
+# MAELSTROM=/path/to/maelstrom swaps real Maelstrom in for eddy with the
+# same flags, e.g. `make 3c MAELSTROM=~/maelstrom/maelstrom`.
+
+GO          ?= go
+BIN         := $(CURDIR)/bin
+RUMOR       := $(BIN)/rumor
+EDDY        := $(BIN)/eddy
+MAELSTROM   ?= $(EDDY)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+NODE_ARGS   ?=
+SEED        ?=
+seedflag     = $(if $(SEED),--seed $(SEED))
+
+# The Gossip Glomers command lines (fact sheet §8).
+FLAGS_3a := --node-count 1 --time-limit 20 --rate 10
+FLAGS_3b := --node-count 5 --time-limit 20 --rate 10
+FLAGS_3c := --node-count 5 --time-limit 20 --rate 10 --nemesis partition
+FLAGS_3d := --node-count 25 --time-limit 20 --rate 100 --latency 100
+FLAGS_3e := --node-count 25 --time-limit 20 --rate 100 --latency 100
+
+.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition scenarios sim fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(RUMOR) .
+	$(GO) build -o $(EDDY) ./cmd/eddy
+
+# The main job: rumor under the efficiency workload, verdict and figures.
+run: 3d
+
+lint:
+	test -z "$$(gofmt -l . | tee /dev/stderr)"
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+test: lint
+	$(GO) test -race ./...
+
+3a 3b 3c 3d 3e: build
+	$(MAELSTROM) test -w broadcast --bin $(RUMOR) $(FLAGS_$@) $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+
+3d-partition: build
+	$(MAELSTROM) test -w broadcast --bin $(RUMOR) $(FLAGS_3d) --nemesis partition $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+
+# Every challenge must come out valid; eddy exits non-zero otherwise.
+scenarios: 3a 3b 3c 3d 3e 3d-partition
+
+check: test scenarios
+
+clean:
+	rm -rf $(BIN) store

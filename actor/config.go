@@ -1,0 +1,95 @@
+package actor
+
+import "fmt"
+
+// Strategy decides which peers a value is sent to.
+type Strategy int
+
+const (
+	// Star routes every value through a hub: a node sends the values its
+	// clients broadcast to its hub alone, at once, and the hub batches them
+	// out to every other node. The hub is the first node in init order that
+	// the node believes reachable (itself included), so when the hub is cut
+	// off its clients fail over to the next node, which then relays too.
+	Star Strategy = iota
+	// Topology floods values along the neighbours Maelstrom offers: each node
+	// forwards every new value to its neighbours except the one it came from.
+	Topology
+	// Mesh sends each client value straight to every other node; received
+	// values are never forwarded.
+	Mesh
+)
+
+// String returns the strategy's flag name.
+func (s Strategy) String() string {
+	switch s {
+	case Star:
+		return "star"
+	case Topology:
+		return "topology"
+	case Mesh:
+		return "mesh"
+	}
+	return fmt.Sprintf("Strategy(%d)", int(s))
+}
+
+// ParseStrategy reads a flag name back into a Strategy.
+func ParseStrategy(name string) (Strategy, error) {
+	for _, s := range []Strategy{Star, Topology, Mesh} {
+		if s.String() == name {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown strategy %q (want star, topology or mesh)", name)
+}
+
+// Config sets the node's protocol. Every duration is a number of ticks: the
+// core has no clock, so time is what the shell's ticker says it is.
+type Config struct {
+	Strategy Strategy
+
+	// BatchTicks is the least gap between two gossip batches on a fan-out
+	// link. A value that finds the link idle for that long goes out at once;
+	// under load values wait and share one message.
+	BatchTicks int64
+
+	// RetransmitTicks is how long a batch may go unacknowledged before its
+	// values are sent again; it doubles with every retry that makes no
+	// progress, up to MaxRetransmitTicks. It is also how long a hub may fail
+	// to acknowledge before a Star node fails over.
+	RetransmitTicks    int64
+	MaxRetransmitTicks int64
+
+	// AckTicks is how long a node may sit on an acknowledgement, hoping to
+	// piggyback it on gossip, before it sends an ack message. Hubs answer
+	// relayed values within BatchTicks instead, so their clients don't fail
+	// over needlessly.
+	AckTicks int64
+}
+
+// DefaultConfig returns settings tuned for Maelstrom's efficiency runs with a
+// 10 ms tick.
+func DefaultConfig() Config {
+	return Config{
+		Strategy:           Star,
+		BatchTicks:         25,
+		RetransmitTicks:    100,
+		MaxRetransmitTicks: 300,
+		AckTicks:           50,
+	}
+}
+
+// Validate reports settings the protocol cannot work with.
+func (c Config) Validate() error {
+	switch {
+	case c.BatchTicks < 0:
+		return fmt.Errorf("batch interval must not be negative")
+	case c.RetransmitTicks < 1:
+		return fmt.Errorf("retransmit interval must be at least one tick")
+	case c.MaxRetransmitTicks < c.RetransmitTicks:
+		return fmt.Errorf("max retransmit interval must be at least the retransmit interval")
+	case c.AckTicks < 0 || c.AckTicks >= c.RetransmitTicks:
+		return fmt.Errorf("ack delay must be between zero and the retransmit interval")
+	}
+	return nil
+}

@@ -1,0 +1,23 @@
+// Package actor is rumor's broadcast node: a pure state machine (Node) and
+// the thin shell that drives it (Loop).
+//
+// The contract of Node, modelled on etcd's raft: Step takes one Event (a
+// decoded message, a line that failed to decode, or a Tick) and returns the
+// Output it causes: messages to send and problems to log. Node owns all the
+// state; it has no clock (time is a count of Ticks), starts no goroutines,
+// does no I/O, uses no locks and no randomness, and iterates maps only in
+// sorted order, so the same events always give the same outputs.
+//
+// The contract of Loop: one goroutine owns a Node and selects over an event
+// channel, a ticker and a stop request. Push hands it an event and never
+// blocks after Stop; Stop is idempotent and returns once the goroutine has
+// exited and every output it produced has been written.
+//
+// The protocol: every node keeps, for each peer, a stream of the values it
+// owes that peer. Each value on a stream has a sequence number; gossip
+// carries every not-yet-acknowledged value in one batch, and the peer
+// acknowledges cumulatively, piggybacked on its own gossip or, when it has
+// none to send, in an ack message of its own. Nothing waits on a reply, so
+// nothing grows when replies never come: state is bounded by the values
+// themselves. Which peers a value goes to is the Strategy's choice.
+package actor

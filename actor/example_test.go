@@ -1,0 +1,188 @@
+package actor_test
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"rumor/actor"
+	"rumor/messages"
+)
+
+// pushWithoutDone is Loop.Push with its done case removed: a send on an
+// unbuffered channel that waits for a receiver, however long that takes.
+func pushWithoutDone(events chan<- actor.Event, ev actor.Event) {
+	events <- ev
+}
+
+// leakLine picks the state and the top function out of goleak's report; the
+// rest of the report (goroutine ids, file lines) changes from run to run.
+var leakLine = regexp.MustCompile(`in state ([^,]+), with (\S+) on top of the stack`)
+
+// ExampleLoop_Push shows the leak that Push's done case prevents, and how
+// goleak reports it. A goroutine pushes into a channel that nobody will ever
+// read again (the loop has gone): it blocks forever. goleak.Find lists it,
+// with its state and the function it is stuck in. The real Push, given a
+// stopped loop, returns false instead of blocking.
+func ExampleLoop_Push() {
+	// Goroutines that exist now are somebody else's; judge only ours.
+	others := goleak.IgnoreCurrent()
+
+	events := make(chan actor.Event) // unbuffered, and its reader is gone
+	go pushWithoutDone(events, actor.Tick{})
+
+	err := goleak.Find(others)
+	if m := leakLine.FindStringSubmatch(fmt.Sprint(err)); m != nil {
+		fmt.Printf("goleak: a goroutine in state %q, stuck in %s\n", m[1], m[2])
+	} else {
+		fmt.Println("goleak found nothing:", err)
+	}
+
+	// Release it: otherwise the package's goleak.VerifyTestMain would fail
+	// the whole test binary, which is exactly its job.
+	<-events
+	fmt.Println("after release:", goleak.Find(others))
+
+	// The real thing: once the loop has stopped, Push gives up at once.
+	node, _ := actor.NewNode(actor.DefaultConfig())
+	loop := actor.Start(node, time.Hour, func(actor.Event, actor.Output) {})
+	loop.Stop()
+	fmt.Println("Push after Stop:", loop.Push(actor.Tick{}))
+	fmt.Println("after Stop:", goleak.Find(others))
+
+	// Output:
+	// goleak: a goroutine in state "chan send", stuck in rumor/actor_test.pushWithoutDone
+	// after release: <nil>
+	// Push after Stop: false
+	// after Stop: <nil>
+}
+
+// handNet is the smallest network that can drive Nodes by hand: one goroutine
+// (the example's), a FIFO of messages in flight, and a set of cut links.
+// Like Maelstrom, it checks the partition when a message is delivered, and
+// it never loses client traffic.
+type handNet struct {
+	ids      []string
+	nodes    map[string]*actor.Node
+	inFlight []messages.Message
+	cut      map[[2]string]bool // {src, dest} pairs whose messages are lost
+	lost     int
+	replies  []messages.Message // messages addressed to clients
+}
+
+func newHandNet(cfg actor.Config, ids ...string) *handNet {
+	h := &handNet{ids: ids, nodes: map[string]*actor.Node{}, cut: map[[2]string]bool{}}
+	for i, id := range ids {
+		n, err := actor.NewNode(cfg)
+		if err != nil {
+			panic(err)
+		}
+		h.nodes[id] = n
+		h.request(id, messages.Init{Request: messages.Request{MsgID: int64(i), HasMsgID: true}, NodeID: id, NodeIDs: ids})
+	}
+	return h
+}
+
+// post queues a step's messages: to clients they are kept, to nodes they
+// travel.
+func (h *handNet) post(out actor.Output) {
+	for _, m := range out.Messages {
+		if _, ok := h.nodes[m.Dest]; ok {
+			h.inFlight = append(h.inFlight, m)
+		} else {
+			h.replies = append(h.replies, m)
+		}
+	}
+}
+
+// settle delivers messages until none is in flight. Each delivery is one Step
+// and may put more messages in flight.
+func (h *handNet) settle() {
+	for len(h.inFlight) > 0 {
+		m := h.inFlight[0]
+		h.inFlight = h.inFlight[1:]
+		if h.cut[[2]string{m.Src, m.Dest}] {
+			h.lost++
+			continue
+		}
+		h.post(h.nodes[m.Dest].Step(actor.Received{Msg: m}))
+	}
+}
+
+// tick advances time: every node gets count Ticks, and the network settles
+// after each round.
+func (h *handNet) tick(count int) {
+	for range count {
+		for _, id := range h.ids {
+			h.post(h.nodes[id].Step(actor.Tick{}))
+		}
+		h.settle()
+	}
+}
+
+// request plays a client: it steps node with body and returns the reply.
+func (h *handNet) request(node string, body messages.Body) messages.Message {
+	h.replies = h.replies[:0]
+	h.post(h.nodes[node].Step(actor.Received{Msg: messages.Message{Src: "c1", Dest: node, Body: body}}))
+	h.settle()
+	return h.replies[0]
+}
+
+func (h *handNet) partition(a, b string, cut bool) {
+	h.cut[[2]string{a, b}] = cut
+	h.cut[[2]string{b, a}] = cut
+}
+
+// show prints what a client reading each node would see, the node's hub, and
+// how many values it still owes each peer.
+func (h *handNet) show() {
+	for _, id := range h.ids {
+		reply := h.request(id, messages.Read{Request: messages.Request{MsgID: 99, HasMsgID: true}})
+		read := reply.Body.(messages.ReadOK)
+		fmt.Printf("  %s reads %s  hub %s  owes %v\n", id, messages.AppendValues(nil, read.Messages), h.nodes[id].Hub(), h.nodes[id].Unacked())
+	}
+}
+
+// ExampleNode_partitionAndHeal drives three cores by hand, with no goroutines
+// and no clock: time is the Ticks the example hands out. The link between
+// the hub n0 and n2 is cut, and a value is broadcast on each side of the cut.
+//
+// n2 sends its value to its hub, hears nothing back, and after a
+// retransmission timeout fails over to n1, which relays it to n0: the value
+// goes round the cut. n0's value is stuck in n0's queue for n2 and is resent
+// with backoff. That queue holds n2's own value too: n1 passed it to n0
+// marked as relayed (n0 is n1's hub), so n0 fans it out again, n2 included.
+// After the heal the resends get through, n0 acknowledges n2's resend, n2
+// fails back to n0, and every queue drains.
+func ExampleNode_partitionAndHeal() {
+	// The example's own numbers, so that re-tuning the defaults cannot
+	// change its story.
+	cfg := actor.Config{Strategy: actor.Star, BatchTicks: 2, RetransmitTicks: 10, MaxRetransmitTicks: 40, AckTicks: 5}
+	h := newHandNet(cfg, "n0", "n1", "n2")
+
+	h.partition("n0", "n2", true)
+	h.request("n0", messages.Broadcast{Request: messages.Request{MsgID: 1, HasMsgID: true}, Message: messages.IntValue(1)})
+	h.request("n2", messages.Broadcast{Request: messages.Request{MsgID: 2, HasMsgID: true}, Message: messages.IntValue(2)})
+	h.tick(50)
+	fmt.Println("cut n0-n2, 50 ticks later:")
+	h.show()
+
+	h.partition("n0", "n2", false)
+	h.tick(100)
+	fmt.Println("healed, 100 ticks later:")
+	h.show()
+	fmt.Println("messages lost to the cut:", h.lost)
+
+	// Output:
+	// cut n0-n2, 50 ticks later:
+	//   n0 reads [1,2]  hub n0  owes map[n2:2]
+	//   n1 reads [1,2]  hub n0  owes map[]
+	//   n2 reads [2]  hub n1  owes map[n0:1]
+	// healed, 100 ticks later:
+	//   n0 reads [1,2]  hub n0  owes map[]
+	//   n1 reads [1,2]  hub n0  owes map[]
+	//   n2 reads [2,1]  hub n0  owes map[]
+	// messages lost to the cut: 7
+}

@@ -1,0 +1,55 @@
+package actor
+
+import "rumor/messages"
+
+// tick advances protocol timers: hub failover, then sending.
+func (n *Node) tick() {
+	if n.self == "" {
+		return
+	}
+	if n.cfg.Strategy == Star && n.hub != n.self && n.links[n.hub].stalled(n.now, n.cfg) {
+		n.reachable[n.hub] = false
+		n.switchHub(n.chooseHub())
+	}
+}
+
+// flush sends whatever is due on every link, in sorted peer order so the
+// output is deterministic.
+func (n *Node) flush(out *Output) {
+	for _, p := range n.peers {
+		if m, ok := n.due(n.links[p]); ok {
+			out.send(m)
+		}
+	}
+}
+
+// due decides whether a link has something to send now, and builds it.
+//
+// At most one message per link per step: new values go out at once on a
+// relay link (a Star node to its hub, where waiting would only add latency)
+// and otherwise once the link has been quiet for a batch interval; if the
+// peer has been silent for a retransmission timeout, everything it has not
+// acknowledged goes again; failing both, an acknowledgement we owe goes out
+// on its own once we have given up hope of piggybacking it.
+func (n *Node) due(l *link) (messages.Message, bool) {
+	relay := n.cfg.Strategy == Star && l.peer == n.hub
+	quiet := n.now - l.lastGossip
+	switch {
+	case l.hasUnsent() && (relay || quiet >= n.cfg.BatchTicks):
+		return l.gossip(n.now, n.self, relay), true
+	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
+		return l.gossip(n.now, n.self, relay), true
+	case l.owedSince != never && n.now-l.owedSince >= n.ackDelay(l):
+		return l.ack(n.self), true
+	}
+	return messages.Message{}, false
+}
+
+// ackDelay is how long to hold an acknowledgement. A hub answers its clients
+// within a batch interval so that they never mistake patience for failure.
+func (n *Node) ackDelay(l *link) int64 {
+	if l.relaysVia {
+		return min(n.cfg.BatchTicks, n.cfg.AckTicks)
+	}
+	return n.cfg.AckTicks
+}

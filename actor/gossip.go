@@ -1,0 +1,107 @@
+package actor
+
+import (
+	"fmt"
+
+	"rumor/messages"
+)
+
+// accept stores v and, if it is new, queues it for the peers the strategy
+// routes it to. from is the peer it came from ("" for a client); relay says
+// the sender asked this node to act as its hub.
+func (n *Node) accept(v messages.Value, from string, relay bool) {
+	if !n.store.add(v) {
+		return
+	}
+	for _, p := range n.routes(from, relay) {
+		n.links[p].enqueue(n.now, v)
+	}
+}
+
+// routes returns the peers a new value goes to, never including the node it
+// came from.
+func (n *Node) routes(from string, relay bool) []string {
+	own := from == ""
+	switch n.cfg.Strategy {
+	case Star:
+		switch {
+		case own && n.hub != n.self:
+			return []string{n.hub}
+		case own || relay:
+			return n.peersExcept(from)
+		}
+		return nil
+	case Topology:
+		if !n.hasTopology {
+			return n.peersExcept(from) // no topology yet: every node is a neighbour
+		}
+		return without(n.neighbours, from)
+	case Mesh:
+		if own {
+			return n.peers
+		}
+	}
+	return nil
+}
+
+func (n *Node) peersExcept(id string) []string { return without(n.peers, id) }
+
+// without returns ids minus id, sharing ids when id is absent.
+func without(ids []string, id string) []string {
+	for i, x := range ids {
+		if x == id {
+			rest := make([]string, 0, len(ids)-1)
+			return append(append(rest, ids[:i]...), ids[i+1:]...)
+		}
+	}
+	return ids
+}
+
+func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
+	l, ok := n.linkFrom(m, out)
+	if !ok {
+		return
+	}
+	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
+		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
+	}
+	l.relaysVia = g.Relay
+	for _, v := range g.Values {
+		n.accept(v, m.Src, g.Relay)
+	}
+	n.ackFrom(l, g.Ack, out)
+}
+
+func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
+	if l, ok := n.linkFrom(m, out); ok {
+		n.ackFrom(l, a.Ack, out)
+	}
+}
+
+// linkFrom finds the link a node-to-node message belongs to, reporting
+// messages from strangers.
+func (n *Node) linkFrom(m messages.Message, out *Output) (*link, bool) {
+	if n.self == "" {
+		out.problem(fmt.Sprintf("ignoring %s from %s before init; it will be resent", m.Body.Type(), m.Src))
+		return nil, false
+	}
+	l, ok := n.links[m.Src]
+	if !ok {
+		out.problem(fmt.Sprintf("ignoring %s from unknown node %q", m.Body.Type(), m.Src))
+	}
+	return l, ok
+}
+
+// ackFrom applies a peer's acknowledgement. Progress is also the proof a Star
+// node waits for before trusting a failed hub again: hearing from a node only
+// shows it can reach us, an advancing ack shows it hears us too.
+func (n *Node) ackFrom(l *link, upTo uint64, out *Output) {
+	progress := upTo > l.acked
+	if !l.onAck(n.now, upTo) {
+		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
+	}
+	if progress && !n.reachable[l.peer] {
+		n.reachable[l.peer] = true
+		n.switchHub(n.chooseHub())
+	}
+}

@@ -1,0 +1,132 @@
+package actor
+
+import (
+	"slices"
+
+	"rumor/messages"
+)
+
+// never is a tick long before any real one, so "ticks since never" is always
+// larger than any interval.
+const never = -1 << 40
+
+// link is everything a node knows about one peer: the stream of values it
+// owes the peer (outbound) and how far it has got in the peer's stream to it
+// (inbound).
+type link struct {
+	peer string
+
+	// Outbound. unacked[i] has sequence number acked+1+i; the first sent of
+	// them have gone out at least once.
+	unacked    []messages.Value
+	acked      uint64
+	sent       int
+	lastGossip int64 // tick of the last gossip batch to the peer
+	retries    int   // retransmissions since the peer last made progress
+	progressAt int64 // tick the peer last acknowledged something new, or the queue filled from empty
+
+	// Inbound. received is the highest sequence number such that every value
+	// up to it has arrived; ackedTo is the highest we have told the peer.
+	received  uint64
+	ackedTo   uint64
+	owedSince int64 // tick received first passed ackedTo; never when nothing is owed
+	relaysVia bool  // the peer uses this node as its hub
+}
+
+func newLink(peer string) *link {
+	return &link{peer: peer, lastGossip: never, owedSince: never}
+}
+
+// enqueue adds values the peer should get.
+func (l *link) enqueue(now int64, vs ...messages.Value) {
+	if len(l.unacked) == 0 {
+		l.progressAt = now
+	}
+	l.unacked = append(l.unacked, vs...)
+}
+
+// hasUnsent reports whether some queued value has never been sent.
+func (l *link) hasUnsent() bool { return l.sent < len(l.unacked) }
+
+// onAck drops every value the peer has confirmed. It returns false for an ack
+// of values never sent, which only a confused or lying peer produces.
+func (l *link) onAck(now int64, upTo uint64) bool {
+	if upTo <= l.acked {
+		return true
+	}
+	valid := upTo <= l.acked+uint64(l.sent)
+	if !valid {
+		upTo = l.acked + uint64(l.sent)
+	}
+	n := int(upTo - l.acked)
+	l.unacked = slices.Delete(l.unacked, 0, n)
+	l.sent -= n
+	l.acked = upTo
+	l.retries = 0
+	l.progressAt = now
+	return valid
+}
+
+// onGossip records that values seq… arrived and reports whether they joined
+// the contiguous prefix. A batch always starts at or before the next value we
+// expect, because a sender resends everything unacknowledged; one that skips
+// ahead means the peer lost its state, and its values are kept but not acked.
+func (l *link) onGossip(now int64, seq uint64, count int) bool {
+	if count == 0 {
+		return true
+	}
+	if seq > l.received+1 {
+		return false
+	}
+	if last := seq + uint64(count) - 1; last > l.received {
+		l.received = last
+		if l.owedSince == never {
+			l.owedSince = now
+		}
+	}
+	return true
+}
+
+// gossip builds the batch of every unacknowledged value, with our ack
+// piggybacked, and records it as sent.
+func (l *link) gossip(now int64, self string, relay bool) messages.Message {
+	if !l.hasUnsent() {
+		l.retries++
+	}
+	l.sent = len(l.unacked)
+	l.lastGossip = now
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Gossip{
+		Seq:    l.acked + 1,
+		Values: slices.Clone(l.unacked),
+		Ack:    l.takeAck(),
+		Relay:  relay,
+	}}
+}
+
+// ack builds a stand-alone acknowledgement.
+func (l *link) ack(self string) messages.Message {
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: l.takeAck()}}
+}
+
+func (l *link) takeAck() uint64 {
+	l.ackedTo = l.received
+	l.owedSince = never
+	return l.received
+}
+
+// retransmitAfter is the current retransmission timeout: it doubles with each
+// retry that made no progress, so a peer cut off by a partition costs a few
+// messages, not one per tick.
+func (l *link) retransmitAfter(cfg Config) int64 {
+	rto := cfg.RetransmitTicks
+	for i := 0; i < l.retries && rto < cfg.MaxRetransmitTicks; i++ {
+		rto *= 2
+	}
+	return min(rto, cfg.MaxRetransmitTicks)
+}
+
+// stalled reports whether the peer has sat on our values for longer than a
+// retransmission timeout: the sign a Star node uses to fail over.
+func (l *link) stalled(now int64, cfg Config) bool {
+	return l.sent > 0 && now-l.progressAt >= cfg.RetransmitTicks
+}

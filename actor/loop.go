@@ -1,0 +1,71 @@
+package actor
+
+import "time"
+
+// Handler receives every event a Loop applied together with the output it
+// caused. It runs on the Loop's goroutine, which makes that goroutine the one
+// owner of whatever the handler writes to (stdout, stderr).
+type Handler func(Event, Output)
+
+// Loop is the shell around a Node: one goroutine that owns the node and
+// feeds it events and ticks, one at a time.
+type Loop struct {
+	events  chan Event
+	stop    chan struct{}
+	stopped chan struct{}
+}
+
+// Start runs node on a new goroutine, ticking every tick, and hands each
+// step's output to handle. The caller must eventually call Stop.
+func Start(node *Node, tick time.Duration, handle Handler) *Loop {
+	l := &Loop{
+		// Unbuffered on purpose: when Push returns, the loop has taken the
+		// event, so events pushed before Stop are never dropped.
+		events:  make(chan Event),
+		stop:    make(chan struct{}),
+		stopped: make(chan struct{}),
+	}
+	go l.run(node, tick, handle)
+	return l
+}
+
+func (l *Loop) run(node *Node, tick time.Duration, handle Handler) {
+	defer close(l.stopped)
+	ticker := time.NewTicker(tick)
+	defer ticker.Stop()
+	for {
+		select {
+		case ev := <-l.events:
+			handle(ev, node.Step(ev))
+		case <-ticker.C:
+			handle(Tick{}, node.Step(Tick{}))
+		case <-l.stop:
+			return
+		}
+	}
+}
+
+// Push hands ev to the loop and waits until the loop has taken it. It reports
+// false, without blocking, once the loop has stopped.
+func (l *Loop) Push(ev Event) bool {
+	select {
+	case l.events <- ev:
+		return true
+	case <-l.stopped:
+		return false
+	}
+}
+
+// Stop ends the loop and waits for its goroutine to exit. It is safe to call
+// more than once and from several goroutines: the first call delivers the
+// request, the others find the loop already stopped.
+func (l *Loop) Stop() {
+	select {
+	case l.stop <- struct{}{}:
+	case <-l.stopped:
+	}
+	<-l.stopped
+}
+
+// Done is closed once the loop has stopped.
+func (l *Loop) Done() <-chan struct{} { return l.stopped }

@@ -1,0 +1,301 @@
+package actor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"rumor/messages"
+)
+
+// testConfig keeps the numbers small so tests can count ticks by hand.
+func testConfig(s Strategy) Config {
+	return Config{Strategy: s, BatchTicks: 3, RetransmitTicks: 10, MaxRetransmitTicks: 40, AckTicks: 5}
+}
+
+// newInitedNode returns node id of a cluster n0…n(size-1), initialised.
+func newInitedNode(t *testing.T, cfg Config, id string, size int) *Node {
+	t.Helper()
+	n, err := NewNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := n.Step(Received{Msg: initMsg(id, size)})
+	if len(out.Messages) != 1 || out.Messages[0].Body.Type() != messages.TypeInitOK {
+		t.Fatalf("init: %+v", out)
+	}
+	return n
+}
+
+func nodeIDs(size int) []string {
+	ids := make([]string, size)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("n%d", i)
+	}
+	return ids
+}
+
+func initMsg(id string, size int) messages.Message {
+	return messages.Message{Src: "c0", Dest: id, Body: messages.Init{
+		Request: messages.Request{MsgID: 1, HasMsgID: true}, NodeID: id, NodeIDs: nodeIDs(size)}}
+}
+
+func request(dest string, msgID int64, body messages.Body) Event {
+	return Received{Msg: messages.Message{Src: "c9", Dest: dest, Body: body}}
+}
+
+func broadcast(dest string, msgID int64, v int64) Event {
+	return request(dest, msgID, messages.Broadcast{Request: messages.Request{MsgID: msgID, HasMsgID: true}, Message: messages.IntValue(v)})
+}
+
+func read(dest string, msgID int64) Event {
+	return request(dest, msgID, messages.Read{Request: messages.Request{MsgID: msgID, HasMsgID: true}})
+}
+
+// lines renders messages compactly for comparison.
+func lines(ms []messages.Message) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, strings.TrimSpace(string(messages.Encode(m))))
+	}
+	return out
+}
+
+func wantLines(t *testing.T, got []messages.Message, want ...string) {
+	t.Helper()
+	if g := lines(got); !slices.Equal(g, want) {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(g, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func ticks(n *Node, count int) []messages.Message {
+	var all []messages.Message
+	for range count {
+		all = append(all, n.Step(Tick{}).Messages...)
+	}
+	return all
+}
+
+func TestRequestsBeforeInitAreRefused(t *testing.T) {
+	n, _ := NewNode(testConfig(Star))
+	out := n.Step(broadcast("n0", 2, 5))
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":2,"code":11,"text":"broadcast before init"}}`)
+	out = n.Step(read("n0", 3))
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":3,"code":11,"text":"read before init"}}`)
+	out = n.Step(request("n0", 4, messages.Topology{Request: messages.Request{MsgID: 4, HasMsgID: true}}))
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":4,"code":11,"text":"topology before init"}}`)
+	if len(n.Values()) != 0 {
+		t.Errorf("a refused broadcast was stored: %v", n.Values())
+	}
+	if out := n.Step(Tick{}); len(out.Messages)+len(out.Problems) != 0 {
+		t.Errorf("tick before init produced %+v", out)
+	}
+}
+
+func TestSingleNodeBroadcastAndRead(t *testing.T) {
+	n := newInitedNode(t, testConfig(Star), "n0", 1)
+	wantLines(t, n.Step(broadcast("n0", 2, 7)).Messages, `{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`)
+	n.Step(broadcast("n0", 3, 7)) // a duplicate is acknowledged and stored once
+	wantLines(t, n.Step(read("n0", 4)).Messages, `{"src":"n0","dest":"c9","body":{"type":"read_ok","messages":[7],"in_reply_to":4}}`)
+	if got := ticks(n, 100); len(got) != 0 {
+		t.Errorf("a lone node gossiped: %v", lines(got))
+	}
+}
+
+func TestInitValidationAndReinit(t *testing.T) {
+	n, _ := NewNode(testConfig(Star))
+	bad := initMsg("n7", 3)
+	out := n.Step(Received{Msg: bad})
+	wantLines(t, out.Messages, `{"src":"n7","dest":"c0","body":{"type":"error","in_reply_to":1,"code":12,"text":"node_id \"n7\" is not in node_ids"}}`)
+	n.Step(Received{Msg: initMsg("n1", 3)})
+	wantLines(t, n.Step(Received{Msg: initMsg("n1", 3)}).Messages, `{"src":"n1","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`)
+	out = n.Step(Received{Msg: initMsg("n2", 3)})
+	wantLines(t, out.Messages, `{"src":"n2","dest":"c0","body":{"type":"error","in_reply_to":1,"code":14,"text":"already initialised as n1"}}`)
+	if n.ID() != "n1" {
+		t.Errorf("re-init changed the id to %s", n.ID())
+	}
+}
+
+func TestTopologyIgnoresUnknownNodes(t *testing.T) {
+	n := newInitedNode(t, testConfig(Topology), "n0", 3)
+	out := n.Step(request("n0", 2, messages.Topology{Request: messages.Request{MsgID: 2, HasMsgID: true},
+		Topology: map[string][]string{"n0": {"n1", "n9", "n0"}}}))
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"topology_ok","in_reply_to":2}}`)
+	if len(out.Problems) != 1 || !strings.Contains(out.Problems[0], "n9") {
+		t.Errorf("problems = %q", out.Problems)
+	}
+	// An idle link sends at once; n2 is not a neighbour and hears nothing.
+	wantLines(t, n.Step(broadcast("n0", 3, 1)).Messages,
+		`{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":3}}`,
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0}}`)
+}
+
+// TestStarLeafRelaysAtOnceAndHubBatches follows one value through a star:
+// the leaf hands it to the hub in the same step, the hub fans it out to every
+// node but the one it came from, batching under load.
+func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
+	cfg := testConfig(Star)
+	leaf := newInitedNode(t, cfg, "n2", 4)
+	wantLines(t, leaf.Step(broadcast("n2", 2, 10)).Messages,
+		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"relay":true}}`)
+
+	hub := newInitedNode(t, cfg, "n0", 4)
+	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Relay: true}}}
+	wantLines(t, hub.Step(relayed).Messages,
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`)
+
+	// Under load the hub waits out the batch interval, then sends everything
+	// unacknowledged in one message per peer, acknowledging n2 on the way.
+	hub.Step(broadcast("n0", 3, 11))
+	hub.Step(broadcast("n0", 4, 12))
+	if got := ticks(hub, 2); len(got) != 0 {
+		t.Errorf("hub sent before the batch interval: %v", lines(got))
+	}
+	wantLines(t, hub.Step(Tick{}).Messages,
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`,
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`)
+}
+
+func TestDeliveredValuesAreNotForwarded(t *testing.T) {
+	leaf := newInitedNode(t, testConfig(Star), "n2", 4)
+	delivered := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(3)}}}}
+	if out := leaf.Step(delivered); len(out.Messages) != 0 {
+		t.Errorf("leaf forwarded a delivered value: %v", lines(out.Messages))
+	}
+	wantLines(t, leaf.Step(read("n2", 5)).Messages, `{"src":"n2","dest":"c9","body":{"type":"read_ok","messages":[3],"in_reply_to":5}}`)
+	// It owes n0 an ack and sends it alone after AckTicks, since it has no
+	// gossip for n0 to carry it.
+	got := ticks(leaf, 5)
+	wantLines(t, got, `{"src":"n2","dest":"n0","body":{"type":"ack","ack":1}}`)
+	if got := ticks(leaf, 50); len(got) != 0 {
+		t.Errorf("idle leaf kept talking: %v", lines(got))
+	}
+}
+
+func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
+	cfg := testConfig(Mesh)
+	n := newInitedNode(t, cfg, "n0", 2)
+	n.Step(broadcast("n0", 2, 1))
+	var sentAt []int
+	for tick := 1; tick <= 80; tick++ {
+		if out := n.Step(Tick{}); len(out.Messages) > 0 {
+			sentAt = append(sentAt, tick)
+		}
+	}
+	// First send at tick 0 (idle link); then resends 10, 20 and 40 ticks
+	// apart, capped at 40.
+	if want := []int{10, 30, 70}; !slices.Equal(sentAt, want) {
+		t.Errorf("resent at ticks %v, want %v", sentAt, want)
+	}
+	n.Step(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
+	if got := n.Unacked(); len(got) != 0 {
+		t.Errorf("unacked after ack: %v", got)
+	}
+	if got := ticks(n, 200); len(got) != 0 {
+		t.Errorf("sent after everything was acked: %v", lines(got))
+	}
+}
+
+func TestDuplicateAndReorderedGossip(t *testing.T) {
+	n := newInitedNode(t, testConfig(Mesh), "n1", 2)
+	g := func(seq uint64, vs ...int64) Event {
+		var values []messages.Value
+		for _, v := range vs {
+			values = append(values, messages.IntValue(v))
+		}
+		return Received{Msg: messages.Message{Src: "n0", Dest: "n1", Body: messages.Gossip{Seq: seq, Values: values}}}
+	}
+	n.Step(g(1, 5))
+	n.Step(g(1, 5, 6, 7))  // resend of everything unacked, overlapping
+	n.Step(g(1, 5))        // a stale duplicate arriving late
+	out := n.Step(g(9, 8)) // skips ahead: kept, reported, not acked
+	if len(out.Problems) != 1 {
+		t.Errorf("problems = %q", out.Problems)
+	}
+	wantLines(t, n.Step(read("n1", 2)).Messages, `{"src":"n1","dest":"c9","body":{"type":"read_ok","messages":[5,6,7,8],"in_reply_to":2}}`)
+	wantLines(t, ticks(n, 5), `{"src":"n1","dest":"n0","body":{"type":"ack","ack":3}}`)
+}
+
+func TestStrangersAndUnsolicitedReplies(t *testing.T) {
+	n := newInitedNode(t, testConfig(Star), "n0", 2)
+	events := []Event{
+		Received{Msg: messages.Message{Src: "n9", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(1)}}}},
+		Received{Msg: messages.Message{Src: "n9", Dest: "n0", Body: messages.Ack{Ack: 1}}},
+		Received{Msg: messages.Message{Src: "c3", Dest: "n0", Body: messages.Reply{Kind: "read_ok", InReplyTo: 4}}},
+		Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 99}}},
+	}
+	for _, ev := range events {
+		out := n.Step(ev)
+		if len(out.Messages) != 0 || len(out.Problems) != 1 {
+			t.Errorf("%+v: out = %+v, want one problem and no messages", ev, out)
+		}
+	}
+	if len(n.Values()) != 0 {
+		t.Errorf("a stranger's values were stored: %v", n.Values())
+	}
+}
+
+func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
+	n := newInitedNode(t, testConfig(Star), "n0", 1)
+	_, err := messages.Decode([]byte(`{"src":"c4","dest":"n0","body":{"type":"cas","msg_id":8}}`))
+	out := n.Step(Rejected{Err: err.(*messages.DecodeError)})
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c4","body":{"type":"error","in_reply_to":8,"code":10,"text":"unsupported message type \"cas\""}}`)
+	_, err = messages.Decode([]byte(`not json`))
+	out = n.Step(Rejected{Err: err.(*messages.DecodeError)})
+	if len(out.Messages) != 0 || len(out.Problems) != 1 {
+		t.Errorf("garbage: %+v", out)
+	}
+}
+
+// TestStarFailsOverAndBack cuts the hub off: the leaf notices after a
+// retransmission timeout, routes through the next node, and returns to the
+// first hub once that hub acknowledges again.
+func TestStarFailsOverAndBack(t *testing.T) {
+	cfg := testConfig(Star)
+	leaf := newInitedNode(t, cfg, "n2", 3)
+	leaf.Step(broadcast("n2", 2, 1))
+	if leaf.Hub() != "n0" {
+		t.Fatalf("hub = %s", leaf.Hub())
+	}
+	var sent []string
+	for range cfg.RetransmitTicks {
+		sent = append(sent, lines(leaf.Step(Tick{}).Messages)...)
+	}
+	if leaf.Hub() != "n1" {
+		t.Fatalf("after a silent hub, hub = %s; sent %v", leaf.Hub(), sent)
+	}
+	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"relay":true}}`
+	if !slices.Contains(sent, want) {
+		t.Errorf("stranded value not rerouted; sent:\n  %s", strings.Join(sent, "\n  "))
+	}
+	// n0 comes back and acknowledges: it is preferred again.
+	leaf.Step(Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
+	if leaf.Hub() != "n0" {
+		t.Errorf("hub = %s after n0 acknowledged", leaf.Hub())
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	for _, c := range []Config{
+		{BatchTicks: -1, RetransmitTicks: 10, MaxRetransmitTicks: 10},
+		{RetransmitTicks: 0, MaxRetransmitTicks: 10},
+		{RetransmitTicks: 10, MaxRetransmitTicks: 5},
+		{RetransmitTicks: 10, MaxRetransmitTicks: 10, AckTicks: 10},
+	} {
+		if _, err := NewNode(c); err == nil {
+			t.Errorf("NewNode(%+v) accepted it", c)
+		}
+	}
+	for _, name := range []string{"star", "topology", "mesh"} {
+		if s, err := ParseStrategy(name); err != nil || s.String() != name {
+			t.Errorf("ParseStrategy(%q) = %v, %v", name, s, err)
+		}
+	}
+	if _, err := ParseStrategy("ring"); err == nil {
+		t.Error("ParseStrategy accepted ring")
+	}
+}

@@ -1,0 +1,379 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+// TestMain fails the package if a test leaves a goroutine behind: a node
+// must stop completely on stdin EOF and on cancellation.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// advance moves a synctest bubble's fake clock forward by d; the timer fires
+// as soon as every goroutine in the bubble is blocked.
+func advance(d time.Duration) {
+	<-time.After(d)
+	synctest.Wait()
+}
+
+// envelope is what the test router needs to know about a line.
+type envelope struct {
+	Src  string          `json:"src"`
+	Dest string          `json:"dest"`
+	Body json.RawMessage `json:"body"`
+}
+
+// cluster runs whole rumor processes in-process, each through run() with
+// io.Pipe for stdin and stdout, and routes their output. One goroutine, the
+// router, owns the partition state and the client mailbox; each node's stdin
+// is fed by its own unbounded queue so no node can block another, as in
+// Maelstrom, whose network queues are unbounded.
+type cluster struct {
+	t      *testing.T
+	ids    []string
+	inbox  map[string]chan<- []byte // lines for a node's stdin
+	routed chan []byte              // every line any node wrote
+	cut    chan map[string]bool     // router control: the nodes on the minority side, or nil to heal
+	client chan envelope            // lines addressed to clients
+	done   []chan int               // run's exit code, per node
+	stops  []func()                 // closes a node's stdin
+}
+
+func startCluster(t *testing.T, size int, args ...string) *cluster {
+	c := &cluster{t: t, inbox: map[string]chan<- []byte{}, routed: make(chan []byte),
+		cut: make(chan map[string]bool), client: make(chan envelope, 1024)}
+	var stdouts []*io.PipeReader
+	for i := range size {
+		id := fmt.Sprintf("n%d", i)
+		c.ids = append(c.ids, id)
+		inR, inW := io.Pipe()
+		outR, outW := io.Pipe()
+		stdouts = append(stdouts, outR)
+		c.inbox[id] = feed(inW)
+		done := make(chan int, 1)
+		c.done = append(c.done, done)
+		c.stops = append(c.stops, func() { inW.Close() })
+		go func() {
+			done <- run(context.Background(), args, inR, outW, io.Discard)
+			outW.Close()
+		}()
+	}
+	readers := make(chan struct{})
+	for _, out := range stdouts {
+		go func() {
+			defer func() { readers <- struct{}{} }()
+			sc := bufio.NewScanner(out)
+			sc.Buffer(nil, 1<<24)
+			for sc.Scan() {
+				c.routed <- slices.Clone(sc.Bytes())
+			}
+		}()
+	}
+	go func() { // close routed once every node's stdout has ended
+		for range stdouts {
+			<-readers
+		}
+		close(c.routed)
+	}()
+	go c.route()
+	return c
+}
+
+// feed returns a channel whose lines are written to w in order, buffering
+// without bound; closing the channel closes w.
+func feed(w *io.PipeWriter) chan<- []byte {
+	in := make(chan []byte)
+	out := make(chan []byte)
+	go func() {
+		defer close(out)
+		var queue [][]byte
+		for in != nil || len(queue) > 0 {
+			var send chan []byte
+			var head []byte
+			if len(queue) > 0 {
+				send, head = out, queue[0]
+			}
+			select {
+			case line, ok := <-in:
+				if !ok {
+					in = nil
+					queue = nil // the node is stopping: drop what it will never read
+					continue
+				}
+				queue = append(queue, line)
+			case send <- head:
+				queue = queue[1:]
+			}
+		}
+	}()
+	go func() {
+		for line := range out {
+			w.Write(append(line, '\n'))
+		}
+		w.Close()
+	}()
+	return in
+}
+
+// route delivers every node's output: to clients, or to the destination
+// node unless a partition separates the two.
+func (c *cluster) route() {
+	var minority map[string]bool
+	for {
+		select {
+		case side := <-c.cut:
+			minority = side
+		case line, ok := <-c.routed:
+			if !ok {
+				close(c.client)
+				return
+			}
+			var env envelope
+			if err := json.Unmarshal(line, &env); err != nil {
+				c.t.Errorf("node wrote a line that is not JSON: %s", line)
+				continue
+			}
+			if strings.HasPrefix(env.Dest, "c") {
+				c.client <- env
+				continue
+			}
+			if minority != nil && minority[env.Src] != minority[env.Dest] {
+				continue // partitioned: lost for good, as in Maelstrom
+			}
+			if in, ok := c.inbox[env.Dest]; ok {
+				in <- line
+			}
+		}
+	}
+}
+
+// call sends a request from a client and waits for the reply.
+func (c *cluster) call(node, body string) envelope {
+	c.t.Helper()
+	c.inbox[node] <- []byte(fmt.Sprintf(`{"src":"c1","dest":%q,"body":%s}`, node, body))
+	reply := <-c.client
+	return reply
+}
+
+// stop closes every node's stdin and waits for the nodes and the router.
+func (c *cluster) stop() {
+	for id, in := range c.inbox {
+		close(in)
+		delete(c.inbox, id)
+	}
+	for i, done := range c.done {
+		if code := <-done; code != 0 {
+			c.t.Errorf("n%d exited with %d", i, code)
+		}
+	}
+	for range c.client { // drained when the router exits
+	}
+}
+
+func (c *cluster) readValues(node string) []int {
+	c.t.Helper()
+	reply := c.call(node, `{"type":"read","msg_id":99}`)
+	var body struct {
+		Type     string `json:"type"`
+		Messages []int  `json:"messages"`
+	}
+	if err := json.Unmarshal(reply.Body, &body); err != nil || body.Type != "read_ok" {
+		c.t.Fatalf("read on %s: %s (%v)", node, reply.Body, err)
+	}
+	slices.Sort(body.Messages)
+	return body.Messages
+}
+
+func (c *cluster) setup() {
+	for _, id := range c.ids {
+		reply := c.call(id, fmt.Sprintf(`{"type":"init","node_id":%q,"node_ids":["%s"],"msg_id":1}`, id, strings.Join(c.ids, `","`)))
+		if !strings.Contains(string(reply.Body), "init_ok") {
+			c.t.Fatalf("init %s: %s", id, reply.Body)
+		}
+	}
+	for _, id := range c.ids {
+		// Maelstrom's grid of five (fact sheet §2.3).
+		reply := c.call(id, `{"type":"topology","topology":{"n0":["n3","n1"],"n1":["n4","n2","n0"],"n2":["n1"],"n3":["n0","n4"],"n4":["n1","n3"]},"msg_id":2}`)
+		if want := `{"type":"topology_ok","in_reply_to":2}`; string(reply.Body) != want {
+			c.t.Fatalf("topology %s: %s, want %s", id, reply.Body, want)
+		}
+	}
+}
+
+// TestClusterSurvivesPartition runs five whole nodes, cuts the hub n0 and n1
+// off from the rest, broadcasts on both sides, and checks that the majority
+// side keeps spreading values without its hub and that every value reaches
+// every node once the partition heals.
+func TestClusterSurvivesPartition(t *testing.T) {
+	for _, strategy := range []string{"star", "topology", "mesh"} {
+		t.Run(strategy, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c := startCluster(t, 5, "-strategy", strategy)
+				defer c.stop()
+				c.setup()
+
+				c.cut <- map[string]bool{"n0": true, "n1": true}
+				var want []int
+				for v := range 20 {
+					node := c.ids[v%5]
+					reply := c.call(node, fmt.Sprintf(`{"type":"broadcast","message":%d,"msg_id":%d}`, v, v+10))
+					if want := fmt.Sprintf(`{"type":"broadcast_ok","in_reply_to":%d}`, v+10); string(reply.Body) != want {
+						t.Fatalf("broadcast: %s, want %s", reply.Body, want)
+					}
+					want = append(want, v)
+					advance(50 * time.Millisecond)
+				}
+				advance(5 * time.Second)
+				if strategy != "topology" { // the grid may be cut in two; star and mesh route around the cut
+					majority := []int{}
+					for _, v := range want {
+						if v%5 >= 2 {
+							majority = append(majority, v)
+						}
+					}
+					for _, id := range []string{"n2", "n3", "n4"} {
+						if got := c.readValues(id); !isSubset(majority, got) {
+							t.Errorf("during the partition %s has %v, missing some of its side's %v", id, got, majority)
+						}
+					}
+				}
+
+				c.cut <- nil
+				advance(10 * time.Second)
+				for _, id := range c.ids {
+					if got := c.readValues(id); !slices.Equal(got, want) {
+						t.Errorf("after healing %s has %v, want %v", id, got, want)
+					}
+				}
+			})
+		})
+	}
+}
+
+func isSubset(small, big []int) bool {
+	for _, v := range small {
+		if !slices.Contains(big, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestStdinEOFStopsNode: closing stdin ends run with nothing left running
+// (goleak checks the rest).
+func TestStdinEOFStopsNode(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		inR, inW := io.Pipe()
+		done := make(chan int)
+		go func() { done <- run(context.Background(), nil, inR, io.Discard, io.Discard) }()
+		inW.Close()
+		if code := <-done; code != 0 {
+			t.Errorf("exit code %d", code)
+		}
+	})
+}
+
+// TestCancelStopsNodeWithStdinOpen is the SIGTERM path: stdin stays open and
+// the node still stops, waking its reader by closing stdin.
+func TestCancelStopsNodeWithStdinOpen(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		inR, _ := io.Pipe()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan int)
+		go func() { done <- run(ctx, nil, inR, io.Discard, io.Discard) }()
+		synctest.Wait()
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("exit code %d", code)
+		}
+	})
+}
+
+// TestBadInputNeverCrashesOrLoses feeds one node every class of bad input
+// between good broadcasts and checks the answers, the stderr lines and that
+// every accepted value is still there.
+func TestBadInputNeverCrashesOrLoses(t *testing.T) {
+	in := []string{
+		`{"src":"c0","dest":"n0","body":{"type":"broadcast","message":0,"msg_id":1}}`, // before init: refused (11)
+		`{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0","n1"],"msg_id":1}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"broadcast","message":1,"msg_id":2}}`,
+		`not json at all`,
+		``,
+		`[1,2]`,
+		`{"dest":"n0","body":{"type":"read","msg_id":3}}`,
+		`{"src":"c1","dest":"n0","body":"read"}`,
+		`{"src":"c1","dest":"n0","body":{"msg_id":4}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"cas","msg_id":5}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":6}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"broadcast","message":2,"msg_id":"7"}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"topology","topology":{"n0":["n1","n7"]},"msg_id":8}}`,
+		`{"src":"n9","dest":"n0","body":{"type":"gossip","seq":1,"values":[99]}}`,
+		`{"src":"n9","dest":"n0","body":{"type":"ack","ack":3}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"read_ok","messages":[],"in_reply_to":9}}`,
+		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[3,4]}}`,
+		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[3,4]}}`,
+		"{\"src\":\"c\xff\",\"dest\":\"n0\",\"body\":{\"type\":\"read\",\"msg_id\":10}}",
+		`{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":11,"message":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"broadcast","message":{"big":"` + strings.Repeat("x", 4<<20) + `"},"msg_id":12}}`,
+		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":13}}`,
+	}
+	var stdout, stderr strings.Builder
+	code := run(context.Background(), nil, strings.NewReader(strings.Join(in, "\n")), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	replies := map[string]string{} // in_reply_to/type -> body
+	var readOK string
+	for line := range strings.Lines(stdout.String()) {
+		var env envelope
+		if err := json.Unmarshal([]byte(line), &env); err != nil {
+			t.Fatalf("output is not JSON: %q", line)
+		}
+		var body struct {
+			Type      string `json:"type"`
+			InReplyTo int    `json:"in_reply_to"`
+			Code      int    `json:"code"`
+		}
+		json.Unmarshal(env.Body, &body)
+		if body.Type == "read_ok" {
+			readOK = string(env.Body)
+		}
+		replies[fmt.Sprintf("%s %d", env.Dest, body.InReplyTo)] = fmt.Sprintf("%s %d", body.Type, body.Code)
+	}
+	wantReplies := map[string]string{
+		"c0 1":  "init_ok 0", // the init reply; the early broadcast's code-11 error shares its key
+		"c1 2":  "broadcast_ok 0",
+		"c1 4":  "error 12",
+		"c1 5":  "error 10",
+		"c1 6":  "error 12",
+		"c1 8":  "topology_ok 0",
+		"c1 12": "broadcast_ok 0",
+		"c1 13": "read_ok 0",
+	}
+	for k, want := range wantReplies {
+		if got := replies[k]; got != want {
+			t.Errorf("reply %s = %q, want %q", k, got, want)
+		}
+	}
+	if !strings.Contains(stdout.String(), `"in_reply_to":1,"code":11`) {
+		t.Error("the broadcast before init was not refused with code 11")
+	}
+	if !strings.HasPrefix(readOK, `{"type":"read_ok","messages":[1,3,4,{"big":"xxx`) {
+		t.Errorf("read after the bad input = %.80s…", readOK)
+	}
+	for _, want := range []string{"not a JSON object", "missing field \"src\"", "unsupported message type", "unknown node \"n9\"", "unsolicited read_ok", "not valid UTF-8", "exceeded max depth", "n7"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package main
+
+const helpText = `eddy: Maelstrom's broadcast test, without the JVM.
+
+Usage:
+  eddy test -w broadcast --bin BIN [options] [--] [node args]
+
+Options (defaults are Maelstrom's):
+  -w, --workload NAME         broadcast (the only workload eddy runs)
+  --bin FILE                  node binary (required)
+  --node-count N              nodes n0…n(N-1); default n1…n5
+  --time-limit S              seconds of workload, default 60
+  --rate R                    total ops/s, default 5; 0 = no client ops
+  --latency MS                mean server-to-server latency, default 0
+  --latency-dist D            constant (default), uniform, exponential
+  --nemesis partition         partition the network
+  --nemesis-interval S        mean seconds between nemesis ops, default 10
+  --topology T                grid (default), line, tree, tree2, tree3, tree4, total
+  --concurrency N|Nn          workers, default 1n (one per node)
+  --availability total|F      availability goal for the checker
+  --log-stderr                echo node stderr to the console
+  --log-net-send              log every message sent
+  --log-net-recv              log every message delivered
+  --test-count N              repeat, stopping at the first non-valid run
+  --seed N                    seed every random choice (printed if not given)
+  --recovery-wait S           eddy only: seconds before the final reads, default 10
+
+Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad arguments,
+255 crashed (init/topology failure, node crash), 130 interrupted.
+`

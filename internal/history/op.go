@@ -1,0 +1,73 @@
+package history
+
+// Type is how far an operation has got: invoked, or completed one of three ways.
+type Type int
+
+// The four operation types Jepsen records.
+const (
+	Invoke Type = iota // the client sent the request
+	OK                 // the operation definitely happened
+	Fail               // the operation definitely did not happen
+	Info               // the outcome is unknown (timeout, indefinite error, exception)
+)
+
+// String renders the type as Jepsen prints it, keyword colon included.
+func (t Type) String() string {
+	switch t {
+	case Invoke:
+		return ":invoke"
+	case OK:
+		return ":ok"
+	case Fail:
+		return ":fail"
+	case Info:
+		return ":info"
+	}
+	return ":unknown"
+}
+
+// NemesisProcess is the Process of every nemesis operation; Jepsen prints it
+// as :nemesis.
+const NemesisProcess = -1
+
+// Function names used by the broadcast workload and the partition nemesis.
+const (
+	FBroadcast      = "broadcast"
+	FRead           = "read"
+	FStartPartition = "start-partition"
+	FStopPartition  = "stop-partition"
+)
+
+// Op is one history entry.
+//
+// Value conventions, so every package reads them the same way:
+//   - broadcast invoke and completion: an int64, the value broadcast;
+//   - read invoke: nil; read :ok completion: []any, the returned array, with
+//     JSON integers that fit as int64 and anything else kept as its raw JSON
+//     text (a json.RawMessage), so 1.0 and "1" never equal 1;
+//   - nemesis ops: whatever eddy prints (a string of EDN, say).
+type Op struct {
+	Index     int
+	Time      int64 // nanoseconds on the run's relative clock
+	Type      Type
+	Process   int // worker process id, or NemesisProcess
+	F         string
+	Value     any
+	Error     string // EDN text of the error, e.g. ":net-timeout"; empty if none
+	Exception string // set when an :info came from an exception (malformed reply)
+	Final     bool   // the final read of the run's last phase
+}
+
+// IsClient reports whether the op came from a client worker rather than the
+// nemesis.
+func (o Op) IsClient() bool { return o.Process != NemesisProcess }
+
+// History is a run's operations in index order.
+type History []Op
+
+// Append adds op with the next dense index and returns that index.
+func (h *History) Append(op Op) int {
+	op.Index = len(*h)
+	*h = append(*h, op)
+	return op.Index
+}

@@ -1,0 +1,58 @@
+package lines
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// ErrTooLong reports a line over the limit; the reader has already skipped
+// it and the next call returns the line after it.
+type ErrTooLong struct{ Limit int }
+
+func (e ErrTooLong) Error() string { return fmt.Sprintf("line longer than %d bytes skipped", e.Limit) }
+
+// Reader returns one line at a time.
+type Reader struct {
+	in    *bufio.Reader
+	limit int
+	line  []byte
+}
+
+// NewReader reads from r, refusing lines longer than limit bytes.
+func NewReader(r io.Reader, limit int) *Reader {
+	return &Reader{in: bufio.NewReaderSize(r, 64<<10), limit: limit}
+}
+
+// Next returns the next line without its terminator. The slice is valid only
+// until the following call. At end of input it returns io.EOF; a line over
+// the limit gives ErrTooLong, after which reading can go on.
+func (r *Reader) Next() ([]byte, error) {
+	r.line = r.line[:0]
+	tooLong := false
+	for {
+		chunk, err := r.in.ReadSlice('\n')
+		if !tooLong {
+			if len(r.line)+len(chunk) > r.limit+2 { // +2 leaves room for "\r\n"
+				tooLong, r.line = true, r.line[:0]
+			} else {
+				r.line = append(r.line, chunk...)
+			}
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && (len(r.line) > 0 || tooLong):
+			// A last line without a newline still counts.
+		case err != nil:
+			return nil, err
+		}
+		if tooLong {
+			return nil, ErrTooLong{Limit: r.limit}
+		}
+		line := bytes.TrimSuffix(r.line, []byte("\n"))
+		return bytes.TrimSuffix(line, []byte("\r")), nil
+	}
+}

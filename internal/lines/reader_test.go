@@ -1,0 +1,54 @@
+package lines
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestNext(t *testing.T) {
+	long := strings.Repeat("x", 300<<10) // longer than the bufio buffer
+	in := "a\r\nb\n\n" + long + "\n" + strings.Repeat("y", 2000) + "\nlast"
+	r := NewReader(strings.NewReader(in), 1000<<10)
+	var got []string
+	for {
+		line, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(line))
+	}
+	want := []string{"a", "b", "", long, strings.Repeat("y", 2000), "last"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %.20q… (%d bytes), want %d bytes", i, got[i], len(got[i]), len(want[i]))
+		}
+	}
+}
+
+func TestTooLongLineIsSkippedWhole(t *testing.T) {
+	in := "ok\n" + strings.Repeat("z", 200<<10) + "\nafter\n" + strings.Repeat("w", 100)
+	r := NewReader(strings.NewReader(in), 64)
+	expect := func(want string, wantErr bool) {
+		t.Helper()
+		line, err := r.Next()
+		var tooLong ErrTooLong
+		if wantErr != errors.As(err, &tooLong) || (!wantErr && (err != nil || string(line) != want)) {
+			t.Fatalf("Next() = %q, %v; want %q (too long: %v)", line, err, want, wantErr)
+		}
+	}
+	expect("ok", false)
+	expect("", true)
+	expect("after", false)
+	expect("", true) // an over-long last line without a newline
+	if _, err := r.Next(); err != io.EOF {
+		t.Fatalf("want EOF, got %v", err)
+	}
+}

@@ -1,0 +1,27 @@
+// Package netsim is eddy's simulated Maelstrom network.
+//
+// The contract, taken from the fact sheet (§1.6, §4, §7):
+//
+//   - Every member (node, client or built-in service) owns one priority queue
+//     ordered by delivery deadline. A member whose id starts with "c" is a
+//     client; everything else is a server.
+//   - Every accepted send gets the next global message id (0, 1, 2, …). A
+//     send from or to an unregistered member is rejected after its id was
+//     allocated, so that id is never seen. Lines a node prints are checked
+//     against Maelstrom's closed envelope schema before any id is taken.
+//   - Latency applies only to server↔server messages; anything touching a
+//     client is due at once.
+//   - A node has exactly one delivery loop (Member.Deliver). It takes the
+//     queue head as soon as there is one, drops it silently if the current
+//     partition says its destination ignores its source, and otherwise sleeps
+//     until the deadline before handing the message over. A message that
+//     arrives while the loop sleeps waits behind the one being slept on
+//     (head-of-line blocking), exactly as in Maelstrom. Clients instead poll
+//     their own queue (Member.Poll).
+//   - The journal counts every accepted send (dropped ones included) and
+//     every actual delivery, split into :all, :clients and :servers, and can
+//     stream one JSON line per event to a file.
+//
+// The package starts no goroutines of its own: the caller runs each delivery
+// loop and decides when it ends.
+package netsim

@@ -1,0 +1,132 @@
+package netsim
+
+import (
+	"io"
+	"time"
+)
+
+// Member is one registered participant: a node, a client or a service.
+type Member struct {
+	id  string
+	net *Network
+	q   *queue
+}
+
+// ID is the member's id.
+func (m *Member) ID() string { return m.id }
+
+// Pending is the number of messages waiting in the member's queue.
+func (m *Member) Pending() int { return m.q.len() }
+
+// Deliver is the member's delivery loop (§4.2). It runs until done is closed
+// or the member is unregistered, and hands each delivered message to sink.
+// There must be at most one Deliver per member.
+//
+// It takes the queue head immediately, drops it if the partition in force at
+// that moment says so, and otherwise sleeps until its deadline. A message
+// that arrives meanwhile, even one already due, waits for the sleeper: this
+// head-of-line blocking is part of Maelstrom's latency behaviour.
+func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
+	// One timer for the loop's life: re-armed per message rather than
+	// allocated, and precise (no polling interval).
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	// modelAt is when a perfect scheduler would have handed over the
+	// previous message; lag is measured against that model (see LagStats).
+	var modelAt int64
+	for {
+		msg, ok := m.take(done)
+		if !ok {
+			return
+		}
+		if m.net.dropped(&msg) {
+			m.net.journal.record(evDrop, m.net.clock.raw(), &msg)
+			continue
+		}
+		wait := msg.Deadline - m.net.clock.raw()
+		if wait > 0 {
+			timer.Reset(time.Duration(wait))
+			select {
+			case <-timer.C:
+			case <-done:
+				return
+			}
+		}
+		now := m.net.clock.raw()
+		modelAt = max(msg.Deadline, modelAt)
+		m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+		m.deliver(&msg)
+		sink(&msg)
+	}
+}
+
+// WriteTo adapts a writer (a node's stdin) into a Deliver sink: each
+// message becomes one JSON line, built in a reused buffer. Write errors are
+// ignored, as Maelstrom ignores them: a dead process is noticed at teardown.
+func WriteTo(w io.Writer) func(*Message) {
+	var buf []byte
+	return func(msg *Message) {
+		buf = appendLine(buf[:0], msg)
+		_, _ = w.Write(buf)
+	}
+}
+
+// Poll is a client's receive (§4.2): it waits up to timeout for the next
+// message in the member's queue and returns it, journaled as delivered. It
+// reports false on timeout or when done is closed.
+func (m *Member) Poll(done <-chan struct{}, timeout time.Duration) (Message, bool) {
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	for {
+		if msg, ok := m.q.tryPop(); ok {
+			// Client traffic has no latency, so the head is always due;
+			// waiting for the deadline anyway keeps the rule uniform.
+			if wait := msg.Deadline - m.net.clock.raw(); wait > 0 {
+				select {
+				case <-time.After(time.Duration(wait)):
+				case <-done:
+					return Message{}, false
+				}
+			}
+			m.deliver(&msg)
+			return msg, true
+		}
+		select {
+		case <-m.q.ready:
+		case <-timer.C:
+			// One last look: a message may have raced the timer.
+			if msg, ok := m.q.tryPop(); ok {
+				m.deliver(&msg)
+				return msg, true
+			}
+			return Message{}, false
+		case <-done:
+			return Message{}, false
+		}
+	}
+}
+
+// take waits for the queue head.
+func (m *Member) take(done <-chan struct{}) (Message, bool) {
+	for {
+		if msg, ok := m.q.tryPop(); ok {
+			return msg, true
+		}
+		if m.q.isClosed() {
+			return Message{}, false
+		}
+		select {
+		case <-m.q.ready:
+		case <-done:
+			return Message{}, false
+		}
+	}
+}
+
+func (m *Member) deliver(msg *Message) {
+	m.net.journal.record(evRecv, m.net.clock.raw(), msg)
+	if m.net.opts.OnRecv != nil {
+		m.net.opts.OnRecv(*msg)
+	}
+}

@@ -1,0 +1,200 @@
+package netsim
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// Options configure a Network.
+type Options struct {
+	Latency Latency
+	// Rand draws latencies. The network serialises access to it.
+	Rand *rand.Rand
+	// OnSend and OnRecv, if set, see every accepted send and every delivery
+	// (for --log-net-send / --log-net-recv). They run on the sending or
+	// delivering goroutine and must be quick.
+	OnSend, OnRecv func(Message)
+}
+
+// Network is the simulated Maelstrom network. All methods are safe for
+// concurrent use.
+type Network struct {
+	opts  Options
+	clock *clock
+
+	rngMu sync.Mutex
+	rng   *rand.Rand
+
+	membersMu sync.RWMutex
+	members   map[string]*Member
+
+	nextID     atomic.Int64 // next message id
+	nextClient atomic.Int64 // next client number
+
+	partition atomic.Pointer[grudge]
+	journal   journal
+	lag       lagRecorder
+}
+
+// New builds an empty network.
+func New(opts Options) (*Network, error) {
+	if err := opts.Latency.Validate(); err != nil {
+		return nil, err
+	}
+	if opts.Rand == nil {
+		return nil, fmt.Errorf("netsim: Options.Rand is required")
+	}
+	return &Network{
+		opts:    opts,
+		clock:   newClock(),
+		rng:     opts.Rand,
+		members: make(map[string]*Member),
+	}, nil
+}
+
+// Now is the run's relative time in nanoseconds: time since MarkZero, or
+// since the network was made if MarkZero has not been called.
+func (n *Network) Now() int64 { return n.clock.relative() }
+
+// MarkZero makes the present moment history time 0. Journal lines keep
+// nanoseconds since the network was made; MarkZero writes a
+// {"t":…,"ev":"clock-zero"} line so readers can line the two up.
+func (n *Network) MarkZero() { n.journal.mark(n.clock.markZero()) }
+
+// SetJournalSink streams one JSON line per send, delivery and drop to w.
+// Call FlushJournal before closing w.
+func (n *Network) SetJournalSink(w io.Writer) { n.journal.setSink(w) }
+
+// FlushJournal writes out buffered journal lines.
+func (n *Network) FlushJournal() error { return n.journal.flush() }
+
+// Counts returns the journal's :net statistics so far.
+func (n *Network) Counts() Counts { return n.journal.counts() }
+
+// Lag summarises how late the delivery loops woke up for timed deliveries.
+func (n *Network) Lag() LagStats { return n.lag.stats() }
+
+// Register adds a member with an empty queue. Registering an id twice is a
+// harness bug.
+func (n *Network) Register(id string) (*Member, error) {
+	n.membersMu.Lock()
+	defer n.membersMu.Unlock()
+	if _, dup := n.members[id]; dup {
+		return nil, fmt.Errorf("netsim: member %s registered twice", id)
+	}
+	m := &Member{id: id, net: n, q: newQueue()}
+	n.members[id] = m
+	return m, nil
+}
+
+// OpenClient registers the next client, c0, c1, … in order of calls.
+func (n *Network) OpenClient() *Member {
+	for {
+		id := "c" + strconv.FormatInt(n.nextClient.Add(1)-1, 10)
+		if m, err := n.Register(id); err == nil {
+			return m
+		}
+	}
+}
+
+// Unregister removes a member; its queued messages are discarded and later
+// sends to it fail as sends to an unknown destination.
+func (n *Network) Unregister(id string) {
+	n.membersMu.Lock()
+	m := n.members[id]
+	delete(n.members, id)
+	n.membersMu.Unlock()
+	if m != nil {
+		m.q.close()
+	}
+}
+
+func (n *Network) member(id string) *Member {
+	n.membersMu.RLock()
+	defer n.membersMu.RUnlock()
+	return n.members[id]
+}
+
+// Partition installs a grudge: drops[dest] lists the sources whose messages
+// dest discards when it dequeues them.
+func (n *Network) Partition(drops map[string][]string) {
+	g := newGrudge(drops)
+	n.partition.Store(&g)
+}
+
+// Heal removes every grudge.
+func (n *Network) Heal() { n.partition.Store(nil) }
+
+func (n *Network) dropped(m *Message) bool {
+	g := n.partition.Load()
+	return g != nil && g.drops(m.Src, m.Dest)
+}
+
+// UnknownMemberError is returned for a send whose source or destination is not
+// registered: Maelstrom's "Invalid dest/source for message" assertion.
+type UnknownMemberError struct {
+	Role, ID string // Role is "dest" or "source"
+	MsgID    int64  // the id that was allocated and is now skipped
+}
+
+func (e *UnknownMemberError) Error() string {
+	return fmt.Sprintf("Invalid %s for message: %q (message id %d skipped)", e.Role, e.ID, e.MsgID)
+}
+
+// SendLine parses one line a node printed and sends it. Schema failures
+// come back as *LineError before an id is taken; unknown members as
+// *UnknownMemberError after.
+func (n *Network) SendLine(line []byte) error {
+	m, err := ParseLine(line)
+	if err != nil {
+		return err
+	}
+	return n.Send(m)
+}
+
+// Send gives m the next message id, checks both ends are registered, draws
+// its latency, journals it and queues it at its destination. m.Body must be
+// a compact JSON object; m.ID, m.Sent and m.Deadline are filled in.
+func (n *Network) Send(m Message) error {
+	m.ID = n.nextID.Add(1) - 1
+	dest := n.member(m.Dest)
+	if dest == nil {
+		return &UnknownMemberError{Role: "dest", ID: m.Dest, MsgID: m.ID}
+	}
+	if n.member(m.Src) == nil {
+		return &UnknownMemberError{Role: "source", ID: m.Src, MsgID: m.ID}
+	}
+	m.Sent = n.clock.raw()
+	m.Deadline = m.Sent
+	if !m.touchesClient() {
+		n.rngMu.Lock()
+		ms := n.opts.Latency.drawMillis(n.rng)
+		n.rngMu.Unlock()
+		m.Deadline += ms * 1e6
+	}
+	n.journal.record(evSend, m.Sent, &m)
+	if n.opts.OnSend != nil {
+		n.opts.OnSend(m)
+	}
+	// A destination that unregisters between the lookup and here simply
+	// loses the message, as a closed client's inbox would.
+	dest.q.push(m)
+	return nil
+}
+
+// Members lists the registered ids in sorted order.
+func (n *Network) Members() []string {
+	n.membersMu.RLock()
+	defer n.membersMu.RUnlock()
+	ids := make([]string, 0, len(n.members))
+	for id := range n.members {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,250 @@
+package sim
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+
+	"rumor/actor"
+	"rumor/messages"
+)
+
+// Sim is one simulated cluster. It is driven one tick at a time by Step and
+// is not safe for concurrent use; separate Sims share nothing and may run in
+// parallel.
+type Sim struct {
+	sc    Scenario
+	rng   *rand.Rand
+	trace *Trace
+	now   int64
+
+	ids   []string
+	nodes map[string]*actor.Node
+
+	net      network
+	cut      cuts // the partition in force; nil when the network is whole
+	faultsOn bool // drops and duplicates happen only while this is set
+	nemesis  nemesis
+	work     *workload
+
+	stats  Stats
+	onSend func(from string, m messages.Message) // an observer of every node's sends, or nil
+	err    *Violation
+}
+
+// Stats counts what happened in a run.
+type Stats struct {
+	Sent       int            // messages nodes produced, to nodes and clients
+	ToPeers    map[string]int // messages each node sent to other nodes
+	Delivered  int
+	Dropped    int // lost to random drops
+	Cut        int // lost to partitions
+	Duplicated int
+	Ops        int // client operations issued
+}
+
+// New builds the cluster of sc. rng must be the source sc was drawn from (or
+// a fresh NewRand for a hand-made scenario); traceOut may be nil, in which
+// case the run is only hashed.
+func New(sc Scenario, rng *rand.Rand, traceOut io.Writer) (*Sim, error) {
+	if err := sc.validate(); err != nil {
+		return nil, err
+	}
+	s := &Sim{sc: sc, rng: rng, trace: NewTrace(traceOut), nodes: make(map[string]*actor.Node)}
+	s.stats.ToPeers = make(map[string]int)
+	for i := range sc.Nodes {
+		id := fmt.Sprintf("n%d", i)
+		n, err := actor.NewNode(sc.Config)
+		if err != nil {
+			return nil, err
+		}
+		s.ids = append(s.ids, id)
+		s.nodes[id] = n
+	}
+	s.work = newWorkload(s, sc)
+	s.trace.begin(0, "scenario").word(sc.String()).end()
+	return s, nil
+}
+
+// Now returns the current tick.
+func (s *Sim) Now() int64 { return s.now }
+
+// IDs returns the node ids in init order. The slice must not be modified.
+func (s *Sim) IDs() []string { return s.ids }
+
+// Node returns the core with the given id, for inspection only: stepping it
+// from outside would desynchronise the simulation.
+func (s *Sim) Node(id string) *actor.Node { return s.nodes[id] }
+
+// Stats returns the counters so far.
+func (s *Sim) Stats() Stats { return s.stats }
+
+// Hash returns the trace hash so far.
+func (s *Sim) Hash() uint64 { return s.trace.Hash() }
+
+// Err returns the first property violation, or nil.
+func (s *Sim) Err() error {
+	if s.err == nil {
+		return nil
+	}
+	return s.err
+}
+
+// fail records a violation; only the first one counts, since everything
+// after it may be a consequence.
+func (s *Sim) fail(property, format string, args ...any) {
+	if s.err != nil {
+		return
+	}
+	s.err = &Violation{Seed: s.sc.Seed, Tick: s.now, Property: property, Detail: fmt.Sprintf(format, args...)}
+	s.trace.begin(s.now, "violation").word(s.err.Error()).end()
+}
+
+// Step advances the simulation by one tick: the nemesis acts, clients issue
+// operations, every message due is delivered (in a random order, including
+// messages those deliveries cause, if they are due at once), every node
+// ticks (in a random order), and the invariants are checked.
+func (s *Sim) Step() {
+	s.now++
+	s.nemesis.step(s)
+	s.work.step()
+	s.deliverDue()
+	s.tickNodes()
+	s.checkInvariants()
+}
+
+// Run steps n ticks, stopping early at a violation.
+func (s *Sim) Run(n int64) {
+	for range n {
+		if s.err != nil {
+			return
+		}
+		s.Step()
+	}
+}
+
+// maxRounds bounds the delivery rounds in one tick. Zero latency lets a
+// delivery cause another delivery in the same tick, but each value is new
+// only once, so a healthy cluster quiets within a few rounds.
+const maxRounds = 10_000
+
+func (s *Sim) deliverDue() {
+	for round := 0; ; round++ {
+		due := s.net.takeDue(s.now)
+		if len(due) == 0 {
+			return
+		}
+		if round == maxRounds {
+			s.fail("livelock", "messages still due after %d delivery rounds in one tick", maxRounds)
+			return
+		}
+		s.rng.Shuffle(len(due), func(i, j int) { due[i], due[j] = due[j], due[i] })
+		for _, e := range due {
+			s.deliver(e.msg)
+		}
+	}
+}
+
+func (s *Sim) tickNodes() {
+	order := shuffled(s.ids, s.rng)
+	s.trace.begin(s.now, "tick").word(strings.Join(order, ",")).end()
+	for _, id := range order {
+		s.handle(id, s.nodes[id].Step(actor.Tick{}))
+	}
+}
+
+// deliver hands one message to its destination, unless the partition or a
+// random fault loses it on the way.
+func (s *Sim) deliver(m messages.Message) {
+	line := messages.Encode(m)
+	if s.work.isClient(m.Dest) {
+		s.trace.begin(s.now, "reply").raw(line).end()
+		if s.sc.Wire {
+			s.event(m, line) // only to check the line decodes: clients check the typed reply
+		}
+		s.work.receive(m)
+		return
+	}
+	node, ok := s.nodes[m.Dest]
+	if !ok {
+		s.fail("addressing", "message to unknown destination: %s", line)
+		return
+	}
+	if s.isNode(m.Src) {
+		if s.cut.blocks(m.Src, m.Dest) {
+			s.stats.Cut++
+			s.trace.begin(s.now, "cut").raw(line).end()
+			return
+		}
+		if s.faultsOn && s.roll(s.sc.Faults.DropPercent) {
+			s.stats.Dropped++
+			s.trace.begin(s.now, "drop").raw(line).end()
+			return
+		}
+	}
+	s.stats.Delivered++
+	s.trace.begin(s.now, "deliver").raw(line).end()
+	s.handle(m.Dest, node.Step(s.event(m, line)))
+}
+
+// event is what the node sees: the message itself, or in wire mode whatever
+// its encoded line decodes to, as the real shell would produce.
+func (s *Sim) event(m messages.Message, line []byte) actor.Event {
+	if !s.sc.Wire {
+		return actor.Received{Msg: m}
+	}
+	decoded, err := messages.Decode(line[:len(line)-1])
+	if err != nil {
+		s.fail("wire", "an encoded message does not decode: %v: %s", err, line)
+		return actor.Rejected{Err: err.(*messages.DecodeError)}
+	}
+	return actor.Received{Msg: decoded}
+}
+
+// handle takes a node's output onto the network. In the simulation every
+// input is well-formed, so any problem a node reports is a bug somewhere.
+func (s *Sim) handle(from string, out actor.Output) {
+	for _, p := range out.Problems {
+		s.fail("problem", "%s reported %q on well-formed traffic", from, p)
+	}
+	for _, m := range out.Messages {
+		s.send(from, m)
+	}
+}
+
+// send puts one message from a node in flight, with a random latency unless
+// a client is involved (Maelstrom never delays client traffic), and perhaps a
+// duplicate with a latency of its own.
+func (s *Sim) send(from string, m messages.Message) {
+	s.stats.Sent++
+	if s.onSend != nil {
+		s.onSend(from, m)
+	}
+	if m.Src != from {
+		s.fail("addressing", "%s sent a message as %q", from, m.Src)
+	}
+	if !s.isNode(m.Dest) {
+		s.net.put(envelope{msg: m, due: s.now})
+		return
+	}
+	s.stats.ToPeers[from]++
+	s.net.put(envelope{msg: m, due: s.now + s.latency()})
+	if s.faultsOn && s.roll(s.sc.Faults.DupPercent) {
+		s.stats.Duplicated++
+		s.trace.begin(s.now, "dup").raw(messages.Encode(m)).end()
+		s.net.put(envelope{msg: m, due: s.now + s.latency()})
+	}
+}
+
+// inject puts a client's message in flight, due at once.
+func (s *Sim) inject(m messages.Message) { s.net.put(envelope{msg: m, due: s.now}) }
+
+func (s *Sim) latency() int64 { return s.rng.Int64N(s.sc.Faults.MaxLatency + 1) }
+
+func (s *Sim) roll(percent int) bool { return percent > 0 && s.rng.IntN(100) < percent }
+
+func (s *Sim) isNode(id string) bool {
+	_, ok := s.nodes[id]
+	return ok
+}

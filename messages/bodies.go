@@ -1,0 +1,150 @@
+package messages
+
+// Body is the typed body of a message. Each implementation is one Maelstrom
+// (or rumor node-to-node) message type.
+type Body interface {
+	// Type is the body's "type" field.
+	Type() string
+}
+
+// The message types rumor understands.
+const (
+	TypeInit        = "init"
+	TypeInitOK      = "init_ok"
+	TypeTopology    = "topology"
+	TypeTopologyOK  = "topology_ok"
+	TypeBroadcast   = "broadcast"
+	TypeBroadcastOK = "broadcast_ok"
+	TypeRead        = "read"
+	TypeReadOK      = "read_ok"
+	TypeError       = "error"
+	TypeGossip      = "gossip"
+	TypeAck         = "ack"
+)
+
+// Request is the part every client request shares: the msg_id a reply must
+// name. A request without a msg_id is still carried out; it just gets no
+// reply, because there is nothing the reply could name.
+type Request struct {
+	MsgID    int64
+	HasMsgID bool
+}
+
+// Init tells a node who it is and who its peers are.
+type Init struct {
+	Request
+	NodeID  string
+	NodeIDs []string
+}
+
+// Topology offers each node a list of neighbours. rumor may ignore it.
+type Topology struct {
+	Request
+	Topology map[string][]string
+}
+
+// Broadcast asks a node to accept a value and spread it to every node.
+type Broadcast struct {
+	Request
+	Message Value
+}
+
+// Read asks a node for every value it has seen.
+type Read struct {
+	Request
+}
+
+// InitOK answers Init.
+type InitOK struct{ InReplyTo int64 }
+
+// TopologyOK answers Topology.
+type TopologyOK struct{ InReplyTo int64 }
+
+// BroadcastOK answers Broadcast. Maelstrom's schema for it is closed: it must
+// not echo the message back.
+type BroadcastOK struct{ InReplyTo int64 }
+
+// ReadOK answers Read with every value seen, as a JSON array (never null).
+type ReadOK struct {
+	InReplyTo int64
+	Messages  []Value
+}
+
+// Error answers a request that failed, with one of Maelstrom's codes.
+type Error struct {
+	InReplyTo int64
+	Code      Code
+	Text      string
+}
+
+// Reply is any body that answers a request. rumor never acts on replies it
+// receives: it sends no requests, so every reply it gets is unsolicited.
+type Reply struct {
+	Kind      string
+	InReplyTo int64
+}
+
+// Gossip carries values from one node to another over a per-link stream.
+// Values[i] has stream sequence number Seq+i. Ack piggybacks the sender's
+// cumulative acknowledgement of the receiver's stream. Relay asks the
+// receiver to forward the values to every node (the sender uses the receiver
+// as its hub).
+type Gossip struct {
+	Seq    uint64
+	Values []Value
+	Ack    uint64
+	Relay  bool
+}
+
+// Ack acknowledges every value of the receiver's stream up to and including
+// sequence number Ack. It is sent only when no gossip is going the same way.
+type Ack struct {
+	Ack uint64
+}
+
+// Type implements Body.
+func (Init) Type() string { return TypeInit }
+
+// Type implements Body.
+func (Topology) Type() string { return TypeTopology }
+
+// Type implements Body.
+func (Broadcast) Type() string { return TypeBroadcast }
+
+// Type implements Body.
+func (Read) Type() string { return TypeRead }
+
+// Type implements Body.
+func (InitOK) Type() string { return TypeInitOK }
+
+// Type implements Body.
+func (TopologyOK) Type() string { return TypeTopologyOK }
+
+// Type implements Body.
+func (BroadcastOK) Type() string { return TypeBroadcastOK }
+
+// Type implements Body.
+func (ReadOK) Type() string { return TypeReadOK }
+
+// Type implements Body.
+func (Error) Type() string { return TypeError }
+
+// Type implements Body.
+func (r Reply) Type() string { return r.Kind }
+
+// Type implements Body.
+func (Gossip) Type() string { return TypeGossip }
+
+// Type implements Body.
+func (Ack) Type() string { return TypeAck }
+
+// Message is one envelope with a typed body.
+type Message struct {
+	// ID is the network's message id, which Maelstrom adds to every message it
+	// delivers. Nodes never need it; it is kept for logs.
+	ID    int64
+	HasID bool
+	Src   string
+	Dest  string
+	Body  Body
+}

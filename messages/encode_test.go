@@ -1,0 +1,40 @@
+package messages
+
+import "testing"
+
+// TestEncodeClosedSchemas pins the exact bytes of every reply: Maelstrom's
+// reply schemas are closed, so one extra key makes a reply malformed.
+func TestEncodeClosedSchemas(t *testing.T) {
+	tests := []struct {
+		body Body
+		want string
+	}{
+		{InitOK{InReplyTo: 1}, `{"type":"init_ok","in_reply_to":1}`},
+		{TopologyOK{InReplyTo: 2}, `{"type":"topology_ok","in_reply_to":2}`},
+		{BroadcastOK{InReplyTo: 3}, `{"type":"broadcast_ok","in_reply_to":3}`},
+		{ReadOK{InReplyTo: 4}, `{"type":"read_ok","messages":[],"in_reply_to":4}`},
+		{ReadOK{InReplyTo: 5, Messages: []Value{IntValue(1), IntValue(-2)}}, `{"type":"read_ok","messages":[1,-2],"in_reply_to":5}`},
+		{Error{InReplyTo: 6, Code: CodeNotSupported, Text: "no \"cas\"\n"}, `{"type":"error","in_reply_to":6,"code":10,"text":"no \"cas\"\n"}`},
+		{Gossip{Seq: 1, Values: nil, Ack: 0}, `{"type":"gossip","seq":1,"values":[],"ack":0}`},
+		{Gossip{Seq: 3, Values: []Value{IntValue(9)}, Ack: 2, Relay: true}, `{"type":"gossip","seq":3,"values":[9],"ack":2,"relay":true}`},
+		{Ack{Ack: 7}, `{"type":"ack","ack":7}`},
+	}
+	for _, tt := range tests {
+		got := string(Encode(Message{Src: "n0", Dest: "c1", Body: tt.body}))
+		want := `{"src":"n0","dest":"c1","body":` + tt.want + "}\n"
+		if got != want {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
+
+func TestEncodeStringsStayValidJSON(t *testing.T) {
+	got := string(Encode(Message{Src: "n\x00", Dest: "c\xff", Body: Read{}}))
+	want := `{"src":"n\u0000","dest":"c\ufffd","body":{"type":"read"}}` + "\n"
+	if got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+	if _, err := Decode([]byte(got[:len(got)-1])); err != nil {
+		t.Errorf("encoded output does not decode: %v", err)
+	}
+}
