@@ -14,6 +14,8 @@ MAELSTROM   ?= $(EDDY)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 NODE_ARGS   ?=
 SEED        ?=
+SEEDS       ?= 1000
+FUZZTIME    ?= 30s
 seedflag     = $(if $(SEED),--seed $(SEED))
 
 # The Gossip Glomers command lines (fact sheet §8).
@@ -41,6 +43,16 @@ lint:
 
 test: lint
 	$(GO) test -race ./...
+
+# The deterministic simulation of the core (go test runs 100 seeds; this
+# runs SEEDS of them and ends with "N seeds passed").
+sim:
+	$(GO) test ./internal/sim -run '^TestSimSeeds$$' -seeds=$(SEEDS) -count=1 -v
+
+# Each fuzz target for FUZZTIME (not in CI: fuzzing has no end).
+fuzz:
+	$(GO) test ./messages -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/sim -run '^$$' -fuzz '^FuzzCore$$' -fuzztime $(FUZZTIME)
 
 3a 3b 3c 3d 3e: build
 	$(MAELSTROM) test -w broadcast --bin $(RUMOR) $(FLAGS_$@) $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))

@@ -25,20 +25,20 @@ func (n *Node) flush(out *Output) {
 
 // due decides whether a link has something to send now, and builds it.
 //
-// At most one message per link per step: new values go out at once on a
-// relay link (a Star node to its hub, where waiting would only add latency)
+// At most one message per link per step: new values go out at once when they
+// ask a hub to fan them out (a Star node's own values, where waiting would
+// only add latency)
 // and otherwise once the link has been quiet for a batch interval; if the
 // peer has been silent for a retransmission timeout, everything it has not
 // acknowledged goes again; failing both, an acknowledgement we owe goes out
 // on its own once we have given up hope of piggybacking it.
 func (n *Node) due(l *link) (messages.Message, bool) {
-	relay := n.cfg.Strategy == Star && l.peer == n.hub
 	quiet := n.now - l.lastGossip
 	switch {
-	case l.hasUnsent() && (relay || quiet >= n.cfg.BatchTicks):
-		return l.gossip(n.now, n.self, relay), true
+	case l.relayUnsent() || (l.hasUnsent() && quiet >= n.cfg.BatchTicks):
+		return l.gossip(n.now, n.self), true
 	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
-		return l.gossip(n.now, n.self, relay), true
+		return l.gossip(n.now, n.self), true
 	case l.owedSince != never && n.now-l.owedSince >= n.ackDelay(l):
 		return l.ack(n.self), true
 	}

@@ -14,7 +14,11 @@ func (n *Node) accept(v messages.Value, from string, relay bool) {
 		return
 	}
 	for _, p := range n.routes(from, relay) {
-		n.links[p].enqueue(n.now, v)
+		l := n.links[p]
+		l.enqueue(n.now, v)
+		if from == "" && n.cfg.Strategy == Star && p == n.hub {
+			l.markRelay()
+		}
 	}
 }
 

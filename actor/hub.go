@@ -34,6 +34,9 @@ func (n *Node) switchHub(to string) {
 	}
 	for _, p := range targets {
 		requeue(n.links[p], n.now, stranded.unacked)
+		if p == to {
+			n.links[p].markRelay()
+		}
 	}
 }
 

@@ -21,9 +21,10 @@ type link struct {
 	unacked    []messages.Value
 	acked      uint64
 	sent       int
-	lastGossip int64 // tick of the last gossip batch to the peer
-	retries    int   // retransmissions since the peer last made progress
-	progressAt int64 // tick the peer last acknowledged something new, or the queue filled from empty
+	lastGossip int64  // tick of the last gossip batch to the peer
+	retries    int    // retransmissions since the peer last made progress
+	progressAt int64  // tick the peer last acknowledged something new, or the queue filled from empty
+	relayTo    uint64 // values up to this sequence number are ours for the peer to fan out as our hub
 
 	// Inbound. received is the highest sequence number such that every value
 	// up to it has arrived; ackedTo is the highest we have told the peer.
@@ -44,6 +45,18 @@ func (l *link) enqueue(now int64, vs ...messages.Value) {
 	}
 	l.unacked = append(l.unacked, vs...)
 }
+
+// markRelay asks the peer to fan out everything queued so far. The mark
+// travels with the values, not with the peer's current role: a resend to a
+// former hub must still ask for the fan-out, or the value stops there.
+func (l *link) markRelay() { l.relayTo = l.acked + uint64(len(l.unacked)) }
+
+// relaying reports whether some unacknowledged value still needs fanning out.
+func (l *link) relaying() bool { return l.relayTo > l.acked }
+
+// relayUnsent reports whether a value waiting for the hub has never been
+// sent: the only case worth skipping the batch interval for.
+func (l *link) relayUnsent() bool { return l.relayTo > l.acked+uint64(l.sent) }
 
 // hasUnsent reports whether some queued value has never been sent.
 func (l *link) hasUnsent() bool { return l.sent < len(l.unacked) }
@@ -71,6 +84,8 @@ func (l *link) onAck(now int64, upTo uint64) bool {
 // the contiguous prefix. A batch always starts at or before the next value we
 // expect, because a sender resends everything unacknowledged; one that skips
 // ahead means the peer lost its state, and its values are kept but not acked.
+// Any batch, even one with nothing new, earns an ack: a resend means our last
+// ack was lost, and without another the peer would resend forever.
 func (l *link) onGossip(now int64, seq uint64, count int) bool {
 	if count == 0 {
 		return true
@@ -78,18 +93,16 @@ func (l *link) onGossip(now int64, seq uint64, count int) bool {
 	if seq > l.received+1 {
 		return false
 	}
-	if last := seq + uint64(count) - 1; last > l.received {
-		l.received = last
-		if l.owedSince == never {
-			l.owedSince = now
-		}
+	l.received = max(l.received, seq+uint64(count)-1)
+	if l.owedSince == never {
+		l.owedSince = now
 	}
 	return true
 }
 
 // gossip builds the batch of every unacknowledged value, with our ack
 // piggybacked, and records it as sent.
-func (l *link) gossip(now int64, self string, relay bool) messages.Message {
+func (l *link) gossip(now int64, self string) messages.Message {
 	if !l.hasUnsent() {
 		l.retries++
 	}
@@ -99,7 +112,7 @@ func (l *link) gossip(now int64, self string, relay bool) messages.Message {
 		Seq:    l.acked + 1,
 		Values: slices.Clone(l.unacked),
 		Ack:    l.takeAck(),
-		Relay:  relay,
+		Relay:  l.relaying(),
 	}}
 }
 

@@ -9,9 +9,10 @@ import (
 )
 
 // These tests pin, with hand-driven nodes, the two core bugs the simulator
-// found. They fail until actor/ is fixed. Each names seeds that show the bug
-// in the full simulation; a seed's run depends on the simulator's own code,
-// so after changes to this package the seeds may need finding afresh.
+// found in actor/ (both fixed; these keep them fixed). Each names seeds that
+// showed the bug in the full simulation before the fix; a seed's run depends
+// on the simulator's own code, so after changes to this package the seeds
+// may need finding afresh.
 
 // bench drives a few nodes by hand: messages take one tick, in send order,
 // and lose returns true for any message the test wants lost.
@@ -79,14 +80,14 @@ func (b *bench) holds(id string, v int64) bool {
 	return false
 }
 
-// TestCoreBugResentGossipIsAcked: a node acknowledges new values only. When
-// its ack is lost, the sender resends the batch, but a batch with nothing new
-// sets no ack timer, so the ack is never repeated: the sender retransmits
-// forever and its Unacked never drains (in Star, the leaf also fails over
-// from a healthy hub for good). Seeds 3, 10, 22, 24, …:
+// TestResentGossipIsAcked: the bug was that a node acknowledged new values
+// only. When its ack was lost, the sender resent the batch, but a batch with
+// nothing new set no ack timer, so the ack was never repeated: the sender
+// retransmitted forever and its Unacked never drained (in Star, the leaf also
+// failed over from a healthy hub for good). Seeds 3, 10, 22, 24, …:
 //
 //	go test ./internal/sim -run 'TestSimSeeds$' -seed=3 -v
-func TestCoreBugResentGossipIsAcked(t *testing.T) {
+func TestResentGossipIsAcked(t *testing.T) {
 	cfg := actor.Config{Strategy: actor.Mesh, BatchTicks: 0, RetransmitTicks: 4, MaxRetransmitTicks: 16, AckTicks: 1}
 	b := newBench(t, cfg, 2)
 	lostAcks := 0
@@ -107,17 +108,18 @@ func TestCoreBugResentGossipIsAcked(t *testing.T) {
 	}
 }
 
-// TestCoreBugStarValueRelayedAfterFailover: a Star leaf's resend to a former
-// hub goes out without the relay flag. If that copy is the one that arrives,
-// the former hub stores the value but does not fan it out, acks it, and the
-// leaf drops it; when the leaf fails back, the relayed copy it sends is a
-// value the hub already holds, and accept ignores it. The value was
-// acknowledged to the client yet never reaches the other nodes. Seeds 101,
+// TestStarValueRelayedAfterFailover: the bug was that a Star leaf's resend
+// to a former hub went out without the relay flag (the flag now travels with
+// the values: link.markRelay). If that copy was the one to arrive, the former
+// hub stored the value without fanning it out and acked it, and the leaf
+// dropped it; when the leaf failed back, its relayed copy was a value the hub
+// already held, which accept ignores. The value was acknowledged to the
+// client yet never reached the other nodes. Seeds 101,
 // 117, 192, 216, … (which fail this way with or without the fix for the lost
 // ack):
 //
 //	go test ./internal/sim -run 'TestSimSeeds$' -seed=101 -v
-func TestCoreBugStarValueRelayedAfterFailover(t *testing.T) {
+func TestStarValueRelayedAfterFailover(t *testing.T) {
 	cfg := actor.Config{Strategy: actor.Star, BatchTicks: 0, RetransmitTicks: 4, MaxRetransmitTicks: 16, AckTicks: 1}
 	b := newBench(t, cfg, 4)
 	// For a while, every relay request n3 sends is lost, and nothing else.
