@@ -3,7 +3,7 @@ package checker
 import (
 	"encoding/json"
 
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 	"rumor/internal/history"
 )
 

@@ -3,7 +3,7 @@ package checker
 import (
 	"testing"
 
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 	"rumor/internal/history"
 )
 

@@ -3,7 +3,7 @@ package checker
 import (
 	"io"
 
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 )
 
 // The closing lines Jepsen logs after the results map (fact sheet §9.1),

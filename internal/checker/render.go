@@ -1,7 +1,7 @@
 package checker
 
 import (
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 )
 
 // ednValue is the results map in Maelstrom's printed key order (fact sheet

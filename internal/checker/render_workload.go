@@ -3,7 +3,7 @@ package checker
 import (
 	"sort"
 
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 )
 
 // ednValue renders the set-full result. Jepsen builds it as a Clojure hash

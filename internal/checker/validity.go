@@ -1,6 +1,6 @@
 package checker
 
-import "rumor/internal/checker/edn"
+import "rumor/internal/edn"
 
 // Validity is a checker's verdict. Its values are ordered by Jepsen's merge
 // priority, so merging is taking the maximum.

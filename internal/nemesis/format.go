@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"rumor/internal/checker/edn"
+	"rumor/internal/edn"
 )
 
 // NetworkHealed is the :value of a completed stop-partition.

@@ -25,11 +25,11 @@ func (e *Error) Error() string {
 // EDN renders the error the way Maelstrom records it in an op: a vector of
 // the error's name keyword and its text, e.g. [:not-supported "no"].
 func (e *Error) EDN() string {
-	text := "nil"
+	var text edn.Value = edn.Nil{}
 	if e.Text != nil {
 		text = edn.String(*e.Text)
 	}
-	return "[" + edn.Keyword(e.Name) + " " + text + "]"
+	return edn.Compact(edn.Vector{edn.Keyword(e.Name), text})
 }
 
 // MalformedError is a reply that broke its closed schema

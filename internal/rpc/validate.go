@@ -69,15 +69,15 @@ func (f fields) asError() (*Error, bool) {
 func (r Request) problems(f fields) []string {
 	var out []string
 	if t, ok := f.str("type"); !ok || t != r.Reply {
-		out = append(out, fmt.Sprintf(":type (not (= %s %s))", edn.String(r.Reply), edn.FromJSON(orNil(f["type"]), 0)))
+		out = append(out, fmt.Sprintf(":type (not (= %s %s))", edn.Quote(r.Reply), edn.Compact(edn.JSON(orNil(f["type"])))))
 	}
 	if raw, ok := f["in_reply_to"]; !ok {
 		out = append(out, ":in_reply_to missing-required-key")
 	} else if !netsim.IsJSONInteger(raw) {
-		out = append(out, fmt.Sprintf(":in_reply_to (not (integer? %s))", edn.FromJSON(raw, 0)))
+		out = append(out, fmt.Sprintf(":in_reply_to (not (integer? %s))", edn.Compact(edn.JSON(raw))))
 	}
 	if raw, ok := f["msg_id"]; ok && !netsim.IsJSONInteger(raw) {
-		out = append(out, fmt.Sprintf(":msg_id (not (integer? %s))", edn.FromJSON(raw, 0)))
+		out = append(out, fmt.Sprintf(":msg_id (not (integer? %s))", edn.Compact(edn.JSON(raw))))
 	}
 	for key, want := range r.required {
 		raw, ok := f[key]
@@ -85,7 +85,7 @@ func (r Request) problems(f fields) []string {
 		case !ok:
 			out = append(out, ":"+key+" missing-required-key")
 		case want == anyArray && !isArray(raw):
-			out = append(out, fmt.Sprintf(":%s (not (sequential? %s))", key, edn.FromJSON(raw, 0)))
+			out = append(out, fmt.Sprintf(":%s (not (sequential? %s))", key, edn.Compact(edn.JSON(raw))))
 		}
 	}
 	for key := range f {
@@ -115,9 +115,9 @@ func isArray(raw json.RawMessage) bool {
 // malformed builds Maelstrom's malformed-response message.
 func (r Request) malformed(dest string, request, reply []byte, problems []string) *MalformedError {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Malformed RPC response. Maelstrom sent node %s the following request:\n\n%s\n\n", dest, edn.FromJSON(request, 1))
+	fmt.Fprintf(&b, "Malformed RPC response. Maelstrom sent node %s the following request:\n\n%s\n\n", dest, edn.Compact(edn.FromJSON(request, 1)))
 	fmt.Fprintf(&b, "And expected a response of the form:\n\n%s\n\n", r.schemaEDN)
-	fmt.Fprintf(&b, "... but instead received\n\n%s\n\n", edn.FromJSON(reply, 1))
+	fmt.Fprintf(&b, "... but instead received\n\n%s\n\n", edn.Compact(edn.FromJSON(reply, 1)))
 	fmt.Fprintf(&b, "This is malformed because:\n\n{%s}", strings.Join(problems, ", "))
 	return &MalformedError{Message: b.String()}
 }

@@ -129,11 +129,11 @@ func launchProcess(c *cluster, id string, member *netsim.Member) (nodeProcess, e
 
 // argsEDN prints node arguments as Clojure prints the argument vector.
 func argsEDN(args []string) string {
-	parts := make([]string, len(args))
+	v := make(edn.Vector, len(args))
 	for i, a := range args {
-		parts[i] = edn.String(a)
+		v[i] = edn.String(a)
 	}
-	return "[" + strings.Join(parts, " ") + "]"
+	return edn.Compact(v)
 }
 
 // killAll SIGKILLs every node without waiting: the interrupt and error path,

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -215,7 +214,12 @@ func (r *run) netLogger(enabled bool, verb string) func(netsim.Message) {
 		return nil
 	}
 	return func(m netsim.Message) {
-		r.info(m.Src, "maelstrom.net", verb+" #maelstrom.net.message.Message{:id "+strconv.FormatInt(m.ID, 10)+
-			", :src "+edn.String(m.Src)+", :dest "+edn.String(m.Dest)+", :body "+edn.FromJSON(m.Body, 1)+"}")
+		msg := edn.Record{Tag: "maelstrom.net.message.Message", Fields: edn.Map{
+			edn.KV("id", edn.Int(m.ID)),
+			edn.KV("src", edn.String(m.Src)),
+			edn.KV("dest", edn.String(m.Dest)),
+			edn.KV("body", edn.FromJSON(m.Body, 1)),
+		}}
+		r.info(m.Src, "maelstrom.net", verb+" "+edn.Compact(msg))
 	}
 }

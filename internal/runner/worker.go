@@ -105,13 +105,13 @@ func (w *worker) classify(out *history.Op, err error, idempotent bool) {
 	case errors.As(err, &malformed):
 		out.Type = history.Info
 		out.Exception = "malformed-rpc-response"
-		out.Error = edn.String("indeterminate: " + malformed.Message)
+		out.Error = edn.Quote("indeterminate: " + malformed.Message)
 	default:
 		// The network refused the request itself; Jepsen would see the
 		// assertion as a crashed invocation.
 		out.Type = history.Info
 		out.Exception = "network"
-		out.Error = edn.String("indeterminate: " + err.Error())
+		out.Error = edn.Quote("indeterminate: " + err.Error())
 	}
 	if out.Type != history.OK && idempotent {
 		out.Value = nil

@@ -18,9 +18,9 @@ func OpLine(op history.Op) string {
 	b.WriteByte('\t')
 	b.WriteString(op.Type.String())
 	b.WriteByte('\t')
-	b.WriteString(edn.Keyword(op.F))
+	b.WriteString(edn.Compact(edn.Keyword(op.F)))
 	b.WriteByte('\t')
-	b.WriteString(edn.Value(op.Value))
+	b.WriteString(edn.Compact(edn.HistoryValue(op.Value)))
 	if op.Error != "" {
 		b.WriteByte('\t')
 		b.WriteString(op.Error)
@@ -30,32 +30,7 @@ func OpLine(op history.Op) string {
 
 // OpEDN renders an op as one EDN map, the layout of a history.edn line.
 func OpEDN(op history.Op) string {
-	var b strings.Builder
-	b.WriteString("{:index ")
-	b.WriteString(strconv.Itoa(op.Index))
-	b.WriteString(", :time ")
-	b.WriteString(strconv.FormatInt(op.Time, 10))
-	b.WriteString(", :type ")
-	b.WriteString(op.Type.String())
-	b.WriteString(", :process ")
-	b.WriteString(process(op))
-	b.WriteString(", :f ")
-	b.WriteString(edn.Keyword(op.F))
-	b.WriteString(", :value ")
-	b.WriteString(edn.Value(op.Value))
-	if op.Final {
-		b.WriteString(", :final? true")
-	}
-	if op.Exception != "" {
-		b.WriteString(", :exception ")
-		b.WriteString(edn.String(op.Exception))
-	}
-	if op.Error != "" {
-		b.WriteString(", :error ")
-		b.WriteString(op.Error)
-	}
-	b.WriteByte('}')
-	return b.String()
+	return edn.Compact(edn.HistoryOp(op))
 }
 
 func process(op history.Op) string {

@@ -86,3 +86,12 @@ func (Record) ednValue()  {}
 func KV(name string, v Value) Entry {
 	return Entry{Key: Keyword(name), Val: v}
 }
+
+// vectorOf converts every element of xs, keeping their order.
+func vectorOf[T any](xs []T, convert func(T) Value) Vector {
+	out := make(Vector, len(xs))
+	for i, x := range xs {
+		out[i] = convert(x)
+	}
+	return out
+}

@@ -37,7 +37,7 @@ func toLayout(v Value) layoutNode {
 	}
 	switch x := v.(type) {
 	case JSON:
-		return toLayout(FromJSON(x))
+		return toLayout(FromJSON(x, 0))
 	case Vector:
 		return collection("[", []Value(x), "]")
 	case List:
