@@ -25,7 +25,7 @@ FLAGS_3c := --node-count 5 --time-limit 20 --rate 10 --nemesis partition
 FLAGS_3d := --node-count 25 --time-limit 20 --rate 100 --latency 100
 FLAGS_3e := --node-count 25 --time-limit 20 --rate 100 --latency 100
 
-.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition scenarios sim fuzz clean
+.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition scenarios sim fuzz bench frontier scale clean
 
 all: build
 
@@ -59,6 +59,22 @@ fuzz:
 
 3d-partition: build
 	$(MAELSTROM) test -w broadcast --bin $(RUMOR) $(FLAGS_3d) --nemesis partition $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+
+# The efficiency table: 3d/3e and its partitioned variant, BENCH_SEEDS runs
+# each, against the project's targets (exits 1 if any run misses one).
+BENCH_SEEDS ?= 5
+bench: build
+	$(GO) run ./cmd/bench -seeds $(BENCH_SEEDS) -eddy $(MAELSTROM) -bin $(RUMOR) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+
+# The latency/messages trade-off: sweep the flush interval, plot the curve.
+FRONTIER_OUT ?= docs/frontier.png
+frontier: build
+	$(GO) run ./cmd/frontier -eddy $(MAELSTROM) -bin $(RUMOR) -out $(FRONTIER_OUT) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+
+# Scale: the 3d workload on 50 and 100 nodes.
+scale: build
+	$(MAELSTROM) test -w broadcast --bin $(RUMOR) --node-count 50 --time-limit 20 --rate 100 --latency 100 $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))
+	$(MAELSTROM) test -w broadcast --bin $(RUMOR) --node-count 100 --time-limit 20 --rate 100 --latency 100 $(seedflag) $(if $(NODE_ARGS),-- $(NODE_ARGS))
 
 # Every challenge must come out valid; eddy exits non-zero otherwise.
 scenarios: 3a 3b 3c 3d 3e 3d-partition

@@ -9,3 +9,7 @@ import "syscall"
 func sysProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Setpgid: true}
 }
+
+// maxRSSBytes converts ru_maxrss; outside Linux eddy does not know the unit
+// for sure, and macOS (the likely other platform) reports bytes.
+func maxRSSBytes(ru *syscall.Rusage) int64 { return int64(ru.Maxrss) }

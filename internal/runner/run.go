@@ -165,14 +165,17 @@ func (r *run) execute() Result {
 	if err := os.WriteFile(r.dir.File("results.edn"), []byte(results.EDN()), 0o644); err != nil {
 		return r.crashed(err)
 	}
-	if raw, err := results.MarshalJSON(); err == nil {
+	raw, err := results.MarshalJSON()
+	if err == nil {
 		_ = os.WriteFile(r.dir.File("results.json"), append(raw, '\n'), 0o644)
 	}
 	r.info(runnerThread, "jepsen.store", "Wrote "+r.dir.File("results.edn"))
 	verdict, code := results.Verdict()
+	r.writeReport(h, raw, results.EDN(), verdict)
 	r.info(runnerThread, "jepsen.core", results.EDN()+"\n\n"+verdict)
 	lag := net.Lag()
 	r.reportLag(lag)
+	r.reportCost(h)
 	return Result{ExitCode: code, Lag: lag}
 }
 

@@ -1,0 +1,104 @@
+package bench
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// Point is one flush interval's place on the trade-off curve.
+type Point struct {
+	Batch   time.Duration
+	Figures Figures
+}
+
+// PlotFrontier draws median and maximum stable latency against msgs-per-op,
+// one point per batch interval, with the project's targets as dashed lines,
+// and saves it to path (the extension picks the format: .png, .svg, .pdf).
+func PlotFrontier(points []Point, targets Limits, path string) error {
+	pts := slices.Clone(points)
+	slices.SortFunc(pts, func(a, b Point) int { return int(a.Batch - b.Batch) })
+
+	p := plot.New()
+	p.Title.Text = "rumor on 3d/3e: latency against messages, by flush interval"
+	p.X.Label.Text = "msgs-per-op (:servers)"
+	p.Y.Label.Text = "stable latency (ms)"
+	p.Add(plotter.NewGrid())
+
+	median, worst := make(plotter.XYs, len(pts)), make(plotter.XYs, len(pts))
+	labels := plotter.XYLabels{XYs: make(plotter.XYs, len(pts)), Labels: make([]string, len(pts))}
+	for i, pt := range pts {
+		x := pt.Figures.ServersMPO
+		median[i] = plotter.XY{X: x, Y: float64(pt.Figures.MedianMS)}
+		worst[i] = plotter.XY{X: x, Y: float64(pt.Figures.MaxMS)}
+		labels.XYs[i] = worst[i]
+		labels.Labels[i] = pt.Batch.String()
+	}
+	blue := color.RGBA{R: 31, G: 119, B: 180, A: 255}
+	orange := color.RGBA{R: 255, G: 127, B: 14, A: 255}
+	if err := addSeries(p, "median", median, blue); err != nil {
+		return err
+	}
+	if err := addSeries(p, "max", worst, orange); err != nil {
+		return err
+	}
+	lab, err := plotter.NewLabels(labels)
+	if err != nil {
+		return err
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = vg.Points(8)
+	}
+	lab.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(3)}
+	p.Add(lab)
+	addTargets(p, targets)
+	p.Legend.Top = true
+	return p.Save(8*vg.Inch, 5*vg.Inch, path)
+}
+
+func addSeries(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
+	line, points, err := plotter.NewLinePoints(xys)
+	if err != nil {
+		return err
+	}
+	line.Color = c
+	points.Color = c
+	p.Add(line, points)
+	p.Legend.Add(name, line, points)
+	return nil
+}
+
+// addTargets draws each target as a dashed grey line: the good region is
+// below and to the left of them.
+func addTargets(p *plot.Plot, t Limits) {
+	dashed := func(xys plotter.XYs, name string) {
+		l, err := plotter.NewLine(xys)
+		if err != nil {
+			return
+		}
+		l.Color = color.Gray{Y: 120}
+		l.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+		p.Add(l)
+		if name != "" {
+			p.Legend.Add(name, l)
+		}
+	}
+	p.X.Min = min(p.X.Min, 0)
+	p.Y.Min = min(p.Y.Min, 0)
+	xMax := max(p.X.Max, t.ServersMPO*1.1)
+	yMax := max(p.Y.Max, float64(t.MaxMS)*1.1)
+	if t.MedianMS > 0 {
+		dashed(plotter.XYs{{X: 0, Y: float64(t.MedianMS)}, {X: xMax, Y: float64(t.MedianMS)}}, fmt.Sprintf("targets: median %d ms, max %d ms, %g msgs-per-op", t.MedianMS, t.MaxMS, t.ServersMPO))
+	}
+	if t.MaxMS > 0 {
+		dashed(plotter.XYs{{X: 0, Y: float64(t.MaxMS)}, {X: xMax, Y: float64(t.MaxMS)}}, "")
+	}
+	if t.ServersMPO > 0 {
+		dashed(plotter.XYs{{X: t.ServersMPO, Y: 0}, {X: t.ServersMPO, Y: yMax}}, "")
+	}
+}
