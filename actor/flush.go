@@ -27,18 +27,21 @@ func (n *Node) flush(out *Output) {
 //
 // At most one message per link per step: new values go out at once when they
 // ask a hub to fan them out (a Star node's own values, where waiting would
-// only add latency)
-// and otherwise once the link has been quiet for a batch interval; if the
-// peer has been silent for a retransmission timeout, everything it has not
-// acknowledged goes again; failing both, an acknowledgement we owe goes out
-// on its own once we have given up hope of piggybacking it.
+// only add latency) and otherwise once the link has been quiet for a batch
+// interval; if the peer has been silent for a retransmission timeout,
+// everything it has not acknowledged goes again; failing both, an
+// acknowledgement we owe goes out on its own once we have given up hope of
+// piggybacking it. A peer that has stopped acknowledging (a partition) gets
+// new values only with the backed-off resends: sending it every batch would
+// cost the most exactly when nothing arrives.
 func (n *Node) due(l *link) (messages.Message, bool) {
 	quiet := n.now - l.lastGossip
+	live := !l.stalled(n.now, n.cfg)
 	switch {
-	case l.relayUnsent() || (l.hasUnsent() && quiet >= n.cfg.BatchTicks):
-		return l.gossip(n.now, n.self), true
+	case live && (l.relayUnsent() || l.hasUnsent() && quiet >= n.cfg.BatchTicks):
+		return l.gossip(n.now, n.self, false), true
 	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
-		return l.gossip(n.now, n.self), true
+		return l.gossip(n.now, n.self, true), true
 	case l.owedSince != never && n.now-l.owedSince >= n.ackDelay(l):
 		return l.ack(n.self), true
 	}

@@ -101,9 +101,10 @@ func (l *link) onGossip(now int64, seq uint64, count int) bool {
 }
 
 // gossip builds the batch of every unacknowledged value, with our ack
-// piggybacked, and records it as sent.
-func (l *link) gossip(now int64, self string) messages.Message {
-	if !l.hasUnsent() {
+// piggybacked, and records it as sent; a retry also lengthens the next
+// retransmission timeout.
+func (l *link) gossip(now int64, self string, retry bool) messages.Message {
+	if retry {
 		l.retries++
 	}
 	l.sent = len(l.unacked)
