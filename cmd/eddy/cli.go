@@ -186,7 +186,7 @@ func parseArgs(args []string) (options, error) {
 		NodeDir:         os.TempDir(),
 	}
 	if len(args) == 0 || (args[0] != "test" && args[0] != "-h" && args[0] != "--help") {
-		return o, usagef("usage: eddy test -w broadcast --bin BIN [options] [-- node args]")
+		return o, usagef("usage: eddy test -w broadcast --bin BIN [options] [-- node args] | eddy serve [--port N]")
 	}
 	if args[0] != "test" {
 		o.help = true

@@ -4,6 +4,7 @@ const helpText = `eddy: Maelstrom's broadcast test, without the JVM.
 
 Usage:
   eddy test -w broadcast --bin BIN [options] [--] [node args]
+  eddy serve [--port 8080]    browse store/ at http://localhost:PORT/
 
 Options (defaults are Maelstrom's):
   -w, --workload NAME         broadcast (the only workload eddy runs)

@@ -23,6 +23,9 @@ func main() {
 const exitUsage = 254
 
 func run(args []string, stdout, stderr *os.File) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return serve(args[1:], stdout, stderr)
+	}
 	opts, err := parseArgs(args)
 	var usage *usageError
 	if errors.As(err, &usage) {

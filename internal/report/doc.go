@@ -1,0 +1,24 @@
+// Package report turns a finished eddy run into files a person can look at:
+// plots of latency, throughput and propagation, a Lamport diagram of the
+// network, and an index.html that ties them to the results and the verdict.
+// It also serves a store directory for browsing (eddy serve).
+//
+// The contract:
+//
+//   - Write reads only what it is given (the history, the results) and the
+//     run directory's net-journal.jsonl, and writes only these files into
+//     the run directory: latency-raw.png, latency-quantiles.png, rate.png,
+//     propagation.png, messages.svg and index.html.
+//   - Every output is attempted even when another fails; the failures come
+//     back joined in one error. index.html is written last and links only
+//     the pictures that were written, by relative paths, with no script and
+//     nothing fetched from elsewhere, so a copied run directory opens
+//     offline.
+//   - Write never changes a run's outcome: it does not touch results.edn,
+//     results.json or the history, and the caller decides what a failure
+//     means (eddy logs it and keeps the verdict and exit code).
+//   - Times on every picture are seconds of the history's relative clock;
+//     journal times are shifted by the journal's clock-zero line to match.
+//   - Handler serves a store root read-only: "/" lists the runs, newest
+//     first, and every other path is a file or directory under the root.
+package report

@@ -1,0 +1,56 @@
+package report
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"rumor/internal/history"
+)
+
+// plotRate draws completed ops per second in each time window, one line
+// per kind and outcome, like Jepsen's rate.png. Ops are counted in the
+// window of their completion; windows with none are plotted as zero.
+func plotRate(ops []clientOp, parts []partition, end int64, path string) error {
+	width := window(end)
+	n := int(end/width) + 1
+	p := newPlot(fmt.Sprintf("Throughput per %s window", seconds(width)), "ops/s")
+	addShading(p, parts)
+	for _, f := range functions {
+		for _, t := range outcomes {
+			counts := make([]int, n)
+			seen := false
+			for _, op := range ops {
+				if op.F == f && op.Type == t {
+					counts[min(n-1, int(op.Complete/width))]++
+					seen = true
+				}
+			}
+			if !seen {
+				continue
+			}
+			pts := make(plotter.XYs, n)
+			for i, c := range counts {
+				pts[i] = plotter.XY{X: windowCentre(i, width), Y: float64(c) / nanosToSeconds(width)}
+			}
+			l, s, err := plotter.NewLinePoints(pts)
+			if err != nil {
+				return err
+			}
+			l.LineStyle.Color = outcomeColour[t]
+			l.LineStyle.Width = vg.Points(1.2)
+			if f == history.FRead {
+				l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+			}
+			s.GlyphStyle.Color = outcomeColour[t]
+			s.GlyphStyle.Shape = functionGlyph[f]
+			s.GlyphStyle.Radius = vg.Points(2.5)
+			p.Add(l, s)
+			p.Legend.Add(f+" "+outcomeName(t), l, s)
+		}
+	}
+	p.Y.Min = 0
+	fitX(p, end)
+	return savePNG(p, path)
+}
