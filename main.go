@@ -30,24 +30,35 @@ const maxLine = 64 << 20
 
 func main() {
 	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
-	defer cancel()
-	os.Exit(run(ctx, os.Args[1:], interruptibleStdin(), os.Stdout, os.Stderr))
+	code := run(ctx, os.Args[1:], interruptibleStdin(), os.Stdout, os.Stderr)
+	cancel()
+	os.Exit(code)
 }
 
 // interruptibleStdin returns stdin in a form whose Close wakes a blocked
-// Read. A pipe inherited in blocking mode parks the reading goroutine in a
-// system call that Close cannot reach; switched to non-blocking mode, the
-// runtime's poller serves it and Close works. Terminals are left alone:
-// changing their mode would leak into the user's shell.
+// Read, so that SIGTERM or Ctrl-C stops the node even while no line comes.
+// A descriptor in blocking mode parks the reading goroutine in a system call
+// that Close cannot reach; in non-blocking mode the runtime's poller serves
+// it and Close works. An inherited pipe is switched over in place. A
+// terminal is opened afresh instead: non-blocking mode belongs to the open
+// file, and the one we inherit is shared with the user's shell.
 func interruptibleStdin() *os.File {
 	info, err := os.Stdin.Stat()
-	if err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+	if err != nil {
 		return os.Stdin
 	}
-	if err := syscall.SetNonblock(int(os.Stdin.Fd()), true); err != nil {
-		return os.Stdin
+	switch {
+	case info.Mode()&os.ModeNamedPipe != 0:
+		if err := syscall.SetNonblock(int(os.Stdin.Fd()), true); err != nil {
+			return os.Stdin
+		}
+		return os.NewFile(os.Stdin.Fd(), "/dev/stdin")
+	case info.Mode()&os.ModeCharDevice != 0:
+		if tty, err := os.Open("/dev/stdin"); err == nil {
+			return tty
+		}
 	}
-	return os.NewFile(os.Stdin.Fd(), "/dev/stdin")
+	return os.Stdin
 }
 
 // options are the node's command-line settings.
