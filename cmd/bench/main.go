@@ -11,36 +11,26 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"path/filepath"
-	"syscall"
 
 	"rumor/internal/bench"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { bench.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	seeds := fs.Int("seeds", 5, "runs per scenario, one seed each")
 	first := fs.Int64("first-seed", 1, "seed of the first run; the others follow it")
-	eddy := fs.String("eddy", "bin/eddy", "the harness (or real Maelstrom, which ignores --seed)")
-	bin := fs.String("bin", "bin/rumor", "the node binary")
+	var paths bench.Paths
+	paths.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	nodeArgs := fs.Args()
-	eddyPath, err1 := filepath.Abs(*eddy)
-	binPath, err2 := filepath.Abs(*bin)
-	if err1 != nil || err2 != nil {
-		fmt.Fprintln(stderr, "bench: bad path")
+	abs, err := paths.Absolute()
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
 		return 2
 	}
 
@@ -50,7 +40,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		var runs []bench.Figures
 		for i := range *seeds {
 			seed := *first + int64(i)
-			f, err := bench.Run(ctx, eddyPath, ".", sc.Args(binPath, seed, nodeArgs))
+			f, err := bench.Run(ctx, abs.Eddy, ".", sc.Args(abs.Bin, seed, nodeArgs))
 			if err != nil {
 				fmt.Fprintf(stderr, "bench: %s seed %d: %v\n", sc.Name, seed, err)
 				return 2

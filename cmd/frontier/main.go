@@ -10,31 +10,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"path/filepath"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"rumor/internal/bench"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { bench.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("frontier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	batches := fs.String("batches", "0s,50ms,100ms,150ms,200ms,250ms,300ms,400ms,500ms,750ms,1s", "flush intervals to try, comma-separated")
 	seed := fs.Int64("seed", 1, "eddy seed for every run, so only the interval changes")
-	eddy := fs.String("eddy", "bin/eddy", "the harness")
-	bin := fs.String("bin", "bin/rumor", "the node binary")
+	var paths bench.Paths
+	paths.Register(fs)
 	out := fs.String("out", "frontier.png", "where to write the plot")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -44,10 +35,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "frontier:", err)
 		return 2
 	}
-	eddyPath, err1 := filepath.Abs(*eddy)
-	binPath, err2 := filepath.Abs(*bin)
-	if err1 != nil || err2 != nil {
-		fmt.Fprintln(stderr, "frontier: bad path")
+	abs, err := paths.Absolute()
+	if err != nil {
+		fmt.Fprintln(stderr, "frontier:", err)
 		return 2
 	}
 
@@ -55,7 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var points []bench.Point
 	for _, b := range intervals {
 		nodeArgs := append([]string{"-batch", b.String()}, fs.Args()...)
-		f, err := bench.Run(ctx, eddyPath, ".", sc.Args(binPath, *seed, nodeArgs))
+		f, err := bench.Run(ctx, abs.Eddy, ".", sc.Args(abs.Bin, *seed, nodeArgs))
 		if err != nil {
 			fmt.Fprintf(stderr, "frontier: batch %s: %v\n", b, err)
 			return 2

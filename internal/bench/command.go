@@ -1,0 +1,41 @@
+package bench
+
+import (
+	"context"
+	"flag"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+)
+
+// Main runs a command whose context Ctrl-C or SIGTERM cancels (which stops
+// the eddy run in progress, and eddy kills its nodes), then exits with the
+// command's status.
+func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer) int) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Paths are the two binaries every bench command runs.
+type Paths struct{ Eddy, Bin string }
+
+// Register adds -eddy and -bin to fs.
+func (p *Paths) Register(fs *flag.FlagSet) {
+	fs.StringVar(&p.Eddy, "eddy", "bin/eddy", "the harness (or real Maelstrom, which ignores --seed)")
+	fs.StringVar(&p.Bin, "bin", "bin/rumor", "the node binary")
+}
+
+// Absolute returns both paths made absolute, as eddy runs the node by its
+// canonical path.
+func (p Paths) Absolute() (Paths, error) {
+	eddy, err := filepath.Abs(p.Eddy)
+	if err != nil {
+		return p, err
+	}
+	bin, err := filepath.Abs(p.Bin)
+	return Paths{Eddy: eddy, Bin: bin}, err
+}
