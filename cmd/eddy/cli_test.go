@@ -46,7 +46,7 @@ func TestOptionsAndNodeArguments(t *testing.T) {
 func TestBadArgumentsExit254(t *testing.T) {
 	bad := [][]string{
 		{},
-		{"serve"},
+		{"serve", "--frobnicate"},
 		{"test", "--bin"},
 		{"test"},
 		{"test", "--bin", "x", "-w", "lin-kv"},

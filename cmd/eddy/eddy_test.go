@@ -71,7 +71,8 @@ func TestCorrectNodeIsValid(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.output, "Everything looks good!") {
 		t.Fatalf("exit %d, want 0 and a valid verdict:\n%s", r.code, r.tail())
 	}
-	for _, name := range []string{"results.edn", "results.json", "history.txt", "history.edn", "jepsen.log", "net-journal.jsonl", "lag.json", "node-logs/n0.log"} {
+	for _, name := range []string{"results.edn", "results.json", "history.txt", "history.edn", "jepsen.log", "net-journal.jsonl", "lag.json", "node-logs/n0.log",
+		"latency-raw.png", "latency-quantiles.png", "rate.png", "propagation.png", "messages.svg", "index.html"} {
 		r.file(t, name)
 	}
 	if hist := r.file(t, "history.txt"); !strings.Contains(hist, ":nemesis\t:info\t:start-partition") {

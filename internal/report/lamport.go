@@ -16,7 +16,8 @@ const lamportLimit = 4000
 const (
 	lamportLeft     = 90   // time labels
 	lamportTop      = 78   // legend and lane names
-	lamportWidth    = 1200 // lanes share what the time labels leave
+	lamportWidth    = 1200 // lanes share what the time labels leave…
+	lamportMinLane  = 30   // …but no lane gets less: the drawing widens
 	lamportRow      = 4    // minimum step between consecutive events
 	lamportMaxGap   = 28   // idle time adds at most this much
 	lamportPxPerMs  = 0.3  // idle time, scaled
@@ -41,6 +42,7 @@ type lamport struct {
 	lanes     []string
 	laneX     map[string]float64
 	laneW     float64
+	width     int // px; wider than lamportWidth when lanes need it
 	rowY      []float64
 	height    float64
 	messages  []*message
@@ -71,7 +73,8 @@ func layoutLamport(events []netEvent, truncated bool, parts []partition) *lampor
 	}
 	laneOrder(d.lanes)
 	d.laneW = float64(lamportWidth-lamportLeft) / float64(max(1, len(d.lanes)))
-	d.laneW = min(d.laneW, 140)
+	d.laneW = max(lamportMinLane, min(d.laneW, 140))
+	d.width = max(lamportWidth, int(lamportLeft+d.laneW*float64(len(d.lanes)))+10)
 	for i, id := range d.lanes {
 		d.laneX[id] = lamportLeft + d.laneW*(float64(i)+0.5)
 	}
@@ -152,12 +155,12 @@ func writeLamport(events []netEvent, truncated bool, parts []partition, path str
 
 func (d *lamport) render(w io.Writer) {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" font-family="sans-serif" font-size="11">`+"\n",
-		lamportWidth, d.height, lamportWidth, d.height)
+		d.width, d.height, d.width, d.height)
 	io.WriteString(w, lamportStyle)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="#fff"/>`+"\n")
 	for _, b := range d.bands {
 		fmt.Fprintf(w, `<rect class="band" x="0" y="%.1f" width="%d" height="%.1f"/><text class="bandlabel" x="4" y="%.1f">partition %s</text>`+"\n",
-			b.y0, lamportWidth, b.y1-b.y0, b.y0+11, html.EscapeString(b.label))
+			b.y0, d.width, b.y1-b.y0, b.y0+11, html.EscapeString(b.label))
 	}
 	d.renderTime(w)
 	for _, id := range d.lanes {
@@ -192,7 +195,7 @@ func (d *lamport) renderTime(w io.Writer) {
 }
 
 func (d *lamport) renderLaneNames(w io.Writer, y float64) {
-	fmt.Fprintf(w, `<rect class="header" x="%d" y="%.0f" width="%d" height="16"/>`+"\n", lamportLeft, y, lamportWidth-lamportLeft)
+	fmt.Fprintf(w, `<rect class="header" x="%d" y="%.0f" width="%d" height="16"/>`+"\n", lamportLeft, y, d.width-lamportLeft)
 	for _, id := range d.lanes {
 		fmt.Fprintf(w, `<text class="lanename %s" x="%.1f" y="%.0f">%s</text>`+"\n",
 			laneClass(id), d.laneX[id], y+12, html.EscapeString(id))

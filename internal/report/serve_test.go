@@ -1,0 +1,106 @@
+package report
+
+import (
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// storeWith makes a store root holding the given broadcast runs, each with
+// the given results.json (empty: a crashed run with none), and a latest
+// link to the last one.
+func storeWith(t *testing.T, runs map[string]string, latest string) string {
+	t.Helper()
+	root := t.TempDir()
+	for stamp, results := range runs {
+		dir := filepath.Join(root, "broadcast", stamp)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if results != "" {
+			write(t, filepath.Join(dir, "results.json"), results)
+			write(t, filepath.Join(dir, "index.html"), "<title>run "+stamp+"</title>")
+		}
+	}
+	for _, link := range []string{filepath.Join(root, "latest"), filepath.Join(root, "broadcast", "latest")} {
+		target := filepath.Join("broadcast", latest)
+		if filepath.Dir(link) != root {
+			target = latest
+		}
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func write(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+func TestHandlerListsRunsNewestFirstAndServesThem(t *testing.T) {
+	root := storeWith(t, map[string]string{
+		"20260316T065145.052Z":     `{"valid?":true}`,
+		"20260317T081500.000Z":     `{"valid?":false}`,
+		"20260317T090000.000+0100": "", // 08:00 UTC: between the other two
+	}, "20260317T081500.000Z")
+	srv := httptest.NewServer(Handler(root))
+	defer srv.Close()
+
+	code, body := get(t, srv.URL+"/")
+	if code != http.StatusOK {
+		t.Fatalf("GET / = %d", code)
+	}
+	body = html.UnescapeString(body)
+	newest := strings.Index(body, ">20260317T081500.000Z<")
+	middle := strings.Index(body, ">20260317T090000.000+0100<")
+	oldest := strings.Index(body, ">20260316T065145.052Z<")
+	if newest < 0 || middle < newest || oldest < middle {
+		t.Errorf("runs not listed newest first (%d, %d, %d):\n%s", newest, middle, oldest, body)
+	}
+	if strings.Count(body, "<tr><td>") != 3 {
+		t.Errorf("the latest links listed a run twice:\n%s", body)
+	}
+	if !strings.Contains(body, `class="invalid">invalid<`) || !strings.Contains(body, "no report") {
+		t.Errorf("verdicts or missing reports not shown:\n%s", body)
+	}
+	for _, path := range []string{"/broadcast/20260316T065145.052Z/", "/latest/", "/broadcast/latest/"} {
+		code, body := get(t, srv.URL+path)
+		if code != http.StatusOK || !strings.Contains(body, "<title>run ") {
+			t.Errorf("GET %s = %d %q, want the run's index.html", path, code, body)
+		}
+	}
+	if code, _ := get(t, srv.URL+"/../../etc/passwd"); code == http.StatusOK {
+		t.Error("served a file outside the store")
+	}
+}
+
+func TestHandlerWithNoStoreYet(t *testing.T) {
+	srv := httptest.NewServer(Handler(filepath.Join(t.TempDir(), "store")))
+	defer srv.Close()
+	if code, body := get(t, srv.URL+"/"); code != http.StatusOK || !strings.Contains(body, "No runs yet") {
+		t.Errorf("GET / = %d %q", code, body)
+	}
+}
