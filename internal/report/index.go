@@ -43,7 +43,7 @@ var plotPictures = []picture{
 	{"latency-raw.png", "Latency of every operation",
 		"Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
 	{"latency-quantiles.png", "Latency quantiles",
-		"Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads."},
+		"Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
 	{"rate.png", "Throughput",
 		"Operations completed per second in each window, by kind and outcome."},
 	{"propagation.png", "Propagation",
@@ -144,7 +144,8 @@ var fileNotes = map[string]string{
 	"results.edn": "the results map, as printed", "results.json": "every figure, as JSON",
 	"history.txt": "one op per line", "history.edn": "one op per line, EDN",
 	"jepsen.log": "the console log", "net-journal.jsonl": "every network event",
-	"lag.json": "eddy's scheduling lag", "messages.svg": "the Lamport diagram, full size",
+	"lag.json": "eddy's scheduling lag", "cost.json": "the nodes' CPU time and memory",
+	"messages.svg": "the Lamport diagram, full size",
 }
 
 // runFiles lists every file of the run directory but the page itself, and

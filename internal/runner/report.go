@@ -30,7 +30,7 @@ func (r *run) summary() string {
 		fmt.Sprintf("--node-count %d", len(c.Nodes)),
 		fmt.Sprintf("--time-limit %g", c.TimeLimit.Seconds()),
 		fmt.Sprintf("--rate %g", c.Rate),
-		fmt.Sprintf("--latency %d", c.Latency.MeanMillis),
+		fmt.Sprintf("--latency %d --latency-dist %s", c.Latency.MeanMillis, c.Latency.Dist),
 		fmt.Sprintf("--concurrency %d", c.Concurrency),
 		"--topology " + c.Topology,
 	}
