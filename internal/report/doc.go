@@ -5,9 +5,9 @@
 //
 // The contract:
 //
-//   - Write reads only what it is given (the history, the results) and the
-//     run directory's net-journal.jsonl, and writes only these files into
-//     the run directory: latency-raw.png, latency-quantiles.png, rate.png,
+//   - Write reads only what it is given (the history, the results), the
+//     run directory's net-journal.jsonl and its file names (for the page's
+//     file list), and writes only these files into the run directory: latency-raw.png, latency-quantiles.png, rate.png,
 //     propagation.png, messages.svg and index.html.
 //   - Every output is attempted even when another fails; the failures come
 //     back joined in one error. index.html is written last and links only

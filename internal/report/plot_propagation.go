@@ -14,10 +14,15 @@ import (
 // bound, a bar down to the lower bound.
 type spreadBars []spread
 
+// Len is the number of values.
 func (s spreadBars) Len() int { return len(s) }
+
+// XY places value i at its broadcast time and its upper bound.
 func (s spreadBars) XY(i int) (float64, float64) {
 	return nanosToSeconds(s[i].Sent), nanosToSeconds(s[i].Hi)
 }
+
+// YError runs value i's bar down to its lower bound and not above the dot.
 func (s spreadBars) YError(i int) (float64, float64) {
 	return nanosToSeconds(s[i].Hi - s[i].Lo), 0
 }
