@@ -5,9 +5,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-
-	"rumor/internal/history"
 )
 
 // plottedQuantiles are Jepsen's: median, 95th and 99th percentiles, maximum.
@@ -45,18 +42,10 @@ func plotLatencyQuantiles(ops []clientOp, parts []partition, end int64, path str
 				for _, k := range run {
 					pts = append(pts, plotter.XY{X: windowCentre(k, width), Y: latencyMillis(quantile(buckets[k], q))})
 				}
-				l, s, err := plotter.NewLinePoints(pts)
+				l, s, err := series(pts, quantileColour[q], f)
 				if err != nil {
 					return err
 				}
-				l.LineStyle.Color = quantileColour[q]
-				l.LineStyle.Width = vg.Points(1.2)
-				if f == history.FRead {
-					l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-				}
-				s.GlyphStyle.Color = quantileColour[q]
-				s.GlyphStyle.Shape = functionGlyph[f]
-				s.GlyphStyle.Radius = vg.Points(2.5)
 				p.Add(l, s)
 				if j == 0 {
 					p.Legend.Add(fmt.Sprintf("%s %g", f, q), l, s)

@@ -4,9 +4,6 @@ import (
 	"fmt"
 
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-
-	"rumor/internal/history"
 )
 
 // plotRate draws completed ops per second in each time window, one line
@@ -34,18 +31,10 @@ func plotRate(ops []clientOp, parts []partition, end int64, path string) error {
 			for i, c := range counts {
 				pts[i] = plotter.XY{X: windowCentre(i, width), Y: float64(c) / nanosToSeconds(width)}
 			}
-			l, s, err := plotter.NewLinePoints(pts)
+			l, s, err := series(pts, outcomeColour[t], f)
 			if err != nil {
 				return err
 			}
-			l.LineStyle.Color = outcomeColour[t]
-			l.LineStyle.Width = vg.Points(1.2)
-			if f == history.FRead {
-				l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-			}
-			s.GlyphStyle.Color = outcomeColour[t]
-			s.GlyphStyle.Shape = functionGlyph[f]
-			s.GlyphStyle.Radius = vg.Points(2.5)
 			p.Add(l, s)
 			p.Legend.Add(f+" "+outcomeName(t), l, s)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -61,3 +62,21 @@ func newPlot(title, yLabel string) *plot.Plot {
 
 // nanosToSeconds converts the history clock to plot seconds.
 func nanosToSeconds(ns int64) float64 { return float64(ns) / 1e9 }
+
+// series builds one function's line with its glyphs in colour c. Reads are
+// dashed so that the two kinds stay apart even where their colours match.
+func series(pts plotter.XYs, c color.Color, f string) (*plotter.Line, *plotter.Scatter, error) {
+	l, s, err := plotter.NewLinePoints(pts)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.LineStyle.Color = c
+	l.LineStyle.Width = vg.Points(1.2)
+	if f == history.FRead {
+		l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+	}
+	s.GlyphStyle.Color = c
+	s.GlyphStyle.Shape = functionGlyph[f]
+	s.GlyphStyle.Radius = vg.Points(2.5)
+	return l, s, nil
+}
