@@ -90,8 +90,8 @@ func (r *rig) arrivalOf(typ string) (arrival, bool) {
 }
 
 // advance moves the bubble's fake clock forward by d. Inside a synctest
-// bubble time.Sleep does not wait in real time: it returns once every other
+// bubble a timer does not wait in real time: it fires once every other
 // goroutine is durably blocked and the fake clock has reached the target.
-func advance(d time.Duration) { time.Sleep(d) }
+func advance(d time.Duration) { <-time.After(d) }
 
 const ms = time.Millisecond
