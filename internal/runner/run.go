@@ -162,7 +162,8 @@ func (r *run) execute() Result {
 	r.info(runnerThread, "jepsen.core", "Analyzing...")
 	results := analyse(h, net.Counts(), cfg.Availability)
 	r.info(runnerThread, "jepsen.core", "Analysis complete")
-	if err := os.WriteFile(r.dir.File("results.edn"), []byte(results.EDN()), 0o644); err != nil {
+	resultsEDN := results.EDN()
+	if err := os.WriteFile(r.dir.File("results.edn"), []byte(resultsEDN), 0o644); err != nil {
 		return r.crashed(err)
 	}
 	raw, err := results.MarshalJSON()
@@ -171,8 +172,8 @@ func (r *run) execute() Result {
 	}
 	r.info(runnerThread, "jepsen.store", "Wrote "+r.dir.File("results.edn"))
 	verdict, code := results.Verdict()
-	r.writeReport(h, raw, results.EDN(), verdict)
-	r.info(runnerThread, "jepsen.core", results.EDN()+"\n\n"+verdict)
+	r.writeReport(h, raw, resultsEDN, verdict)
+	r.info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
 	lag := net.Lag()
 	r.reportLag(lag)
 	r.reportCost(h)
