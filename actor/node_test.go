@@ -200,6 +200,44 @@ func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	}
 }
 
+func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
+	cfg := testConfig(Mesh)
+	n := newInitedNode(t, cfg, "n0", 2)
+	toPeer := func(out Output) bool {
+		for _, m := range out.Messages {
+			if m.Dest == "n1" {
+				return true
+			}
+		}
+		return false
+	}
+	// A value every tick to a peer that never answers. While the link is
+	// live, a batch every 3 ticks; once it has stalled (10 ticks without
+	// progress), only the backed-off resends: 10, 20, then 40 ticks apart.
+	var sentAt []int
+	for tick := 0; tick < 80; tick++ {
+		if toPeer(n.Step(broadcast("n0", int64(tick), int64(tick)))) || toPeer(n.Step(Tick{})) {
+			sentAt = append(sentAt, tick)
+		}
+	}
+	if want := []int{0, 3, 6, 9, 19, 39, 79}; !slices.Equal(sentAt, want) {
+		t.Errorf("sent at ticks %v, want %v", sentAt, want)
+	}
+	// Progress makes the link live again: the next new value waits a batch
+	// interval at most, not the backed-off timeout.
+	n.Step(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 80}}})
+	n.Step(broadcast("n0", 100, 100))
+	var after []int
+	for tick := 1; tick <= 10; tick++ {
+		if toPeer(n.Step(Tick{})) {
+			after = append(after, tick)
+		}
+	}
+	if len(after) == 0 || after[0] > int(cfg.BatchTicks) {
+		t.Errorf("after progress sent at ticks %v, want the first within %d ticks", after, cfg.BatchTicks)
+	}
+}
+
 func TestDuplicateAndReorderedGossip(t *testing.T) {
 	n := newInitedNode(t, testConfig(Mesh), "n1", 2)
 	g := func(seq uint64, vs ...int64) Event {
