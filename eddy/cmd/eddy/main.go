@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"eddy/internal/console"
+	"eddy/internal/runner"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exitUsage is Jepsen's status for bad command-line arguments.
+const exitUsage = 254
+
+func run(args []string, stdout, stderr *os.File) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return serve(args[1:], stdout, stderr)
+	}
+	opts, err := parseArgs(args)
+	var usage *usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintln(stderr, usage.msg)
+		fmt.Fprintln(stderr, "Run `eddy --help` for the options.")
+		return exitUsage
+	}
+	if opts.help {
+		io.WriteString(stdout, helpText)
+		return 0
+	}
+	if !opts.seedGiven {
+		opts.cfg.Seed = randomSeed()
+	}
+	// Ctrl-C and SIGTERM cancel the run; the runner then kills every node
+	// before eddy exits. A second signal gets Go's default behaviour (exit
+	// at once), and the kernel's parent-death signal takes the nodes down.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+
+	out := console.New(stdout, stderr)
+	code := 0
+	for i := 0; i < opts.testCount; i++ {
+		cfg := opts.cfg
+		cfg.Seed = opts.cfg.Seed + uint64(i)
+		out.Print(fmt.Sprintf("eddy: test %d of %d, seed %d\n", i+1, opts.testCount, cfg.Seed))
+		res := runner.Run(ctx, cfg, out)
+		code = res.ExitCode
+		if code != 0 {
+			break // --test-count stops at the first run that is not valid
+		}
+	}
+	return code
+}
+
+// randomSeed picks a seed when none was given; it is printed so the run can
+// be replayed.
+func randomSeed() uint64 {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:]) >> 1
+}

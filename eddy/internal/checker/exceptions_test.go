@@ -1,0 +1,65 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+
+	"eddy/internal/history"
+)
+
+func TestExceptionsGroupInfoOpsThatCarryAnException(t *testing.T) {
+	var b builder
+	b.read(0, ints(), 0, ms(1)).
+		invoke(1, history.FRead, nil, ms(2)).
+		invoke(2, history.FBroadcast, int64(0), ms(3))
+	b.h.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
+		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
+	b.h.Append(history.Op{Time: ms(5), Type: history.Info, Process: 2, F: history.FBroadcast, Value: int64(0),
+		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
+	b.invoke(3, history.FBroadcast, int64(1), ms(6)).
+		complete(3, history.Info, history.FBroadcast, int64(1), ms(5006)) // a timeout, no exception
+
+	r := Check(b.h, NetCounts{}, Options{})
+	e := r.Exceptions
+	if e.Valid != True || len(e.Groups) != 1 || e.Groups[0].Count != 2 || e.Groups[0].Example.Index != 4 {
+		t.Fatalf("exceptions = %+v", e)
+	}
+	text := r.EDN()
+	for _, want := range []string{
+		":exceptions {:valid? true,\n",
+		":exceptions ({:count 2,\n",
+		":class clojure.lang.ExceptionInfo,\n",
+		":f :read,\n",
+		`:exception "malformed-rpc-response",`,
+		`:error "indeterminate: bad reply"}})},`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("EDN lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestNoExceptionsPrintsJustValid(t *testing.T) {
+	r := Check(nil, NetCounts{}, Options{})
+	if !strings.Contains(r.EDN(), "\n :exceptions {:valid? true},\n") {
+		t.Errorf("got:\n%s", r.EDN())
+	}
+}
+
+func TestExceptionsNamingAJavaClassGroupSeparatelyMostFrequentFirst(t *testing.T) {
+	var h history.History
+	for i, exc := range []string{"java.lang.AssertionError", "malformed-rpc-response", "network", "java.lang.AssertionError"} {
+		h.Append(history.Op{Time: ms(int64(i)), Type: history.Invoke, Process: i, F: history.FRead})
+		h.Append(history.Op{Time: ms(int64(i)), Type: history.Info, Process: i, F: history.FRead, Exception: exc})
+	}
+	groups := Check(h, NetCounts{}, Options{}).Exceptions.Groups
+	if len(groups) != 2 {
+		t.Fatalf("groups = %+v", groups)
+	}
+	// Equal counts: Jepsen's ascending sort then reverse puts the later
+	// first-seen class first.
+	if groups[0].Class != "clojure.lang.ExceptionInfo" || groups[0].Count != 2 ||
+		groups[1].Class != "java.lang.AssertionError" || groups[1].Count != 2 {
+		t.Errorf("groups = %+v", groups)
+	}
+}

@@ -1,0 +1,57 @@
+package checker
+
+import "eddy/internal/edn"
+
+// Validity is a checker's verdict. Its values are ordered by Jepsen's merge
+// priority, so merging is taking the maximum.
+type Validity int8
+
+// The three verdicts Jepsen knows. The zero value is True, matching Jepsen's
+// merge of no verdicts at all.
+const (
+	True    Validity = iota // everything checked out
+	Unknown                 // nothing wrong was found, but not enough was seen
+	False                   // an anomaly was found
+)
+
+// String renders the verdict as Clojure prints it.
+func (v Validity) String() string {
+	switch v {
+	case True:
+		return "true"
+	case False:
+		return "false"
+	}
+	return ":unknown"
+}
+
+// Merge combines verdicts as Jepsen's merge-valid does: any False wins, then
+// any Unknown, otherwise True.
+func Merge(vs ...Validity) Validity {
+	merged := True
+	for _, v := range vs {
+		if v > merged {
+			merged = v
+		}
+	}
+	return merged
+}
+
+// ednValue is how a verdict appears in a results map.
+func (v Validity) ednValue() edn.Value {
+	switch v {
+	case True:
+		return edn.Bool(true)
+	case False:
+		return edn.Bool(false)
+	}
+	return edn.Keyword("unknown")
+}
+
+// fromBool converts a plain pass/fail into a verdict.
+func fromBool(ok bool) Validity {
+	if ok {
+		return True
+	}
+	return False
+}

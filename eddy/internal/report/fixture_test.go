@@ -1,0 +1,175 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"eddy/internal/history"
+)
+
+// fixture is a small synthetic run: five nodes, one worker each, an op
+// every 100 ms for 10 s, n4 cut off from 2 s to 5 s, values visible on a
+// node 200 ms after their broadcast (or after the heal), one broadcast
+// that timed out and one failed read; and a journal to match.
+type fixture struct {
+	in      Input
+	journal []byte
+}
+
+const (
+	fxNodes   = 5
+	fxStep    = 100 * time.Millisecond
+	fxEnd     = 10 * time.Second
+	fxCutFrom = 2 * time.Second
+	fxCutTo   = 5 * time.Second
+	fxZero    = 7_000_000 // raw journal time that is history time 0
+)
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	nodes := []string{"n0", "n1", "n2", "n3", "n4"}
+	var h history.History
+	var journal bytes.Buffer
+	msgID := int64(0)
+	event := func(at int64, ev, src, dest, typ string) {
+		fmt.Fprintf(&journal, `{"t":%d,"ev":%q,"id":%d,"src":%q,"dest":%q,"type":%q}`+"\n", at+fxZero, ev, msgID, src, dest, typ)
+	}
+	send := func(at, lat int64, src, dest, typ string, dropped bool) {
+		event(at, "send", src, dest, typ)
+		if dropped {
+			event(at+lat, "drop", src, dest, typ)
+		} else {
+			event(at+lat, "recv", src, dest, typ)
+		}
+		msgID++
+	}
+	for i, n := range nodes {
+		send(-int64(time.Millisecond)*int64(5-i), 0, fmt.Sprintf("c%d", i), n, "init", false)
+	}
+	fmt.Fprintf(&journal, `{"t":%d,"ev":"clock-zero"}`+"\n", fxZero)
+
+	cut := func(a, b string, at int64) bool {
+		in := at >= int64(fxCutFrom) && at < int64(fxCutTo)
+		return in && (a == "n4") != (b == "n4")
+	}
+	type sent struct {
+		v    int64
+		at   int64
+		from string
+	}
+	var values []sent
+	visible := func(node string, at int64) []any {
+		out := []any{}
+		for _, s := range values {
+			arrive := s.at + int64(200*time.Millisecond)
+			if s.from != node && cut(s.from, node, s.at) {
+				arrive = int64(fxCutTo) + int64(200*time.Millisecond)
+			}
+			if s.from == node || arrive <= at {
+				out = append(out, s.v)
+			}
+		}
+		return out
+	}
+	h.Append(history.Op{Time: int64(fxCutFrom), Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":one"})
+	h.Append(history.Op{Time: int64(fxCutFrom) + 1000, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`})
+
+	var next int64
+	healed := false
+	process := make([]int, fxNodes)
+	for i := range process {
+		process[i] = i
+	}
+	for k := 0; int64(k)*int64(fxStep) < int64(fxEnd); k++ {
+		at := int64(k) * int64(fxStep)
+		if at >= int64(fxCutTo) && !healed {
+			healed = true
+			h.Append(history.Op{Time: int64(fxCutTo), Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition})
+			h.Append(history.Op{Time: int64(fxCutTo) + 500, Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition, Value: ":network-healed"})
+		}
+		w := k % fxNodes
+		node, client := nodes[w], fmt.Sprintf("c%d", 10+w)
+		lat := int64(time.Millisecond) * int64(1+k%7)
+		if k%2 == 0 {
+			v := next
+			next++
+			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: v})
+			values = append(values, sent{v, at, node})
+			typ := history.OK
+			if k == 42 { // a broadcast that timed out
+				typ, lat = history.Info, int64(5*time.Second)/10
+			}
+			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: v})
+			send(at, 0, client, node, "broadcast", false)
+			for _, peer := range nodes {
+				if peer != node {
+					send(at+1000, int64(time.Millisecond), node, peer, "gossip", cut(node, peer, at))
+				}
+			}
+			if typ == history.Info {
+				process[w] += fxNodes
+			} else {
+				send(at+lat, 0, node, client, "broadcast_ok", false)
+			}
+			continue
+		}
+		h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FRead})
+		send(at, 0, client, node, "read", false)
+		if k == 13 { // a read the node refused
+			h.Append(history.Op{Time: at + lat, Type: history.Fail, Process: process[w], F: history.FRead, Error: ":temporarily-unavailable"})
+			send(at+lat, 0, node, client, "error", false)
+			continue
+		}
+		h.Append(history.Op{Time: at + lat, Type: history.OK, Process: process[w], F: history.FRead, Value: visible(node, at)})
+		send(at+lat, 0, node, client, "read_ok", false)
+	}
+	// The final reads, after the values have settled.
+	final := int64(fxEnd) + int64(time.Second)
+	for w := range nodes {
+		h.Append(history.Op{Time: final, Type: history.Invoke, Process: process[w], F: history.FRead, Final: true})
+		h.Append(history.Op{Time: final + int64(time.Millisecond), Type: history.OK, Process: process[w], F: history.FRead, Value: visible(nodes[w], final), Final: true})
+	}
+	slices.SortStableFunc(h, func(a, b history.Op) int { return cmp.Compare(a.Time, b.Time) })
+	for i := range h {
+		h[i].Index = i
+	}
+	return fixture{
+		in: Input{
+			History: h, Nodes: nodes, Concurrency: fxNodes,
+			Results:    []byte(`{"valid?":true,"stats":{"valid?":true,"count":105,"ok-count":103,"fail-count":1,"info-count":1},"workload":{"valid?":true,"attempt-count":50,"stable-count":50,"lost-count":0,"stable-latencies":{"0":0,"0.5":200,"0.95":3100,"0.99":3200,"1":3200}},"net":{"valid?":true,"all":{"msgs-per-op":3.5},"servers":{"msgs-per-op":2.0}}}`),
+			ResultsEDN: "{:valid? true}\n",
+			Verdict:    "Everything looks good! \u30fd(\u2018\u30fc`)\u30ce",
+			Summary:    "--node-count 5 (fixture)",
+		},
+		journal: journal.Bytes(),
+	}
+}
+
+// writeFixture writes the fixture's journal into a fresh run directory,
+// runs Write and returns the directory.
+func writeFixture(t *testing.T) string {
+	t.Helper()
+	fx := newFixture(t)
+	fx.in.Dir = filepath.Join(t.TempDir(), "20260316T065145.052Z")
+	if err := os.MkdirAll(filepath.Join(fx.in.Dir, "node-logs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string][]byte{
+		"net-journal.jsonl": fx.journal, "results.json": fx.in.Results,
+		"results.edn": []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(fx.in.Dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(fx.in); err != nil {
+		t.Fatal(err)
+	}
+	return fx.in.Dir
+}

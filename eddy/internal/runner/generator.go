@@ -1,0 +1,95 @@
+package runner
+
+import (
+	"context"
+	"time"
+
+	"eddy/internal/history"
+)
+
+// clientSchedule is Jepsen's stagger over the broadcast/read mix (§3.2,
+// §3.3): one global schedule for all workers, gaps Uniform[0, 2/rate), the
+// first op at once, no catch-up bursts.
+type clientSchedule struct {
+	r         *run
+	pool      *pool
+	gapSpan   float64 // 2/rate seconds, in nanoseconds
+	nextValue int64   // broadcast values 0, 1, 2, … in emission order
+	rotor     int     // rotating start index for choosing a worker
+}
+
+// run issues ops from start until the next op would fall at or after
+// cutoff. It returns with ops possibly still in flight.
+func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
+	if s.r.cfg.Rate == 0 {
+		// Maelstrom replaces the workload with one sleep of the time limit.
+		return s.r.sleepUntil(ctx, cutoff)
+	}
+	next := start
+	for next < cutoff {
+		if !s.waitUntil(ctx, next) {
+			return false
+		}
+		at := next
+		w := s.pool.firstFreeFrom(s.rotor)
+		if w < 0 {
+			// Nobody is free: the op goes out when a worker frees up, and
+			// the schedule restarts from then.
+			if !s.pool.awaitOne(ctx) {
+				return false
+			}
+			at = s.r.net.Now()
+			if at >= cutoff {
+				return true
+			}
+			w = s.pool.firstFreeFrom(s.rotor)
+		}
+		s.emit(w, at)
+		s.rotor = (s.rotor + 1) % len(s.pool.workers)
+		next = at + int64(s.r.rng.clients.Float64()*s.gapSpan)
+	}
+	return true
+}
+
+// waitUntil sleeps until the scheduled time while recording workers that
+// finish meanwhile, so the choice at that time sees who is really free.
+func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
+	for {
+		s.pool.collect()
+		wait := time.Duration(at - s.r.net.Now())
+		if wait <= 0 {
+			return true
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+			s.pool.collect()
+			return true
+		case i := <-s.pool.free:
+			t.Stop()
+			s.pool.markFree(i)
+		case <-ctx.Done():
+			t.Stop()
+			return false
+		}
+	}
+}
+
+// emit records the invocation at its scheduled time and hands it to worker
+// w. Each op is a broadcast or a read with equal odds.
+func (s *clientSchedule) emit(w int, at int64) {
+	inv := history.Op{Time: at, Type: history.Invoke, Process: s.pool.workers[w].process}
+	if s.r.rng.clients.IntN(2) == 0 {
+		inv.F, inv.Value = history.FBroadcast, s.nextValue
+		s.nextValue++
+	} else {
+		inv.F = history.FRead
+	}
+	s.dispatch(w, inv)
+}
+
+func (s *clientSchedule) dispatch(w int, inv history.Op) {
+	inv = s.r.hist.append(inv)
+	s.r.logOp(s.pool.workers[w].thread(), inv)
+	s.pool.dispatch(w, job{invoke: inv})
+}

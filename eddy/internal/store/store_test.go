@@ -1,0 +1,58 @@
+package store
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"eddy/internal/history"
+)
+
+func TestStampMatchesJepsen(t *testing.T) {
+	utc := time.Date(2026, 3, 16, 6, 51, 45, 52e6, time.UTC)
+	if got := Stamp(utc); got != "20260316T065145.052Z" {
+		t.Errorf("UTC stamp %s", got)
+	}
+	cet := time.Date(2025, 11, 10, 20, 58, 11, 203e6, time.FixedZone("CET", 3600))
+	if got := Stamp(cet); got != "20251110T205811.203+0100" {
+		t.Errorf("CET stamp %s", got)
+	}
+}
+
+func TestLayoutAndLinks(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "store")
+	d, err := Create(root, "broadcast", time.Date(2026, 3, 16, 6, 51, 45, 52e6, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.MarkLatest(); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"current", "latest", "broadcast/latest"} {
+		resolved, err := filepath.EvalSymlinks(filepath.Join(root, link))
+		want, _ := filepath.EvalSymlinks(d.Path())
+		if err != nil || resolved != want {
+			t.Errorf("%s → %s (%v), want %s", link, resolved, err, want)
+		}
+	}
+	var h history.History
+	h.Append(history.Op{Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: int64(0)})
+	h.Append(history.Op{Type: history.Info, Process: 0, F: history.FBroadcast, Value: int64(0), Error: ":net-timeout"})
+	h.Append(history.Op{Type: history.OK, Process: 1, F: history.FRead, Value: []any{int64(0), json.RawMessage(`1.5`)}, Final: true})
+	h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":majority"})
+	if err := d.WriteHistory(h); err != nil {
+		t.Fatal(err)
+	}
+	txt, _ := os.ReadFile(d.File("history.txt"))
+	wantTxt := "0\t:invoke\t:broadcast\t0\n0\t:info\t:broadcast\t0\t:net-timeout\n1\t:ok\t:read\t[0 1.5]\n:nemesis\t:info\t:start-partition\t:majority\n"
+	if string(txt) != wantTxt {
+		t.Errorf("history.txt\n%q\nwant\n%q", txt, wantTxt)
+	}
+	ednText, _ := os.ReadFile(d.File("history.edn"))
+	if want := "{:index 2, :time 0, :type :ok, :process 1, :f :read, :value [0 1.5], :final? true}"; !strings.Contains(string(ednText), want) {
+		t.Errorf("history.edn lacks %s:\n%s", want, ednText)
+	}
+}
