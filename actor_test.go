@@ -357,6 +357,7 @@ func TestBadInputNeverCrashesOrLoses(t *testing.T) {
 		"c1 5":  "error 10",
 		"c1 6":  "error 12",
 		"c1 8":  "topology_ok 0",
+		"c1 11": "error 12", // too deep to relay: refused, not acknowledged
 		"c1 12": "broadcast_ok 0",
 		"c1 13": "read_ok 0",
 	}
@@ -371,7 +372,7 @@ func TestBadInputNeverCrashesOrLoses(t *testing.T) {
 	if !strings.HasPrefix(readOK, `{"type":"read_ok","messages":[1,3,4,{"big":"xxx`) {
 		t.Errorf("read after the bad input = %.80s…", readOK)
 	}
-	for _, want := range []string{"not a JSON object", "missing field \"src\"", "unsupported message type", "unknown node \"n9\"", "unsolicited read_ok", "not valid UTF-8", "exceeded max depth", "n7"} {
+	for _, want := range []string{"not a JSON object", "missing field \"src\"", "unsupported message type", "unknown node \"n9\"", "unsolicited read_ok", "not valid UTF-8", "deeper than 100 levels", "n7"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}

@@ -7,51 +7,103 @@ import (
 
 // Decode turns one line of input into a Message. On failure it returns a
 // *DecodeError; it never panics, whatever the line holds.
+//
+// The line is read in one pass that validates all of it and records where
+// the envelope's and the body's fields sit; each field is then decoded
+// straight from the line into its own type. Nothing is copied but the
+// strings and values the Message keeps, and a value is never held as a
+// generic tree, so decoding costs little more memory than the line itself.
+// The Message shares no memory with the line.
 func Decode(line []byte) (Message, error) {
 	if !utf8.Valid(line) {
 		// A reply would have to name a sender we cannot read faithfully, and a
 		// reply to a mangled address poisons a Maelstrom node's stdout.
 		return Message{}, &DecodeError{Reason: "line is not valid UTF-8", Code: CodeMalformedRequest}
 	}
-	env, err := parseObject(line, "line")
-	if err != nil {
-		return Message{}, &DecodeError{Reason: err.Error(), Code: CodeMalformedRequest}
+	s := scanner{data: line}
+	if s.peek() != '{' {
+		return Message{}, &DecodeError{Reason: "line is not a JSON object", Code: CodeMalformedRequest}
 	}
+	var env [envFields]span
+	if err := s.fields(envNames[:], env[:]); err != nil {
+		return Message{}, &DecodeError{Reason: "line is not valid JSON: " + err.Error(), Code: CodeMalformedRequest}
+	}
+	if s.peek() != 0 {
+		return Message{}, &DecodeError{Reason: "line is not valid JSON: " + s.syntaxError("after the top-level object").Error(), Code: CodeMalformedRequest}
+	}
+	f := fieldReader{data: line}
 	var msg Message
-	if err := env.get("src", &msg.Src); err != nil {
+	if err := f.str(env[envSrc], "src", &msg.Src); err != nil {
 		return Message{}, &DecodeError{Reason: "envelope: " + err.Error(), Code: CodeMalformedRequest}
 	}
-	if err := env.get("dest", &msg.Dest); err != nil {
+	if err := f.str(env[envDest], "dest", &msg.Dest); err != nil {
 		return Message{}, &DecodeError{Reason: "envelope: " + err.Error(), Code: CodeMalformedRequest, Src: msg.Src}
 	}
-	if msg.HasID, err = env.getOptional("id", &msg.ID); err != nil {
+	var err error
+	if msg.HasID, err = f.optionalInt(env[envID], "id", &msg.ID); err != nil {
 		return Message{}, &DecodeError{Reason: "envelope: " + err.Error(), Code: CodeMalformedRequest, Src: msg.Src}
 	}
-	body, err := parseObject(env["body"], "body")
-	if err != nil {
-		return Message{}, &DecodeError{Reason: err.Error(), Code: CodeMalformedRequest, Src: msg.Src}
+	b := env[envBody]
+	if !b.ok || line[b.start] != '{' {
+		return Message{}, &DecodeError{Reason: "body is not a JSON object", Code: CodeMalformedRequest, Src: msg.Src}
 	}
-	msg.Body, err = decodeBody(body)
+	var body [bodyFields]span
+	bs := scanner{data: line[:b.end], pos: b.start}
+	if err := bs.fields(bodyNames[:], body[:]); err != nil { // cannot fail: validated above
+		return Message{}, &DecodeError{Reason: "body: " + err.Error(), Code: CodeMalformedRequest, Src: msg.Src}
+	}
+	msg.Body, err = decodeBody(f, body)
 	if err != nil {
-		return Message{}, answerable(msg, body, err)
+		return Message{}, answerable(f, msg, body, err)
 	}
 	return msg, nil
+}
+
+// The envelope fields rumor reads; others are validated and ignored.
+const (
+	envSrc = iota
+	envDest
+	envID
+	envBody
+	envFields
+)
+
+var envNames = [envFields]string{"src", "dest", "id", "body"}
+
+// The body fields rumor reads, across every type it understands.
+const (
+	fType = iota
+	fMsgID
+	fInReplyTo
+	fNodeID
+	fNodeIDs
+	fTopology
+	fMessage
+	fSeq
+	fValues
+	fAck
+	fRelay
+	bodyFields
+)
+
+var bodyNames = [bodyFields]string{
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "relay",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
 // is possible only for a request: a body with a usable msg_id and no
 // in_reply_to (answering a reply could start an endless exchange).
-func answerable(msg Message, body object, cause error) *DecodeError {
+func answerable(f fieldReader, msg Message, body [bodyFields]span, cause error) *DecodeError {
 	de := &DecodeError{Reason: cause.Error(), Code: CodeMalformedRequest, Src: msg.Src, Dest: msg.Dest}
 	if unsupported, ok := cause.(unsupportedType); ok {
 		de.Code = CodeNotSupported
 		de.Reason = unsupported.Error()
 	}
-	if body.present("in_reply_to") {
+	if f.present(body[fInReplyTo]) {
 		return de
 	}
 	var id int64
-	if ok, err := body.getOptional("msg_id", &id); ok && err == nil {
+	if ok, err := f.optionalInt(body[fMsgID], "msg_id", &id); ok && err == nil {
 		de.MsgID, de.CanReply = id, true
 	}
 	return de
@@ -68,20 +120,19 @@ var replyTypes = map[string]bool{
 	TypeInitOK: true, TypeTopologyOK: true, TypeBroadcastOK: true, TypeReadOK: true, TypeError: true,
 }
 
-func decodeBody(body object) (Body, error) {
+func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 	var kind string
-	if err := body.get("type", &kind); err != nil {
+	if err := f.str(body[fType], "type", &kind); err != nil {
 		return nil, err
 	}
 	var req Request
 	var err error
-	if req.HasMsgID, err = body.getOptional("msg_id", &req.MsgID); err != nil {
+	if req.HasMsgID, err = f.optionalInt(body[fMsgID], "msg_id", &req.MsgID); err != nil {
 		return nil, err
 	}
-	if replyTypes[kind] || body.present("in_reply_to") {
-		var r Reply
-		r.Kind = kind
-		if _, err := body.getOptional("in_reply_to", &r.InReplyTo); err != nil {
+	if replyTypes[kind] || f.present(body[fInReplyTo]) {
+		r := Reply{Kind: kind}
+		if _, err := f.optionalInt(body[fInReplyTo], "in_reply_to", &r.InReplyTo); err != nil {
 			return nil, err
 		}
 		return r, nil
@@ -89,28 +140,27 @@ func decodeBody(body object) (Body, error) {
 	switch kind {
 	case TypeInit:
 		m := Init{Request: req}
-		if err := body.get("node_id", &m.NodeID); err != nil {
+		if err := f.str(body[fNodeID], "node_id", &m.NodeID); err != nil {
 			return nil, err
 		}
-		if err := body.get("node_ids", &m.NodeIDs); err != nil {
+		if err := f.strings(body[fNodeIDs], "node_ids", &m.NodeIDs); err != nil {
 			return nil, err
 		}
 		return m, nil
 	case TypeTopology:
 		m := Topology{Request: req}
-		if err := body.get("topology", &m.Topology); err != nil {
+		if err := f.topology(body[fTopology], "topology", &m.Topology); err != nil {
 			return nil, err
 		}
 		return m, nil
 	case TypeBroadcast:
 		m := Broadcast{Request: req}
 		// Any JSON value is a valid message, null included, so presence is
-		// checked on the raw key rather than with get.
-		raw, ok := body["message"]
-		if !ok {
+		// checked on the key rather than with present.
+		if !body[fMessage].ok {
 			return nil, fmt.Errorf("missing field %q", "message")
 		}
-		if m.Message, err = ParseValue(raw); err != nil {
+		if m.Message, err = f.value(body[fMessage]); err != nil {
 			return nil, fmt.Errorf("field %q: %v", "message", err)
 		}
 		return m, nil
@@ -118,22 +168,24 @@ func decodeBody(body object) (Body, error) {
 		return Read{Request: req}, nil
 	case TypeGossip:
 		var m Gossip
-		if err := body.get("seq", &m.Seq); err != nil {
+		if err := f.uint(body[fSeq], "seq", &m.Seq); err != nil {
 			return nil, err
 		}
-		if err := body.get("values", &m.Values); err != nil {
+		if err := f.values(body[fValues], "values", &m.Values); err != nil {
 			return nil, err
 		}
-		if _, err := body.getOptional("ack", &m.Ack); err != nil {
-			return nil, err
+		if f.present(body[fAck]) {
+			if err := f.uint(body[fAck], "ack", &m.Ack); err != nil {
+				return nil, err
+			}
 		}
-		if _, err := body.getOptional("relay", &m.Relay); err != nil {
+		if _, err := f.optionalBool(body[fRelay], "relay", &m.Relay); err != nil {
 			return nil, err
 		}
 		return m, nil
 	case TypeAck:
 		var m Ack
-		if err := body.get("ack", &m.Ack); err != nil {
+		if err := f.uint(body[fAck], "ack", &m.Ack); err != nil {
 			return nil, err
 		}
 		return m, nil

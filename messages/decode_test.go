@@ -76,8 +76,17 @@ func TestDecodeBadInput(t *testing.T) {
 		{"gossip values null", `{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":null}}`, false, 0},
 		{"reply with bad in_reply_to", `{"src":"c1","dest":"n0","body":{"type":"read_ok","in_reply_to":"x","msg_id":3}}`, false, 0},
 		{"invalid UTF-8", "{\"src\":\"c\xff\",\"dest\":\"n0\",\"body\":{\"type\":\"read\",\"msg_id\":1}}", false, 0},
-		{"too deep", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}`, false, 0},
-		{"too deep value, shallow envelope", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat(`{"a":`, 10001) + `1` + strings.Repeat("}", 10001) + `}}`, false, 0},
+		// A value too deep to relay is refused with an answer (the line is fine).
+		{"too deep", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}`, true, CodeMalformedRequest},
+		{"too deep value, shallow envelope", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat(`{"a":`, 10001) + `1` + strings.Repeat("}", 10001) + `}}`, true, CodeMalformedRequest},
+		{"one level too deep", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat("[", MaxValueDepth+1) + strings.Repeat("]", MaxValueDepth+1) + `}}`, true, CodeMalformedRequest},
+		{"too large", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":"` + strings.Repeat("x", MaxValueBytes) + `"}}`, true, CodeMalformedRequest},
+		{"too deep and broken", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":7,"message":` + strings.Repeat("[", 20000) + strings.Repeat("]", 19999) + `}}`, false, 0},
+		{"gossip with a value too deep", `{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[1,` + strings.Repeat("[", MaxValueDepth+1) + strings.Repeat("]", MaxValueDepth+1) + `]}}`, false, 0},
+		{"trailing data", `{"src":"c1","dest":"n0","body":{"type":"read","msg_id":1}} x`, false, 0},
+		{"bad escape", `{"src":"c1","dest":"n0","body":{"type":"read","msg_id":1,"x":"\q"}}`, false, 0},
+		{"control character in a string", "{\"src\":\"c1\",\"dest\":\"n0\",\"body\":{\"type\":\"read\",\"x\":\"\x01\"}}", false, 0},
+		{"leading zero", `{"src":"c1","dest":"n0","body":{"type":"read","msg_id":01}}`, false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,8 +2,12 @@ package messages
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzDecode checks Decode's contract on arbitrary lines: it never panics,
@@ -77,4 +81,92 @@ func normalise(b Body) Body {
 		return t
 	}
 	return b
+}
+
+// FuzzValue checks that every value a node accepts can travel: ParseValue
+// either refuses input (always, for input that is not JSON; only for being
+// too deep or too large, for input that is) or returns a value whose text
+// means the same as the input, reads back as itself, and fits in a gossip
+// message that a peer decodes back to the same value. Seeds include values
+// at and past the depth limit and long runs of characters that HTML
+// escaping would have multiplied.
+func FuzzValue(f *testing.F) {
+	for _, seed := range []string{
+		`1`, `-0`, `1.50`, `1e400`, `"<>&"`, `"\u003c\ud83d\ude00\ud800"`, `{"b":[1,{"z":null,"a":true}],"a":"x","b":2}`,
+		strings.Repeat("[", MaxValueDepth) + strings.Repeat("]", MaxValueDepth),
+		strings.Repeat(`{"k":`, MaxValueDepth) + `1` + strings.Repeat("}", MaxValueDepth),
+		strings.Repeat("[", MaxValueDepth+1) + strings.Repeat("]", MaxValueDepth+1),
+		`"` + strings.Repeat("<", 1<<16) + `"`,
+		`[` + strings.Repeat(`"\u2028<",`, 1<<12) + `0]`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		v, err := ParseValue(raw)
+		if err != nil {
+			if json.Valid(raw) && utf8.Valid(raw) && !errors.Is(err, errValueTooDeep) && !errors.Is(err, errValueTooLarge) {
+				t.Fatalf("valid JSON %q refused: %v", raw, err)
+			}
+			return
+		}
+		text := v.String()
+		if len(text) > MaxValueBytes {
+			t.Fatalf("accepted a value of %d bytes", len(text))
+		}
+		if strings.Contains(text, `\u003c`) || strings.Contains(text, `\u003e`) || strings.Contains(text, `\u0026`) {
+			t.Fatalf("HTML escapes in %s", text)
+		}
+		if !sameJSON(t, raw, []byte(text)) {
+			t.Fatalf("%s became %s, which means something else", raw, text)
+		}
+		if again, err := ParseValue([]byte(text)); err != nil || again != v {
+			t.Fatalf("%s does not read back as itself: %v", text, err)
+		}
+		line := Encode(Message{Src: "n1", Dest: "n2", Body: Gossip{Seq: 1, Values: []Value{v, v}, Ack: 3, Relay: true}})
+		m, err := Decode(line[:len(line)-1])
+		if err != nil {
+			t.Fatalf("a gossip line with %s does not decode: %v", text, err)
+		}
+		if g := m.Body.(Gossip); len(g.Values) != 2 || g.Values[0] != v || g.Values[1] != v {
+			t.Fatalf("gossip changed %s into %v", text, g.Values)
+		}
+	})
+}
+
+// sameJSON reports whether two JSON texts hold the same value under the
+// equality canonical form keeps: numbers compared by their canonical
+// spelling, strings after unescaping, objects by key with the last duplicate
+// winning, as encoding/json reads them.
+func sameJSON(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	decode := func(raw []byte) any {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var tree any
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("%q: %v", raw, err)
+		}
+		return normaliseNumbers(tree)
+	}
+	return reflect.DeepEqual(decode(a), decode(b))
+}
+
+func normaliseNumbers(tree any) any {
+	switch t := tree.(type) {
+	case json.Number:
+		v, err := ParseValue([]byte(t))
+		if err != nil {
+			return string(t)
+		}
+		return "number:" + v.String()
+	case []any:
+		for i := range t {
+			t[i] = normaliseNumbers(t[i])
+		}
+	case map[string]any:
+		for k := range t {
+			t[k] = normaliseNumbers(t[k])
+		}
+	}
+	return tree
 }

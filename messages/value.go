@@ -1,13 +1,10 @@
 package messages
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
+	"unicode/utf8"
 )
 
 // Value is one broadcast value in canonical form. Two values are equal under
@@ -57,31 +54,33 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 // Canonical form follows Clojure equality, which is what Maelstrom's checker
 // uses: integers of any width compare by value (so -0 is 0), a number with a
 // fraction or exponent is a double and never equals an integer (1.0 is not
-// 1), strings compare after unescaping, and object keys are unordered.
+// 1), strings compare after unescaping, and object keys are unordered. A
+// value over MaxValueBytes or MaxValueDepth is refused.
 func ParseValue(raw []byte) (Value, error) {
-	raw = bytes.TrimSpace(raw)
-	if n, ok := parseSmallInt(raw); ok {
-		return Value{num: n}, nil
+	if !utf8.Valid(raw) {
+		return Value{}, errors.New("value is not valid UTF-8")
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
+	s := scanner{data: raw}
+	s.ws()
+	start := s.pos
+	depth, err := s.skipValue()
+	if err != nil {
 		return Value{}, fmt.Errorf("value is not JSON: %w", err)
 	}
-	if dec.More() {
+	end := s.pos
+	if s.peek() != 0 {
 		return Value{}, errors.New("value has trailing data")
 	}
-	if num, ok := tree.(json.Number); ok {
-		if n, err := strconv.ParseInt(num.String(), 10, 64); err == nil {
-			return Value{num: n}, nil
-		}
+	return parseSpan(raw, start, end, depth)
+}
+
+// parseSpan reads the validated value data[start:end], which nests depth
+// levels deep.
+func parseSpan(data []byte, start, end, depth int) (Value, error) {
+	if depth > MaxValueDepth {
+		return Value{}, errValueTooDeep
 	}
-	var out strings.Builder
-	if err := writeCanonical(&out, tree); err != nil {
-		return Value{}, err
-	}
-	return Value{text: out.String()}, nil
+	return canonicalValue(data, start, end)
 }
 
 // parseSmallInt recognises a plain JSON integer that fits in int64 without
@@ -112,81 +111,4 @@ func parseSmallInt(raw []byte) (int64, bool) {
 		n = -n
 	}
 	return n, true
-}
-
-// writeCanonical writes a decoded JSON tree with sorted object keys, minimal
-// string escapes and normalised numbers.
-func writeCanonical(out *strings.Builder, tree any) error {
-	switch t := tree.(type) {
-	case nil:
-		out.WriteString("null")
-	case bool:
-		out.WriteString(strconv.FormatBool(t))
-	case string:
-		encoded, err := json.Marshal(t)
-		if err != nil {
-			return err
-		}
-		out.Write(encoded)
-	case json.Number:
-		out.WriteString(canonicalNumber(t.String()))
-	case []any:
-		out.WriteByte('[')
-		for i, elem := range t {
-			if i > 0 {
-				out.WriteByte(',')
-			}
-			if err := writeCanonical(out, elem); err != nil {
-				return err
-			}
-		}
-		out.WriteByte(']')
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		out.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				out.WriteByte(',')
-			}
-			if err := writeCanonical(out, k); err != nil {
-				return err
-			}
-			out.WriteByte(':')
-			if err := writeCanonical(out, t[k]); err != nil {
-				return err
-			}
-		}
-		out.WriteByte('}')
-	default:
-		return fmt.Errorf("unexpected JSON node %T", tree)
-	}
-	return nil
-}
-
-// canonicalNumber normalises a JSON number literal. Integers (no fraction, no
-// exponent) of any size keep their digits, minus a negative zero's sign;
-// doubles are printed in Go's shortest form and always keep a fraction or
-// exponent so they never collide with an integer.
-func canonicalNumber(lit string) string {
-	if !strings.ContainsAny(lit, ".eE") {
-		if strings.TrimLeft(lit, "-0") == "" {
-			return "0"
-		}
-		return lit
-	}
-	f, err := strconv.ParseFloat(lit, 64)
-	if err != nil {
-		// Out of double range: Clojure would read Infinity; keep the literal so
-		// the value is still stored and served back.
-		return lit
-	}
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eEn") { // "n" covers NaN/Inf, which JSON cannot produce
-		s += ".0"
-	}
-	return s
 }

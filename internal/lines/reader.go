@@ -14,6 +14,11 @@ type ErrTooLong struct{ Limit int }
 
 func (e ErrTooLong) Error() string { return fmt.Sprintf("line longer than %d bytes skipped", e.Limit) }
 
+// keepBytes is the most buffer a Reader keeps between lines. A longer line
+// gets a buffer of its own, dropped at the next call, so one large line does
+// not pin its size for the life of the process.
+const keepBytes = 1 << 20
+
 // Reader returns one line at a time.
 type Reader struct {
 	in    *bufio.Reader
@@ -30,6 +35,9 @@ func NewReader(r io.Reader, limit int) *Reader {
 // until the following call. At end of input it returns io.EOF; a line over
 // the limit gives ErrTooLong, after which reading can go on.
 func (r *Reader) Next() ([]byte, error) {
+	if cap(r.line) > keepBytes {
+		r.line = nil
+	}
 	r.line = r.line[:0]
 	tooLong := false
 	for {

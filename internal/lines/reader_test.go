@@ -52,3 +52,18 @@ func TestTooLongLineIsSkippedWhole(t *testing.T) {
 		t.Fatalf("want EOF, got %v", err)
 	}
 }
+
+// TestBufferShrinksAfterALargeLine: the buffer a large line needed is let go
+// at the next call, so it does not stay resident.
+func TestBufferShrinksAfterALargeLine(t *testing.T) {
+	r := NewReader(strings.NewReader(strings.Repeat("x", 8<<20)+"\nsmall\n"), 16<<20)
+	if line, err := r.Next(); err != nil || len(line) != 8<<20 {
+		t.Fatalf("Next() = %d bytes, %v", len(line), err)
+	}
+	if line, err := r.Next(); err != nil || string(line) != "small" {
+		t.Fatalf("Next() = %q, %v", line, err)
+	}
+	if c := cap(r.line); c > keepBytes {
+		t.Errorf("buffer still holds %d bytes after a short line", c)
+	}
+}
