@@ -2,14 +2,10 @@ package actor
 
 import "rumor/messages"
 
-// tick advances protocol timers: hub failover, then sending.
+// tick advances the strategy's timers (a Star node's failover).
 func (n *Node) tick() {
-	if n.self == "" {
-		return
-	}
-	if n.cfg.Strategy == Star && n.hub != n.self && n.links[n.hub].stalled(n.now, n.cfg) {
-		n.reachable[n.hub] = false
-		n.switchHub(n.chooseHub())
+	if n.self != "" {
+		n.strategy.tick(n)
 	}
 }
 
