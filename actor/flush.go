@@ -9,14 +9,15 @@ func (n *Node) tick() {
 	}
 }
 
-// flush sends whatever is due on every link, in sorted peer order so the
-// output is deterministic.
+// flush sends whatever is due on every active link (no other link can have
+// anything due), in sorted peer order so the output is deterministic.
 func (n *Node) flush(out *Output) {
-	for _, p := range n.peers {
-		if m, ok := n.due(n.links[p]); ok {
+	for _, l := range n.activeLinks() {
+		if m, ok := n.due(l); ok {
 			out.send(m)
 		}
 	}
+	n.prune()
 }
 
 // due decides whether a link has something to send now, and builds it.

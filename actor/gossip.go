@@ -36,6 +36,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
 		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
 	}
+	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
 	for _, v := range g.Values {
 		n.accept(v, m.Src, g.Relay)

@@ -28,7 +28,7 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	switch {
 	case own && s.hub != n.self:
 		l := n.links[s.hub]
-		l.enqueue(n.now, v)
+		n.queue(l, v)
 		l.markRelay()
 	case own || relay:
 		n.enqueueAll(n.peersExcept(from), v)
@@ -52,6 +52,15 @@ func (s *star) progressed(n *Node, l *link) {
 		s.reachable[l.peer] = true
 		s.switchTo(n, s.choose(n))
 	}
+}
+
+// wake is when the hub's link would count as stalled, the moment tick
+// fails over.
+func (s *star) wake(n *Node) int64 {
+	if l := n.links[s.hub]; l != nil && l.sent > 0 {
+		return l.progressAt + n.cfg.RetransmitTicks
+	}
+	return none
 }
 
 // choose returns the first node in init order that is this node or believed
@@ -84,7 +93,7 @@ func (s *star) switchTo(n *Node, to string) {
 		targets = n.peersExcept(from)
 	}
 	for _, p := range targets {
-		requeue(n.links[p], n.now, stranded.unacked)
+		n.requeue(n.links[p], stranded.unacked)
 		if p == to {
 			n.links[p].markRelay()
 		}
@@ -94,7 +103,7 @@ func (s *star) switchTo(n *Node, to string) {
 // requeue adds the values l does not already hold. Hubs can flap under
 // asymmetric partitions; without this check every flap would copy the same
 // values again and the queue would grow with time, not with values.
-func requeue(l *link, now int64, vs []messages.Value) {
+func (n *Node) requeue(l *link, vs []messages.Value) {
 	held := make(map[messages.Value]bool, len(l.unacked))
 	for _, v := range l.unacked {
 		held[v] = true
@@ -106,6 +115,6 @@ func requeue(l *link, now int64, vs []messages.Value) {
 		}
 	}
 	if len(fresh) > 0 {
-		l.enqueue(now, fresh...)
+		n.queue(l, fresh...)
 	}
 }

@@ -18,6 +18,8 @@ type Node struct {
 	nodes    []string // every node, in init order: the hub preference order
 	peers    []string // every node but self, sorted
 	links    map[string]*link
+	active   []*link  // the links with something pending; see activate
+	unsorted bool     // links were added to active since it was last sorted
 	strategy strategy // where values go; chosen once, from cfg.Strategy
 
 	store valueStore
@@ -81,6 +83,7 @@ func (n *Node) Step(ev Event) Output {
 	default:
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
+	out.NextTick = n.nextTick()
 	return out
 }
 

@@ -20,6 +20,8 @@ type strategy interface {
 	tick(n *Node)
 	// progressed reacts to a peer acknowledging something new.
 	progressed(n *Node, l *link)
+	// wake returns the first tick at which tick may act, or none.
+	wake(n *Node) int64
 }
 
 func newStrategy(s Strategy) strategy {
@@ -35,7 +37,7 @@ func newStrategy(s Strategy) strategy {
 // enqueueAll queues v on the link to each of peers.
 func (n *Node) enqueueAll(peers []string, v messages.Value) {
 	for _, p := range peers {
-		n.links[p].enqueue(n.now, v)
+		n.queue(n.links[p], v)
 	}
 }
 
@@ -60,6 +62,7 @@ func (f *flood) route(n *Node, v messages.Value, from string, _ bool) {
 
 func (*flood) tick(*Node)              {}
 func (*flood) progressed(*Node, *link) {}
+func (*flood) wake(*Node) int64        { return none }
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -76,3 +79,4 @@ func (mesh) route(n *Node, v messages.Value, from string, _ bool) {
 
 func (mesh) tick(*Node)              {}
 func (mesh) progressed(*Node, *link) {}
+func (mesh) wake(*Node) int64        { return none }
