@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strconv"
 	"testing"
 
 	"rumor/messages"
@@ -25,5 +26,21 @@ func BenchmarkHubRelay(b *testing.B) {
 				hub.Step(Received{Msg: messages.Message{Src: p, Dest: "n0", Body: messages.Ack{Ack: l.acked + uint64(l.sent)}}})
 			}
 		}
+	}
+}
+
+// BenchmarkIdleTick measures a tick that finds nothing to do, with 25 and
+// 10 000 nodes: the cost an idle node pays per tick, which must not grow with
+// the number of peers.
+func BenchmarkIdleTick(b *testing.B) {
+	for _, size := range []int{25, 10_000} {
+		b.Run(strconv.Itoa(size), func(b *testing.B) {
+			n, _ := NewNode(DefaultConfig())
+			n.Step(Received{Msg: initMsg("n1", size)})
+			b.ReportAllocs()
+			for b.Loop() {
+				n.Step(Tick{})
+			}
+		})
 	}
 }

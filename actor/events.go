@@ -25,6 +25,12 @@ type Output struct {
 	Messages []messages.Message
 	// Problems are one-line reports of bad input, for stderr.
 	Problems []string
+	// NextTick says when the node next needs a Tick: the k-th Tick from now
+	// is the first that can send anything or change a timer's outcome. Zero
+	// means no Tick can, until another event arrives. A shell may therefore
+	// sleep through the ticks before it, as long as it still delivers them
+	// (their count is the node's clock) before the next event or that tick.
+	NextTick int64
 }
 
 func (o *Output) send(m messages.Message) { o.Messages = append(o.Messages, m) }

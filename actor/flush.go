@@ -2,25 +2,22 @@ package actor
 
 import "rumor/messages"
 
-// tick advances protocol timers: hub failover, then sending.
+// tick advances the strategy's timers (a Star node's failover).
 func (n *Node) tick() {
-	if n.self == "" {
-		return
-	}
-	if n.cfg.Strategy == Star && n.hub != n.self && n.links[n.hub].stalled(n.now, n.cfg) {
-		n.reachable[n.hub] = false
-		n.switchHub(n.chooseHub())
+	if n.self != "" {
+		n.strategy.tick(n)
 	}
 }
 
-// flush sends whatever is due on every link, in sorted peer order so the
-// output is deterministic.
+// flush sends whatever is due on every active link (no other link can have
+// anything due), in sorted peer order so the output is deterministic.
 func (n *Node) flush(out *Output) {
-	for _, p := range n.peers {
-		if m, ok := n.due(n.links[p]); ok {
+	for _, l := range n.activeLinks() {
+		if m, ok := n.due(l); ok {
 			out.send(m)
 		}
 	}
+	n.prune()
 }
 
 // due decides whether a link has something to send now, and builds it.

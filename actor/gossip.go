@@ -6,46 +6,13 @@ import (
 	"rumor/messages"
 )
 
-// accept stores v and, if it is new, queues it for the peers the strategy
-// routes it to. from is the peer it came from ("" for a client); relay says
-// the sender asked this node to act as its hub.
+// accept stores v and, if it is new, hands it to the strategy to queue for
+// the peers it should reach. from is the peer it came from ("" for a
+// client); relay says the sender asked this node to act as its hub.
 func (n *Node) accept(v messages.Value, from string, relay bool) {
-	if !n.store.add(v) {
-		return
+	if n.store.add(v) {
+		n.strategy.route(n, v, from, relay)
 	}
-	for _, p := range n.routes(from, relay) {
-		l := n.links[p]
-		l.enqueue(n.now, v)
-		if from == "" && n.cfg.Strategy == Star && p == n.hub {
-			l.markRelay()
-		}
-	}
-}
-
-// routes returns the peers a new value goes to, never including the node it
-// came from.
-func (n *Node) routes(from string, relay bool) []string {
-	own := from == ""
-	switch n.cfg.Strategy {
-	case Star:
-		switch {
-		case own && n.hub != n.self:
-			return []string{n.hub}
-		case own || relay:
-			return n.peersExcept(from)
-		}
-		return nil
-	case Topology:
-		if !n.hasTopology {
-			return n.peersExcept(from) // no topology yet: every node is a neighbour
-		}
-		return without(n.neighbours, from)
-	case Mesh:
-		if own {
-			return n.peers
-		}
-	}
-	return nil
 }
 
 func (n *Node) peersExcept(id string) []string { return without(n.peers, id) }
@@ -69,6 +36,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
 		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
 	}
+	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
 	for _, v := range g.Values {
 		n.accept(v, m.Src, g.Relay)
@@ -96,16 +64,14 @@ func (n *Node) linkFrom(m messages.Message, out *Output) (*link, bool) {
 	return l, ok
 }
 
-// ackFrom applies a peer's acknowledgement. Progress is also the proof a Star
-// node waits for before trusting a failed hub again: hearing from a node only
-// shows it can reach us, an advancing ack shows it hears us too.
+// ackFrom applies a peer's acknowledgement and tells the strategy when it
+// made progress.
 func (n *Node) ackFrom(l *link, upTo uint64, out *Output) {
 	progress := upTo > l.acked
 	if !l.onAck(n.now, upTo) {
 		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
 	}
-	if progress && !n.reachable[l.peer] {
-		n.reachable[l.peer] = true
-		n.switchHub(n.chooseHub())
+	if progress {
+		n.strategy.progressed(n, l)
 	}
 }

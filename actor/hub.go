@@ -2,28 +2,88 @@ package actor
 
 import "rumor/messages"
 
-// chooseHub returns the first node in init order that is this node or
-// believed reachable. Every node walks the same order, so all nodes on one
-// side of a partition agree on a hub without exchanging a word.
-func (n *Node) chooseHub() string {
+// star routes every value through a hub: the first node in init order this
+// node believes reachable, itself included. Every node walks the same order,
+// so all nodes on one side of a partition agree on a hub without exchanging
+// a word.
+type star struct {
+	hub       string          // where this node's client values go
+	reachable map[string]bool // false once a node stalls, true again when it makes progress
+}
+
+func (s *star) start(n *Node) {
+	s.reachable = make(map[string]bool, len(n.nodes))
 	for _, id := range n.nodes {
-		if id == n.self || n.reachable[id] {
+		s.reachable[id] = true
+	}
+	s.hub = s.choose(n)
+}
+
+func (*star) offered([]string) {}
+
+// route sends a client's value to the hub alone, marked for fan-out, and
+// fans out what this node receives as a hub (or accepts as its own hub).
+func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
+	own := from == ""
+	switch {
+	case own && s.hub != n.self:
+		l := n.links[s.hub]
+		n.queue(l, v)
+		l.markRelay()
+	case own || relay:
+		n.enqueueAll(n.peersExcept(from), v)
+	}
+}
+
+// tick fails over from a hub that has sat on our values for a
+// retransmission timeout.
+func (s *star) tick(n *Node) {
+	if s.hub != n.self && n.links[s.hub].stalled(n.now, n.cfg) {
+		s.reachable[s.hub] = false
+		s.switchTo(n, s.choose(n))
+	}
+}
+
+// progressed trusts a failed node again once it acknowledges something new:
+// hearing from a node only shows it can reach us, an advancing ack shows it
+// hears us too.
+func (s *star) progressed(n *Node, l *link) {
+	if !s.reachable[l.peer] {
+		s.reachable[l.peer] = true
+		s.switchTo(n, s.choose(n))
+	}
+}
+
+// wake is when the hub's link would count as stalled, the moment tick
+// fails over.
+func (s *star) wake(n *Node) int64 {
+	if l := n.links[s.hub]; l != nil && l.sent > 0 {
+		return l.progressAt + n.cfg.RetransmitTicks
+	}
+	return none
+}
+
+// choose returns the first node in init order that is this node or believed
+// reachable.
+func (s *star) choose(n *Node) string {
+	for _, id := range n.nodes {
+		if id == n.self || s.reachable[id] {
 			return id
 		}
 	}
 	return n.self
 }
 
-// switchHub moves this node's client traffic to a new hub. Whatever the old
+// switchTo moves this node's client traffic to a new hub. Whatever the old
 // hub has not acknowledged is queued for the new route too, so a value never
 // waits on a node that cannot be reached; the old link keeps its queue and
 // keeps retrying (with backoff), which is how the old hub proves it is back.
-func (n *Node) switchHub(to string) {
-	from := n.hub
+func (s *star) switchTo(n *Node, to string) {
+	from := s.hub
 	if to == from {
 		return
 	}
-	n.hub = to
+	s.hub = to
 	stranded := n.links[from]
 	if stranded == nil { // from was this node: nothing is stranded
 		return
@@ -33,7 +93,7 @@ func (n *Node) switchHub(to string) {
 		targets = n.peersExcept(from)
 	}
 	for _, p := range targets {
-		requeue(n.links[p], n.now, stranded.unacked)
+		n.requeue(n.links[p], stranded.unacked)
 		if p == to {
 			n.links[p].markRelay()
 		}
@@ -43,7 +103,7 @@ func (n *Node) switchHub(to string) {
 // requeue adds the values l does not already hold. Hubs can flap under
 // asymmetric partitions; without this check every flap would copy the same
 // values again and the queue would grow with time, not with values.
-func requeue(l *link, now int64, vs []messages.Value) {
+func (n *Node) requeue(l *link, vs []messages.Value) {
 	held := make(map[messages.Value]bool, len(l.unacked))
 	for _, v := range l.unacked {
 		held[v] = true
@@ -55,6 +115,6 @@ func requeue(l *link, now int64, vs []messages.Value) {
 		}
 	}
 	if len(fresh) > 0 {
-		l.enqueue(now, fresh...)
+		n.queue(l, fresh...)
 	}
 }

@@ -32,6 +32,8 @@ type link struct {
 	ackedTo   uint64
 	owedSince int64 // tick received first passed ackedTo; never when nothing is owed
 	relaysVia bool  // the peer uses this node as its hub
+
+	listed bool // on the node's active list
 }
 
 func newLink(peer string) *link {
@@ -45,6 +47,9 @@ func (l *link) enqueue(now int64, vs ...messages.Value) {
 	}
 	l.unacked = append(l.unacked, vs...)
 }
+
+// idle reports whether the link has nothing pending in either direction.
+func (l *link) idle() bool { return len(l.unacked) == 0 && l.owedSince == never }
 
 // markRelay asks the peer to fan out everything queued so far. The mark
 // travels with the values, not with the peer's current role: a resend to a

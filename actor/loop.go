@@ -15,8 +15,9 @@ type Loop struct {
 	stopped chan struct{}
 }
 
-// Start runs node on a new goroutine, ticking every tick, and hands each
-// step's output to handle. The caller must eventually call Stop.
+// Start runs node on a new goroutine, ticking every tick (but waking only for
+// the ticks the node says it needs; see beats), and hands each step's output
+// to handle. The caller must eventually call Stop.
 func Start(node *Node, tick time.Duration, handle Handler) *Loop {
 	l := &Loop{
 		// Unbuffered on purpose: when Push returns, the loop has taken the
@@ -31,14 +32,15 @@ func Start(node *Node, tick time.Duration, handle Handler) *Loop {
 
 func (l *Loop) run(node *Node, tick time.Duration, handle Handler) {
 	defer close(l.stopped)
-	ticker := time.NewTicker(tick)
-	defer ticker.Stop()
+	ticker := newBeats(tick) // a ticker that sleeps through ticks the node does not need
+	defer ticker.stop()
 	for {
 		select {
 		case ev := <-l.events:
-			handle(ev, node.Step(ev))
-		case <-ticker.C:
-			handle(Tick{}, node.Step(Tick{}))
+			ticker.catchUp(node, handle) // the node's clock must be current first
+			ticker.step(node, ev, handle)
+		case <-ticker.C():
+			ticker.catchUp(node, handle)
 		case <-l.stop:
 			return
 		}

@@ -14,15 +14,13 @@ type Node struct {
 	cfg Config
 	now int64 // ticks seen so far
 
-	self        string
-	nodes       []string // every node, in init order: the hub preference order
-	peers       []string // every node but self, sorted
-	links       map[string]*link
-	neighbours  []string // Topology strategy only: offered neighbours, sorted
-	hasTopology bool
-
-	hub       string          // Star only: where this node's client values go
-	reachable map[string]bool // Star only: false once a node stalls, true again when it speaks
+	self     string
+	nodes    []string // every node, in init order: the hub preference order
+	peers    []string // every node but self, sorted
+	links    map[string]*link
+	active   []*link  // the links with something pending; see activate
+	unsorted bool     // links were added to active since it was last sorted
+	strategy strategy // where values go; chosen once, from cfg.Strategy
 
 	store valueStore
 }
@@ -33,7 +31,7 @@ func NewNode(cfg Config) (*Node, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Node{cfg: cfg, store: newValueStore()}, nil
+	return &Node{cfg: cfg, strategy: newStrategy(cfg.Strategy), store: newValueStore()}, nil
 }
 
 // ID returns the node's id, or "" before init.
@@ -43,8 +41,14 @@ func (n *Node) ID() string { return n.self }
 // slice must not be modified.
 func (n *Node) Values() []messages.Value { return n.store.all() }
 
-// Hub returns where the node currently sends its clients' values (Star only).
-func (n *Node) Hub() string { return n.hub }
+// Hub returns where the node currently sends its clients' values, or "" for
+// a strategy without hubs.
+func (n *Node) Hub() string {
+	if s, ok := n.strategy.(*star); ok {
+		return s.hub
+	}
+	return ""
+}
 
 // Unacked returns how many values the node still owes each peer that it owes
 // anything, keyed by peer.
@@ -79,6 +83,7 @@ func (n *Node) Step(ev Event) Output {
 	default:
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
+	out.NextTick = n.nextTick()
 	return out
 }
 
@@ -103,39 +108,20 @@ func (n *Node) receive(m messages.Message, out *Output) {
 	}
 }
 
-// reply answers request m when it asked for an answer.
-func (n *Node) reply(m messages.Message, req messages.Request, body messages.Body, out *Output) {
+// reply answers request m when it asked for an answer. Taking a ReplyBody
+// makes the answer total: every reply type sets its own in_reply_to, so none
+// can leave it out.
+func (n *Node) reply(m messages.Message, req messages.Request, body messages.ReplyBody, out *Output) {
 	if !req.HasMsgID {
 		return
 	}
-	out.send(messages.Message{Src: m.Dest, Dest: m.Src, Body: withInReplyTo(body, req.MsgID)})
+	out.send(messages.Message{Src: m.Dest, Dest: m.Src, Body: body.InReplyToID(req.MsgID)})
 }
 
 // fail answers request m with an error, or reports it when no answer is possible.
 func (n *Node) fail(m messages.Message, req messages.Request, code messages.Code, text string, out *Output) {
 	out.problem(fmt.Sprintf("%s from %s refused: %s", m.Body.Type(), m.Src, text))
 	n.reply(m, req, messages.Error{Code: code, Text: text}, out)
-}
-
-func withInReplyTo(body messages.Body, id int64) messages.Body {
-	switch b := body.(type) {
-	case messages.InitOK:
-		b.InReplyTo = id
-		return b
-	case messages.TopologyOK:
-		b.InReplyTo = id
-		return b
-	case messages.BroadcastOK:
-		b.InReplyTo = id
-		return b
-	case messages.ReadOK:
-		b.InReplyTo = id
-		return b
-	case messages.Error:
-		b.InReplyTo = id
-		return b
-	}
-	return body
 }
 
 // isPeer reports whether id is another node of the cluster.

@@ -23,16 +23,14 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	n.self = b.NodeID
 	n.nodes = slices.Clone(b.NodeIDs)
 	n.links = make(map[string]*link)
-	n.reachable = make(map[string]bool)
 	for _, id := range n.nodes {
-		n.reachable[id] = true
 		if id != n.self {
 			n.peers = append(n.peers, id)
 			n.links[id] = newLink(id)
 		}
 	}
 	slices.Sort(n.peers)
-	n.hub = n.chooseHub()
+	n.strategy.start(n)
 	n.reply(m, b.Request, messages.InitOK{}, out)
 }
 
@@ -72,8 +70,7 @@ func (n *Node) onTopology(m messages.Message, b messages.Topology, out *Output) 
 		}
 	}
 	slices.Sort(neighbours)
-	n.neighbours = slices.Compact(neighbours)
-	n.hasTopology = true
+	n.strategy.offered(slices.Compact(neighbours))
 	n.reply(m, b.Request, messages.TopologyOK{}, out)
 }
 

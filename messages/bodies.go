@@ -148,3 +148,31 @@ type Message struct {
 	Dest  string
 	Body  Body
 }
+
+// ReplyBody is a body that answers a request. Each reply type fills in its
+// own in_reply_to, so a node that builds replies through this interface
+// cannot send one without it: a new reply type that lacks the method does
+// not compile where a reply is expected.
+type ReplyBody interface {
+	Body
+	// InReplyToID returns the body answering the request with msg_id id.
+	InReplyToID(id int64) Body
+}
+
+// InReplyToID implements ReplyBody.
+func (b InitOK) InReplyToID(id int64) Body { b.InReplyTo = id; return b }
+
+// InReplyToID implements ReplyBody.
+func (b TopologyOK) InReplyToID(id int64) Body { b.InReplyTo = id; return b }
+
+// InReplyToID implements ReplyBody.
+func (b BroadcastOK) InReplyToID(id int64) Body { b.InReplyTo = id; return b }
+
+// InReplyToID implements ReplyBody.
+func (b ReadOK) InReplyToID(id int64) Body { b.InReplyTo = id; return b }
+
+// InReplyToID implements ReplyBody.
+func (b Error) InReplyToID(id int64) Body { b.InReplyTo = id; return b }
+
+// InReplyToID implements ReplyBody.
+func (b Reply) InReplyToID(id int64) Body { b.InReplyTo = id; return b }

@@ -17,8 +17,11 @@ func (s *Sim) checkInvariants() {
 		if held > sent {
 			s.fail("bounded", "%s holds %d values but clients sent only %d distinct ones", id, held, sent)
 		}
-		for peer, owed := range n.Unacked() {
-			if owed > held {
+		owedTo := n.Unacked()
+		// Sorted, so that when several links break the bound the same one is
+		// reported on every replay.
+		for _, peer := range sortedKeys(owedTo) {
+			if owed := owedTo[peer]; owed > held {
 				s.fail("bounded", "%s owes %s %d values but holds only %d", id, peer, owed, held)
 			}
 		}
@@ -44,14 +47,19 @@ func (s *Sim) owed() []string {
 	var out []string
 	for _, id := range s.ids {
 		u := s.nodes[id].Unacked()
-		peers := make([]string, 0, len(u))
-		for p := range u {
-			peers = append(peers, p)
-		}
-		slices.Sort(peers)
-		for _, p := range peers {
+		for _, p := range sortedKeys(u) {
 			out = append(out, id+"→"+p+":"+strconv.Itoa(u[p]))
 		}
 	}
 	return out
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

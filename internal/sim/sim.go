@@ -21,6 +21,7 @@ type Sim struct {
 
 	ids   []string
 	nodes map[string]*actor.Node
+	wakes map[string]*wake // each node's count of ticks and its promised next tick
 
 	net      network
 	cut      cuts // the partition in force; nil when the network is whole
@@ -51,7 +52,7 @@ func New(sc Scenario, rng *rand.Rand, traceOut io.Writer) (*Sim, error) {
 	if err := sc.validate(); err != nil {
 		return nil, err
 	}
-	s := &Sim{sc: sc, rng: rng, trace: NewTrace(traceOut), nodes: make(map[string]*actor.Node)}
+	s := &Sim{sc: sc, rng: rng, trace: NewTrace(traceOut), nodes: make(map[string]*actor.Node), wakes: make(map[string]*wake)}
 	s.stats.ToPeers = make(map[string]int)
 	for i := range sc.Nodes {
 		id := fmt.Sprintf("n%d", i)
@@ -61,6 +62,7 @@ func New(sc Scenario, rng *rand.Rand, traceOut io.Writer) (*Sim, error) {
 		}
 		s.ids = append(s.ids, id)
 		s.nodes[id] = n
+		s.wakes[id] = &wake{}
 	}
 	s.work = newWorkload(s, sc)
 	s.trace.begin(0, "scenario").word(sc.String()).end()
@@ -150,7 +152,9 @@ func (s *Sim) tickNodes() {
 	order := shuffled(s.ids, s.rng)
 	s.trace.begin(s.now, "tick").word(strings.Join(order, ",")).end()
 	for _, id := range order {
-		s.handle(id, s.nodes[id].Step(actor.Tick{}))
+		out := s.nodes[id].Step(actor.Tick{})
+		s.checkWake(id, out)
+		s.handle(id, out)
 	}
 }
 
@@ -205,6 +209,7 @@ func (s *Sim) event(m messages.Message, line []byte) actor.Event {
 // handle takes a node's output onto the network. In the simulation every
 // input is well-formed, so any problem a node reports is a bug somewhere.
 func (s *Sim) handle(from string, out actor.Output) {
+	s.wakes[from].promise(out)
 	for _, p := range out.Problems {
 		s.fail("problem", "%s reported %q on well-formed traffic", from, p)
 	}
