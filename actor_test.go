@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,8 +17,20 @@ import (
 )
 
 // TestMain fails the package if a test leaves a goroutine behind: a node
-// must stop completely on stdin EOF and on cancellation.
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+// must stop completely on stdin EOF and on cancellation. It also removes
+// the rumor binary that the whole-process tests build (see process_test.go).
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "rumor-test-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary.dir = dir
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
+		os.RemoveAll(dir)
+		os.Exit(code)
+	}))
+}
 
 // advance moves a synctest bubble's fake clock forward by d; the timer fires
 // as soon as every goroutine in the bubble is blocked.
@@ -73,7 +86,7 @@ func startCluster(t *testing.T, size int, args ...string) *cluster {
 		go func() {
 			defer func() { readers <- struct{}{} }()
 			sc := bufio.NewScanner(out)
-			sc.Buffer(nil, 1<<24)
+			sc.Buffer(nil, 80<<20) // more than a peer accepts, so the test sees whatever a node sends
 			for sc.Scan() {
 				c.routed <- slices.Clone(sc.Bytes())
 			}
@@ -376,5 +389,99 @@ func TestBadInputNeverCrashesOrLoses(t *testing.T) {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}
+	}
+}
+
+// TestHugeAndDeepValuesNeverBlockALink broadcasts, in a three-node cluster,
+// a 12 MiB string of '<' (six times longer once HTML-escaped, which made its
+// gossip line too long for any peer to read) and a value nested 9998 levels
+// deep (past what a peer's decoder took once wrapped in gossip). The first
+// must reach every node; the second must be refused before broadcast_ok; and
+// a value broadcast after both must still reach every node.
+func TestHugeAndDeepValuesNeverBlockALink(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := startCluster(t, 3)
+		defer c.stop()
+		c.setup()
+
+		huge := `"` + strings.Repeat("<", 12<<20) + `"`
+		if reply := c.call("n1", `{"type":"broadcast","message":`+huge+`,"msg_id":10}`); string(reply.Body) != `{"type":"broadcast_ok","in_reply_to":10}` {
+			t.Fatalf("huge value: %.200s", reply.Body)
+		}
+		deep := strings.Repeat("[", 9998) + strings.Repeat("]", 9998)
+		reply := c.call("n2", `{"type":"broadcast","message":`+deep+`,"msg_id":11}`)
+		var refusal struct {
+			Type      string `json:"type"`
+			Code      int    `json:"code"`
+			InReplyTo int    `json:"in_reply_to"`
+		}
+		if err := json.Unmarshal(reply.Body, &refusal); err != nil || refusal.Type != "error" || refusal.Code != 12 || refusal.InReplyTo != 11 {
+			t.Fatalf("deep value: %.200s, want error 12 in reply to 11", reply.Body)
+		}
+		if reply := c.call("n2", `{"type":"broadcast","message":7,"msg_id":12}`); string(reply.Body) != `{"type":"broadcast_ok","in_reply_to":12}` {
+			t.Fatalf("broadcast 7: %s", reply.Body)
+		}
+		advance(5 * time.Second)
+		for _, id := range c.ids {
+			got := c.readRaw(id)
+			if len(got) != 2 || !slices.Contains(got, huge) || !slices.Contains(got, "7") {
+				short := make([]string, len(got))
+				for i, v := range got {
+					short[i] = fmt.Sprintf("%.12s… (%d bytes)", v, len(v))
+				}
+				t.Errorf("%s reads %v, want the huge value and 7", id, short)
+			}
+		}
+	})
+}
+
+// readRaw returns the JSON text of every value a node reads.
+func (c *cluster) readRaw(node string) []string {
+	c.t.Helper()
+	reply := c.call(node, `{"type":"read","msg_id":99}`)
+	var body struct {
+		Type     string            `json:"type"`
+		Messages []json.RawMessage `json:"messages"`
+	}
+	if err := json.Unmarshal(reply.Body, &body); err != nil || body.Type != "read_ok" {
+		c.t.Fatalf("read on %s: %.200s (%v)", node, reply.Body, err)
+	}
+	raw := make([]string, len(body.Messages))
+	for i, m := range body.Messages {
+		raw[i] = string(m)
+	}
+	return raw
+}
+
+// TestVerboseLogsOneLinePerMessage: -verbose writes each message in and out
+// on a line of its own, with no blank lines between them.
+func TestVerboseLogsOneLinePerMessage(t *testing.T) {
+	in := `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0"],"msg_id":1}}` + "\n" +
+		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":2}}` + "\n"
+	var stdout, stderr strings.Builder
+	if code := run(context.Background(), []string{"-verbose"}, strings.NewReader(in), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	var kinds []string
+	for line := range strings.Lines(stderr.String()) {
+		kind, _, _ := strings.Cut(line, " ")
+		kinds = append(kinds, kind)
+	}
+	if want := []string{"recv", "send", "recv", "send"}; !slices.Equal(kinds, want) {
+		t.Errorf("stderr lines start %q, want %q:\n%s", kinds, want, stderr.String())
+	}
+}
+
+// TestHelpExitsZero: asking for the usage is not an error.
+func TestHelpExitsZero(t *testing.T) {
+	var stderr strings.Builder
+	if code := run(context.Background(), []string{"-h"}, strings.NewReader(""), io.Discard, &stderr); code != 0 {
+		t.Errorf("rumor -h exited %d, want 0", code)
+	}
+	if !strings.Contains(stderr.String(), "-strategy") {
+		t.Errorf("rumor -h printed no usage:\n%s", stderr.String())
+	}
+	if code := run(context.Background(), []string{"-nope"}, strings.NewReader(""), io.Discard, io.Discard); code != 2 {
+		t.Errorf("rumor -nope exited %d, want 2", code)
 	}
 }

@@ -24,14 +24,25 @@ import (
 	"rumor/messages"
 )
 
-// maxLine bounds one input line. Maelstrom's largest messages are read
-// replies and gossip batches, far below this; anything bigger is garbage.
-const maxLine = 64 << 20
+// maxLine bounds one input line: what this node accepts from a peer, and
+// what every message a peer sends it stays well under (see messages.MaxLineBytes).
+const maxLine = messages.MaxLineBytes
+
+// drainGrace is how long the node, once stdin has ended, keeps trying to
+// write replies that stdout will not take. Nobody reading stdout must not
+// keep the process alive: it ends within this, well inside a second.
+const drainGrace = 500 * time.Millisecond
 
 func main() {
-	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
-	code := run(ctx, os.Args[1:], interruptibleStdin(), os.Stdout, os.Stderr)
-	cancel()
+	// A closed stdout then fails the write with EPIPE, which the writer
+	// reports, instead of killing the process without a word.
+	signal.Ignore(syscall.SIGPIPE)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	// The first signal starts a prompt shutdown; unregistering then restores
+	// the default action, so a second signal ends the process at once.
+	context.AfterFunc(ctx, stop)
+	code := run(ctx, os.Args[1:], interruptibleStdin(), interruptibleStdout(), os.Stderr)
+	stop()
 	os.Exit(code)
 }
 
@@ -49,16 +60,33 @@ func interruptibleStdin() *os.File {
 	}
 	switch {
 	case info.Mode()&os.ModeNamedPipe != 0:
-		if err := syscall.SetNonblock(int(os.Stdin.Fd()), true); err != nil {
-			return os.Stdin
-		}
-		return os.NewFile(os.Stdin.Fd(), "/dev/stdin")
+		return pollable(os.Stdin, "/dev/stdin")
 	case info.Mode()&os.ModeCharDevice != 0:
 		if tty, err := os.Open("/dev/stdin"); err == nil {
 			return tty
 		}
 	}
 	return os.Stdin
+}
+
+// interruptibleStdout returns stdout in a form whose write deadline wakes a
+// blocked Write, for the same reason: if nobody reads a pipe, a write blocks
+// for ever, and the node could never stop. Only a pipe is switched (what
+// Maelstrom gives a node); a terminal or a file does not block for long.
+func interruptibleStdout() *os.File {
+	if info, err := os.Stdout.Stat(); err == nil && info.Mode()&os.ModeNamedPipe != 0 {
+		return pollable(os.Stdout, "/dev/stdout")
+	}
+	return os.Stdout
+}
+
+// pollable puts f's descriptor in non-blocking mode and returns a new File
+// for it, which the runtime's poller then serves.
+func pollable(f *os.File, name string) *os.File {
+	if err := syscall.SetNonblock(int(f.Fd()), true); err != nil {
+		return f
+	}
+	return os.NewFile(f.Fd(), name)
 }
 
 // options are the node's command-line settings.
@@ -110,10 +138,11 @@ func parseOptions(args []string, stderr io.Writer) (options, actor.Config, error
 // left running.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts, cfg, err := parseOptions(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0 // the usage was asked for, and printed
+	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stderr, "rumor:", err)
-		}
+		fmt.Fprintln(stderr, "rumor:", err)
 		return 2
 	}
 	node, err := actor.NewNode(cfg)
@@ -124,22 +153,48 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	out := newWriter(stdout, stderr, opts.verbose)
 	loop := actor.Start(node, opts.tick, out.handle)
 
+	// Reading ahead lets the end of stdin show even while the loop, stuck on
+	// a stdout nobody reads, takes no more lines.
+	in := lines.NewAhead(stdin)
+	defer in.Close()
 	readerDone := make(chan struct{})
 	go func() {
 		defer close(readerDone)
-		readLines(stdin, loop)
+		readLines(in, loop)
 	}()
 
-	select {
-	case <-readerDone: // stdin ended: every line has been pushed
-	case <-ctx.Done():
-		if c, ok := stdin.(io.Closer); ok {
-			c.Close() // wakes the reader; see interruptibleStdin
+	ended := in.Ended()
+	for stopping := false; !stopping; {
+		select {
+		case <-ended: // what is left of stdin still gets answered, promptly or not at all
+			ended = nil
+			out.drainWithin(drainGrace)
+		case <-readerDone: // every line has been pushed
+			stopping = true
+		case <-ctx.Done():
+			closeInput(stdin)
+			out.abandonBy(time.Now())
+			stopping = true
+		case <-out.broken:
+			closeInput(stdin)
+			stopping = true
 		}
 	}
+	// The loop may be in the middle of a write; with a deadline set, that
+	// write returns by it, so Stop cannot hang on a stdout nobody reads.
 	loop.Stop()
 	<-readerDone
+	if out.err != nil {
+		return 1
+	}
 	return 0
+}
+
+// closeInput wakes a reader blocked on stdin; see interruptibleStdin.
+func closeInput(stdin io.Reader) {
+	if c, ok := stdin.(io.Closer); ok {
+		c.Close()
+	}
 }
 
 // readLines decodes stdin line by line and pushes each result into the loop.
@@ -170,17 +225,54 @@ func readLines(stdin io.Reader, loop *actor.Loop) {
 	}
 }
 
-// writer owns stdout and stderr; it runs only on the loop's goroutine.
+// writer owns stdout and stderr; its handle method runs only on the loop's
+// goroutine. The rest of the process may only set stdout's write deadline
+// (abandonBy), which is safe alongside a write, and wait on broken.
 type writer struct {
-	stdout  *bufio.Writer
-	stderr  io.Writer
-	verbose bool
-	buf     []byte
-	failed  bool
+	stdout   *bufio.Writer
+	deadline func(time.Time) error // stdout's SetWriteDeadline, or nil
+	stderr   io.Writer
+	verbose  bool
+	buf      []byte
+
+	// broken is closed when a write to stdout fails for any reason but a
+	// deadline set at shutdown; err is that failure. The loop's goroutine
+	// writes err before closing broken, and main reads it after Stop.
+	broken chan struct{}
+	err    error
+	gaveUp bool // a deadline cut a write short; said once
+
+	// draining is closed by main once stdin has ended: from then on each
+	// flush must finish within drainGrace, or the output is given up.
+	draining chan struct{}
 }
 
+// keepBuf is the most encoding buffer kept between steps; a larger message
+// (a read_ok of many values) gets its own, which is dropped afterwards.
+const keepBuf = 1 << 20
+
 func newWriter(stdout, stderr io.Writer, verbose bool) *writer {
-	return &writer{stdout: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, verbose: verbose}
+	w := &writer{stdout: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, verbose: verbose,
+		broken: make(chan struct{}), draining: make(chan struct{})}
+	if d, ok := stdout.(interface{ SetWriteDeadline(time.Time) error }); ok {
+		w.deadline = d.SetWriteDeadline
+	}
+	return w
+}
+
+// abandonBy makes any write to stdout give up at t. It is called from main
+// while the loop may be writing; os.File allows that.
+func (w *writer) abandonBy(t time.Time) {
+	if w.deadline != nil {
+		w.deadline(t)
+	}
+}
+
+// drainWithin gives every write from now on, the current one included,
+// grace to finish. Called once, from main, when stdin has ended.
+func (w *writer) drainWithin(grace time.Duration) {
+	w.abandonBy(time.Now().Add(grace))
+	close(w.draining)
 }
 
 // handle writes one step's output: all its messages in one flush, so a batch
@@ -188,13 +280,13 @@ func newWriter(stdout, stderr io.Writer, verbose bool) *writer {
 func (w *writer) handle(ev actor.Event, out actor.Output) {
 	if w.verbose {
 		if r, ok := ev.(actor.Received); ok {
-			fmt.Fprintf(w.stderr, "recv %s\n", messages.Encode(r.Msg))
+			fmt.Fprintf(w.stderr, "recv %s", messages.Encode(r.Msg)) // Encode ends the line
 		}
 	}
 	for _, p := range out.Problems {
 		fmt.Fprintln(w.stderr, "rumor:", p)
 	}
-	if len(out.Messages) == 0 {
+	if len(out.Messages) == 0 || w.err != nil || w.gaveUp {
 		return
 	}
 	for _, m := range out.Messages {
@@ -204,8 +296,23 @@ func (w *writer) handle(ev actor.Event, out actor.Output) {
 		}
 		w.stdout.Write(w.buf)
 	}
-	if err := w.stdout.Flush(); err != nil && !w.failed {
-		w.failed = true // say it once; a closed stdout stays closed
+	if cap(w.buf) > keepBuf {
+		w.buf = nil
+	}
+	select {
+	case <-w.draining:
+		w.abandonBy(time.Now().Add(drainGrace))
+	default:
+	}
+	err := w.stdout.Flush()
+	switch {
+	case err == nil:
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		w.gaveUp = true
+		fmt.Fprintln(w.stderr, "rumor: stopping with output unwritten: stdout is not being read")
+	default:
+		w.err = err
 		fmt.Fprintln(w.stderr, "rumor: writing stdout:", err)
+		close(w.broken)
 	}
 }

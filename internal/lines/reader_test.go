@@ -67,3 +67,29 @@ func TestBufferShrinksAfterALargeLine(t *testing.T) {
 		t.Errorf("buffer still holds %d bytes after a short line", c)
 	}
 }
+
+// TestAheadSeesTheEndBeforeTheConsumer: the end of input is signalled while
+// the consumer has not read anything yet, and the data still arrives whole.
+func TestAheadSeesTheEndBeforeTheConsumer(t *testing.T) {
+	in := strings.Repeat("line\n", 1000)
+	a := NewAhead(strings.NewReader(in))
+	defer a.Close()
+	<-a.Ended()
+	got, err := io.ReadAll(a)
+	if err != nil || string(got) != in {
+		t.Errorf("read %d bytes, %v; want %d", len(got), err, len(in))
+	}
+}
+
+// TestAheadCloseStopsAStuckPump: a pump blocked on a full queue exits on
+// Close, and one blocked reading exits once its source is closed.
+func TestAheadCloseStopsAStuckPump(t *testing.T) {
+	a := NewAhead(strings.NewReader(strings.Repeat("x", 4*aheadChunk*aheadChunks)))
+	a.Close()
+
+	r, w := io.Pipe()
+	b := NewAhead(r)
+	w.Write([]byte("x"))
+	r.Close()
+	b.Close() // returns, and goleak finds no pump left
+}
