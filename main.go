@@ -129,6 +129,9 @@ func parseOptions(args []string, stderr io.Writer) (options, actor.Config, error
 		RetransmitTicks:    ticks(o.retransmit),
 		MaxRetransmitTicks: ticks(o.maxRetransmit),
 		AckTicks:           ticks(o.ackDelay),
+		// Later starts of a node get larger incarnations, so its peers can
+		// tell that it restarted and send it everything again.
+		Incarnation: uint64(time.Now().UnixNano()),
 	}
 	return o, cfg, cfg.Validate()
 }

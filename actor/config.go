@@ -65,6 +65,13 @@ type Config struct {
 	// relayed values within BatchTicks instead, so their clients don't fail
 	// over needlessly.
 	AckTicks int64
+
+	// Incarnation names this run of the node; the core has no clock and no
+	// randomness, so the shell picks it (rumor uses the wall clock in
+	// nanoseconds at start). A node started again under the same id must get
+	// a larger one: peers that see it start their streams to the node over
+	// (see restart.go). Zero is for a node that never restarts.
+	Incarnation uint64
 }
 
 // DefaultConfig returns settings tuned for Maelstrom's efficiency runs with a

@@ -1,7 +1,5 @@
 package actor
 
-import "rumor/messages"
-
 // tick advances the strategy's timers (a Star node's failover).
 func (n *Node) tick() {
 	if n.self != "" {
@@ -13,16 +11,15 @@ func (n *Node) tick() {
 // anything due), in sorted peer order so the output is deterministic.
 func (n *Node) flush(out *Output) {
 	for _, l := range n.activeLinks() {
-		if m, ok := n.due(l); ok {
-			out.send(m)
-		}
+		n.due(l, out)
 	}
 	n.prune()
 }
 
-// due decides whether a link has something to send now, and builds it.
+// due decides whether a link has something to send now, and sends it.
 //
-// At most one message per link per step: new values go out at once when they
+// At most one send per link per step (all the values it sends, in as many
+// batches as they need, or one ack): new values go out at once when they
 // ask a hub to fan them out (a Star node's own values, where waiting would
 // only add latency) and otherwise once the link has been quiet for a batch
 // interval; if the peer has been silent for a retransmission timeout,
@@ -31,18 +28,17 @@ func (n *Node) flush(out *Output) {
 // piggybacking it. A peer that has stopped acknowledging (a partition) gets
 // new values only with the backed-off resends: sending it every batch would
 // cost the most exactly when nothing arrives.
-func (n *Node) due(l *link) (messages.Message, bool) {
+func (n *Node) due(l *link, out *Output) {
 	quiet := n.now - l.lastGossip
 	live := !l.stalled(n.now, n.cfg)
 	switch {
 	case live && (l.relayUnsent() || l.hasUnsent() && quiet >= n.cfg.BatchTicks):
-		return l.gossip(n.now, n.self, false), true
+		l.gossip(n.now, n.self, false, out)
 	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
-		return l.gossip(n.now, n.self, true), true
+		l.gossip(n.now, n.self, true, out)
 	case l.owedSince != never && n.now-l.owedSince >= n.ackDelay(l):
-		return l.ack(n.self), true
+		out.send(l.ack(n.self))
 	}
-	return messages.Message{}, false
 }
 
 // ackDelay is how long to hold an acknowledgement. A hub answers its clients

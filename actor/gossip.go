@@ -33,19 +33,25 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	if !ok {
 		return
 	}
-	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
-		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
+	current := n.meet(l, g.Incarnations)
+	if current {
+		// A batch that skips ahead overtook the one before it (a large send
+		// goes out in several); its values are kept, and the ack waits for
+		// the gap, which the sender's resend fills.
+		l.onGossip(n.now, g.Seq, len(g.Values))
 	}
 	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
-	for _, v := range g.Values {
+	for _, v := range g.Values { // a value is a value, whichever stream brought it
 		n.accept(v, m.Src, g.Relay)
 	}
-	n.ackFrom(l, g.Ack, out)
+	if current {
+		n.ackFrom(l, g.Ack, out)
+	}
 }
 
 func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
-	if l, ok := n.linkFrom(m, out); ok {
+	if l, ok := n.linkFrom(m, out); ok && n.meet(l, a.Incarnations) {
 		n.ackFrom(l, a.Ack, out)
 	}
 }

@@ -34,10 +34,14 @@ type link struct {
 	relaysVia bool  // the peer uses this node as its hub
 
 	listed bool // on the node's active list
+
+	// incs names the two streams: this node's incarnation and the peer's as
+	// last heard (0 until then). See restart.go.
+	incs messages.Incarnations
 }
 
-func newLink(peer string) *link {
-	return &link{peer: peer, lastGossip: never, owedSince: never}
+func newLink(peer string, inc uint64) *link {
+	return &link{peer: peer, lastGossip: never, owedSince: never, incs: messages.Incarnations{Inc: inc}}
 }
 
 // enqueue adds values the peer should get.
@@ -55,9 +59,6 @@ func (l *link) idle() bool { return len(l.unacked) == 0 && l.owedSince == never 
 // travels with the values, not with the peer's current role: a resend to a
 // former hub must still ask for the fan-out, or the value stops there.
 func (l *link) markRelay() { l.relayTo = l.acked + uint64(len(l.unacked)) }
-
-// relaying reports whether some unacknowledged value still needs fanning out.
-func (l *link) relaying() bool { return l.relayTo > l.acked }
 
 // relayUnsent reports whether a value waiting for the hub has never been
 // sent: the only case worth skipping the batch interval for.
@@ -86,11 +87,12 @@ func (l *link) onAck(now int64, upTo uint64) bool {
 }
 
 // onGossip records that values seq… arrived and reports whether they joined
-// the contiguous prefix. A batch always starts at or before the next value we
-// expect, because a sender resends everything unacknowledged; one that skips
-// ahead means the peer lost its state, and its values are kept but not acked.
-// Any batch, even one with nothing new, earns an ack: a resend means our last
-// ack was lost, and without another the peer would resend forever.
+// the contiguous prefix. A sender resends everything unacknowledged, so a
+// send starts at or before the next value we expect; but a large send goes
+// out in several batches, and one may overtake another. Its values are kept
+// but not acked until the gap is filled. Any batch, even one with nothing
+// new, earns an ack: a resend means our last ack was lost, and without
+// another the peer would resend forever.
 func (l *link) onGossip(now int64, seq uint64, count int) bool {
 	if count == 0 {
 		return true
@@ -105,26 +107,34 @@ func (l *link) onGossip(now int64, seq uint64, count int) bool {
 	return true
 }
 
-// gossip builds the batch of every unacknowledged value, with our ack
-// piggybacked, and records it as sent; a retry also lengthens the next
-// retransmission timeout.
-func (l *link) gossip(now int64, self string, retry bool) messages.Message {
+// gossip sends every unacknowledged value, in as many batches as the
+// bounds on one message need (see batchEnd), each with our ack piggybacked,
+// and records them as sent; a retry also lengthens the next retransmission
+// timeout. A batch asks for the fan-out when it holds a value marked for it.
+func (l *link) gossip(now int64, self string, retry bool, out *Output) {
 	if retry {
 		l.retries++
 	}
 	l.sent = len(l.unacked)
 	l.lastGossip = now
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Gossip{
-		Seq:    l.acked + 1,
-		Values: slices.Clone(l.unacked),
-		Ack:    l.takeAck(),
-		Relay:  l.relaying(),
-	}}
+	ack := l.takeAck()
+	for start := 0; start < len(l.unacked); {
+		end := batchEnd(l.unacked, start)
+		seq := l.acked + 1 + uint64(start)
+		out.send(messages.Message{Src: self, Dest: l.peer, Body: messages.Gossip{
+			Seq:          seq,
+			Values:       slices.Clone(l.unacked[start:end]),
+			Ack:          ack,
+			Relay:        seq <= l.relayTo,
+			Incarnations: l.incs,
+		}})
+		start = end
+	}
 }
 
 // ack builds a stand-alone acknowledgement.
 func (l *link) ack(self string) messages.Message {
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: l.takeAck()}}
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: l.takeAck(), Incarnations: l.incs}}
 }
 
 func (l *link) takeAck() uint64 {

@@ -88,18 +88,31 @@ type Reply struct {
 // Values[i] has stream sequence number Seq+i. Ack piggybacks the sender's
 // cumulative acknowledgement of the receiver's stream. Relay asks the
 // receiver to forward the values to every node (the sender uses the receiver
-// as its hub).
+// as its hub). Inc and ToInc name the streams, as for Ack.
 type Gossip struct {
 	Seq    uint64
 	Values []Value
 	Ack    uint64
 	Relay  bool
+	Incarnations
 }
 
 // Ack acknowledges every value of the receiver's stream up to and including
 // sequence number Ack. It is sent only when no gossip is going the same way.
 type Ack struct {
 	Ack uint64
+	Incarnations
+}
+
+// Incarnations tell a node-to-node message's streams apart across restarts.
+// A node picks its incarnation when it starts, larger than any earlier one
+// of the same id; sequence numbers and acks count within one pair of
+// incarnations. Inc is the sender's; ToInc is the receiver's as the sender
+// last heard it, 0 if it has heard nothing yet. Zero fields are left off
+// the wire.
+type Incarnations struct {
+	Inc   uint64
+	ToInc uint64
 }
 
 // Type implements Body.

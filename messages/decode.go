@@ -83,11 +83,13 @@ const (
 	fValues
 	fAck
 	fRelay
+	fInc
+	fToInc
 	bodyFields
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "relay",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "relay", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -182,13 +184,36 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if _, err := f.optionalBool(body[fRelay], "relay", &m.Relay); err != nil {
 			return nil, err
 		}
+		if m.Incarnations, err = incarnations(f, body); err != nil {
+			return nil, err
+		}
 		return m, nil
 	case TypeAck:
 		var m Ack
 		if err := f.uint(body[fAck], "ack", &m.Ack); err != nil {
 			return nil, err
 		}
+		if m.Incarnations, err = incarnations(f, body); err != nil {
+			return nil, err
+		}
 		return m, nil
 	}
 	return nil, unsupportedType(kind)
+}
+
+// incarnations reads the optional inc and to_inc fields.
+func incarnations(f fieldReader, body [bodyFields]span) (Incarnations, error) {
+	var inc Incarnations
+	for _, field := range []struct {
+		at  span
+		key string
+		dst *uint64
+	}{{body[fInc], "inc", &inc.Inc}, {body[fToInc], "to_inc", &inc.ToInc}} {
+		if f.present(field.at) {
+			if err := f.uint(field.at, field.key, field.dst); err != nil {
+				return inc, err
+			}
+		}
+	}
+	return inc, nil
 }

@@ -86,9 +86,23 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Relay {
 			b = append(b, `,"relay":true`...)
 		}
+		b = appendIncarnations(b, t.Incarnations)
 	case Ack:
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
+		b = appendIncarnations(b, t.Incarnations)
+	}
+	return b
+}
+
+func appendIncarnations(b []byte, inc Incarnations) []byte {
+	if inc.Inc != 0 {
+		b = append(b, `,"inc":`...)
+		b = strconv.AppendUint(b, inc.Inc, 10)
+	}
+	if inc.ToInc != 0 {
+		b = append(b, `,"to_inc":`...)
+		b = strconv.AppendUint(b, inc.ToInc, 10)
 	}
 	return b
 }

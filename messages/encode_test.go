@@ -18,6 +18,8 @@ func TestEncodeClosedSchemas(t *testing.T) {
 		{Gossip{Seq: 1, Values: nil, Ack: 0}, `{"type":"gossip","seq":1,"values":[],"ack":0}`},
 		{Gossip{Seq: 3, Values: []Value{IntValue(9)}, Ack: 2, Relay: true}, `{"type":"gossip","seq":3,"values":[9],"ack":2,"relay":true}`},
 		{Ack{Ack: 7}, `{"type":"ack","ack":7}`},
+		{Ack{Ack: 7, Incarnations: Incarnations{Inc: 5, ToInc: 2}}, `{"type":"ack","ack":7,"inc":5,"to_inc":2}`},
+		{Gossip{Seq: 1, Ack: 0, Incarnations: Incarnations{Inc: 5}}, `{"type":"gossip","seq":1,"values":[],"ack":0,"inc":5}`},
 	}
 	for _, tt := range tests {
 		got := string(Encode(Message{Src: "n0", Dest: "c1", Body: tt.body}))

@@ -33,6 +33,22 @@ func (v Value) AppendJSON(b []byte) []byte {
 	return append(b, v.text...)
 }
 
+// Size returns the length of the value's canonical JSON text: what it adds
+// to a message that carries it.
+func (v Value) Size() int {
+	if v.text != "" {
+		return len(v.text)
+	}
+	n, size := v.num, 1
+	if n < 0 {
+		size++ // the sign; -n may overflow, so count digits of n/10 instead
+	}
+	for n /= 10; n != 0; n /= 10 {
+		size++
+	}
+	return size
+}
+
 // String returns the canonical JSON text.
 func (v Value) String() string { return string(v.AppendJSON(nil)) }
 

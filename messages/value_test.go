@@ -102,3 +102,11 @@ func TestValueLimits(t *testing.T) {
 		t.Errorf("escaped < refused: %v", err)
 	}
 }
+
+func TestSize(t *testing.T) {
+	for _, raw := range []string{`0`, `7`, `-7`, `10`, `-10`, `9223372036854775807`, `-9223372036854775808`, `"abc"`, `[1,{"a":null}]`} {
+		if v := mustValue(t, raw); v.Size() != len(v.String()) {
+			t.Errorf("%s: Size %d, text %d bytes", raw, v.Size(), len(v.String()))
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package actor
+
+import (
+	"slices"
+
+	"rumor/messages"
+)
+
+// A node that crashes and starts again under the same id has lost its
+// values and its streams; its peers have not. Incarnations let both sides
+// see it. Every gossip and ack says which run of the sender it comes from
+// (Inc) and which run of the receiver it is meant for (ToInc), and
+// sequence numbers count within one such pair.
+//
+// A node that hears a larger incarnation from a peer it had heard before
+// knows the peer restarted: it starts both streams with it over, and queues
+// every value it holds for the peer, so the peer catches up from every node
+// that is still up. A node that gets a message meant for an earlier run of
+// itself keeps the values (they are values all the same) but not the
+// sequence numbers, and answers at once, so the sender learns the new run
+// and starts over. Messages from an earlier run of the peer, still in
+// flight, are kept for their values alone.
+//
+// What this cannot do: a value that a node acknowledged and lost before it
+// had passed it on exists nowhere else, and is gone (nothing is on disk).
+
+// meet checks a message's incarnations against what l knows and reports
+// whether its sequence numbers and ack belong to the link's current
+// streams.
+func (n *Node) meet(l *link, inc messages.Incarnations) bool {
+	switch {
+	case inc.Inc < l.incs.ToInc: // an earlier run of the peer, still in flight
+		return false
+	case inc.Inc > l.incs.ToInc:
+		if l.incs.ToInc != 0 { // not news: restarts are normal, and cost only a resend
+			n.restartLink(l)
+		}
+		l.incs.ToInc = inc.Inc
+	}
+	if inc.ToInc != 0 && inc.ToInc != l.incs.Inc { // meant for an earlier run of this node
+		if answerNow := n.now - n.ackDelay(l); l.owedSince == never || l.owedSince > answerNow {
+			l.owedSince = answerNow // the ack goes out in this step's flush
+		}
+		n.activate(l)
+		return false
+	}
+	return true
+}
+
+// restartLink starts both streams with a restarted peer over: nothing
+// received from its new run yet, and every value this node holds queued for
+// it from sequence number 1. If the peer was ever this node's hub, the new
+// stream asks it to fan everything out again, since it may have lost values
+// it had acknowledged but not yet passed on.
+func (n *Node) restartLink(l *link) {
+	wasHub := l.relayTo > 0
+	fresh := newLink(l.peer, l.incs.Inc)
+	fresh.listed = l.listed
+	*l = *fresh
+	l.enqueue(n.now, slices.Clone(n.store.all())...)
+	if wasHub {
+		l.markRelay()
+	}
+	n.activate(l)
+}
