@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -50,61 +51,80 @@ type envelope struct {
 // io.Pipe for stdin and stdout, and routes their output. One goroutine, the
 // router, owns the partition state and the client mailbox; each node's stdin
 // is fed by its own unbounded queue so no node can block another, as in
-// Maelstrom, whose network queues are unbounded.
+// Maelstrom, whose network queues are unbounded. A node can be restarted:
+// its queue then feeds a new run, as a network would a new process.
 type cluster struct {
-	t      *testing.T
-	ids    []string
-	inbox  map[string]chan<- []byte // lines for a node's stdin
-	routed chan []byte              // every line any node wrote
-	cut    chan map[string]bool     // router control: the nodes on the minority side, or nil to heal
-	client chan envelope            // lines addressed to clients
-	done   []chan int               // run's exit code, per node
-	stops  []func()                 // closes a node's stdin
+	t       *testing.T
+	args    []string
+	ids     []string
+	inbox   map[string]chan<- []byte // lines for a node's stdin
+	stdins  []chan<- *io.PipeWriter  // hands a node's queue a new stdin, closing the old
+	routed  chan []byte              // every line any node wrote
+	readers sync.WaitGroup           // the goroutines that copy stdouts to routed
+	cut     chan map[string]bool     // router control: the nodes on the minority side, or nil to heal
+	count   chan chan int            // router control: how many lines went node to node so far
+	client  chan envelope            // lines addressed to clients
+	done    []chan int               // run's exit code, per node
 }
 
 func startCluster(t *testing.T, size int, args ...string) *cluster {
-	c := &cluster{t: t, inbox: map[string]chan<- []byte{}, routed: make(chan []byte),
-		cut: make(chan map[string]bool), client: make(chan envelope, 1024)}
-	var stdouts []*io.PipeReader
+	c := &cluster{t: t, args: args, inbox: map[string]chan<- []byte{}, routed: make(chan []byte),
+		cut: make(chan map[string]bool), count: make(chan chan int), client: make(chan envelope, 1024)}
 	for i := range size {
 		id := fmt.Sprintf("n%d", i)
 		c.ids = append(c.ids, id)
-		inR, inW := io.Pipe()
-		outR, outW := io.Pipe()
-		stdouts = append(stdouts, outR)
-		c.inbox[id] = feed(inW)
-		done := make(chan int, 1)
-		c.done = append(c.done, done)
-		c.stops = append(c.stops, func() { inW.Close() })
-		go func() {
-			done <- run(context.Background(), args, inR, outW, io.Discard)
-			outW.Close()
-		}()
-	}
-	readers := make(chan struct{})
-	for _, out := range stdouts {
-		go func() {
-			defer func() { readers <- struct{}{} }()
-			sc := bufio.NewScanner(out)
-			sc.Buffer(nil, 80<<20) // more than a peer accepts, so the test sees whatever a node sends
-			for sc.Scan() {
-				c.routed <- slices.Clone(sc.Bytes())
-			}
-		}()
+		stdin := make(chan *io.PipeWriter, 1)
+		c.inbox[id] = feed(stdin)
+		c.stdins = append(c.stdins, stdin)
+		c.done = append(c.done, make(chan int, 1))
+		c.startNode(i)
 	}
 	go func() { // close routed once every node's stdout has ended
-		for range stdouts {
-			<-readers
-		}
+		c.readers.Wait()
 		close(c.routed)
 	}()
 	go c.route()
 	return c
 }
 
-// feed returns a channel whose lines are written to w in order, buffering
-// without bound; closing the channel closes w.
-func feed(w *io.PipeWriter) chan<- []byte {
+// startNode starts a run of node i on fresh pipes, closing the stdin of the
+// run before it, if any, which then ends.
+func (c *cluster) startNode(i int) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	c.readers.Add(1)
+	go func() {
+		defer c.readers.Done()
+		sc := bufio.NewScanner(outR)
+		sc.Buffer(nil, 80<<20) // more than a peer accepts, so the test sees whatever a node sends
+		for sc.Scan() {
+			c.routed <- slices.Clone(sc.Bytes())
+		}
+	}()
+	c.stdins[i] <- inW
+	go func() {
+		c.done[i] <- run(context.Background(), c.args, inR, outW, io.Discard)
+		outW.Close()
+	}()
+}
+
+// restart stops node i, as a crash would, and starts it again with nothing
+// but a fresh init; lines queued for it go to the new run.
+func (c *cluster) restart(i int) {
+	c.t.Helper()
+	c.startNode(i)
+	<-c.done[i] // the old run, whose stdin startNode closed
+	id := c.ids[i]
+	reply := c.call(id, fmt.Sprintf(`{"type":"init","node_id":%q,"node_ids":["%s"],"msg_id":1}`, id, strings.Join(c.ids, `","`)))
+	if !strings.Contains(string(reply.Body), "init_ok") {
+		c.t.Fatalf("init %s after restart: %s", id, reply.Body)
+	}
+}
+
+// feed returns a channel whose lines are written, in order, to the stdin
+// most recently received from stdins, buffering without bound; a new stdin
+// closes the one before, and closing the channel closes the last.
+func feed(stdins <-chan *io.PipeWriter) chan<- []byte {
 	in := make(chan []byte)
 	out := make(chan []byte)
 	go func() {
@@ -130,10 +150,20 @@ func feed(w *io.PipeWriter) chan<- []byte {
 		}
 	}()
 	go func() {
-		for line := range out {
-			w.Write(append(line, '\n'))
+		w := <-stdins
+		for {
+			select {
+			case line, ok := <-out:
+				if !ok {
+					w.Close()
+					return
+				}
+				w.Write(append(line, '\n'))
+			case next := <-stdins:
+				w.Close()
+				w = next
+			}
 		}
-		w.Close()
 	}()
 	return in
 }
@@ -142,10 +172,13 @@ func feed(w *io.PipeWriter) chan<- []byte {
 // node unless a partition separates the two.
 func (c *cluster) route() {
 	var minority map[string]bool
+	delivered := 0
 	for {
 		select {
 		case side := <-c.cut:
 			minority = side
+		case reply := <-c.count:
+			reply <- delivered
 		case line, ok := <-c.routed:
 			if !ok {
 				close(c.client)
@@ -164,6 +197,7 @@ func (c *cluster) route() {
 				continue // partitioned: lost for good, as in Maelstrom
 			}
 			if in, ok := c.inbox[env.Dest]; ok {
+				delivered++
 				in <- line
 			}
 		}
@@ -484,4 +518,54 @@ func TestHelpExitsZero(t *testing.T) {
 	if code := run(context.Background(), []string{"-nope"}, strings.NewReader(""), io.Discard, io.Discard); code != 2 {
 		t.Errorf("rumor -nope exited %d, want 2", code)
 	}
+}
+
+// TestRestartedNodeCatchesUp runs three whole nodes, broadcasts, kills one
+// and starts it again with a fresh init, and broadcasts once more. The
+// restarted node must soon read every value (before incarnations, the
+// earlier ones never came back), and then the cluster must go quiet: its
+// peers' queues to it drain instead of being resent for ever.
+func TestRestartedNodeCatchesUp(t *testing.T) {
+	for _, victim := range []int{0, 2} { // the hub, and a node using it
+		t.Run(fmt.Sprintf("n%d", victim), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c := startCluster(t, 3)
+				defer c.stop()
+				c.setup()
+				var want []int
+				for v := range 10 {
+					c.call(c.ids[v%3], fmt.Sprintf(`{"type":"broadcast","message":%d,"msg_id":%d}`, v, v+10))
+					want = append(want, v)
+				}
+				advance(5 * time.Second)
+
+				c.restart(victim)
+				start := time.Now()
+				c.call(c.ids[(victim+1)%3], `{"type":"broadcast","message":10,"msg_id":30}`)
+				want = append(want, 10)
+				id := c.ids[victim]
+				for !slices.Equal(c.readValues(id), want) {
+					if time.Since(start) > time.Minute {
+						t.Fatalf("after a minute %s reads %v, want %v", id, c.readValues(id), want)
+					}
+					advance(10 * time.Millisecond)
+				}
+				t.Logf("%s read every value %v after its restart", id, time.Since(start))
+
+				advance(10 * time.Second)
+				before := c.delivered()
+				advance(30 * time.Second)
+				if sent := c.delivered() - before; sent != 0 {
+					t.Errorf("%d messages between nodes in 30 s of quiet: some queue does not drain", sent)
+				}
+			})
+		})
+	}
+}
+
+// delivered asks the router how many lines it has passed between nodes.
+func (c *cluster) delivered() int {
+	reply := make(chan int)
+	c.count <- reply
+	return <-reply
 }
