@@ -88,6 +88,9 @@ func (c *canonicaliser) str() error {
 	}
 	raw := c.data[start+1 : c.pos-1]
 	if !escaped { // nothing to rewrite: JSON forbids raw quotes and controls
+		if len(c.out)+c.pos-start > MaxValueBytes {
+			return errValueTooLarge // refused before it is copied
+		}
 		c.out = append(c.out, c.data[start:c.pos]...)
 		return nil
 	}
