@@ -4,7 +4,17 @@
 //
 // The process is a thin shell: one goroutine reads and decodes lines and
 // pushes them as events; one goroutine (actor.Loop) owns the node's state,
-// its ticker, stdout and stderr. Nothing is locked because nothing is shared.
+// its ticker, stdout and stderr; a third reads stdin a little ahead
+// (lines.Ahead), so the end of input shows even when the loop is stuck.
+// Nothing is locked because nothing is shared.
+//
+// Shutdown: SIGTERM or SIGINT ends the node at once, dropping output that
+// stdout will not take; a second signal ends it even sooner, with the
+// signal's default action. The end of stdin lets the last replies out, but
+// gives each write at most half a second. A write to stdout that fails (a
+// closed pipe: EPIPE) ends the node with one line on stderr and exit code 1.
+// None of these can hang on a stdout nobody reads: stdout is a pipe in
+// non-blocking mode, and a write deadline wakes a blocked write.
 package main
 
 import (

@@ -14,10 +14,13 @@
 // exited and every output it produced has been written.
 //
 // The protocol: every node keeps, for each peer, a stream of the values it
-// owes that peer. Each value on a stream has a sequence number; gossip
-// carries every not-yet-acknowledged value in one batch, and the peer
-// acknowledges cumulatively, piggybacked on its own gossip or, when it has
-// none to send, in an ack message of its own. Nothing waits on a reply, so
-// nothing grows when replies never come: state is bounded by the values
-// themselves. Which peers a value goes to is the Strategy's choice.
+// owes that peer. Each value on a stream has a sequence number; a send
+// carries every not-yet-acknowledged value, in as many gossip batches as
+// the bounds on one message need (batch.go: 1 MiB, 16 Ki values, a larger
+// value alone), and the peer acknowledges cumulatively, piggybacked on its
+// own gossip or, when it has none to send, in an ack message of its own.
+// Nothing waits on a reply, so nothing grows when replies never come: state
+// is bounded by the values themselves. Which peers a value goes to is the
+// Strategy's choice. Streams are named by the incarnations of their two
+// ends, so a node that restarts is sent everything again (restart.go).
 package actor
