@@ -51,7 +51,14 @@ func main() {
 	// The first signal starts a prompt shutdown; unregistering then restores
 	// the default action, so a second signal ends the process at once.
 	context.AfterFunc(ctx, stop)
-	code := run(ctx, os.Args[1:], interruptibleStdin(), interruptibleStdout(), os.Stderr)
+	stdout, stderr := interruptibleStdout(), os.Stderr
+	if stdout != os.Stdout && sameFile(os.Stdout, os.Stderr) {
+		// 2>&1 into a pipe: the descriptors share one open file, now in
+		// non-blocking mode, so stderr must go through the poller too or a
+		// full pipe would make its writes fail instead of wait.
+		stderr = pollable(os.Stderr, "/dev/stderr")
+	}
+	code := run(ctx, os.Args[1:], interruptibleStdin(), stdout, stderr)
 	stop()
 	os.Exit(code)
 }
@@ -88,6 +95,12 @@ func interruptibleStdout() *os.File {
 		return pollable(os.Stdout, "/dev/stdout")
 	}
 	return os.Stdout
+}
+
+func sameFile(a, b *os.File) bool {
+	ai, errA := a.Stat()
+	bi, errB := b.Stat()
+	return errA == nil && errB == nil && os.SameFile(ai, bi)
 }
 
 // pollable puts f's descriptor in non-blocking mode and returns a new File
