@@ -33,6 +33,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	if !ok {
 		return
 	}
+	n.heard(l)
 	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
 		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
 	}
@@ -46,6 +47,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 
 func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 	if l, ok := n.linkFrom(m, out); ok {
+		n.heard(l)
 		n.ackFrom(l, a.Ack, out)
 	}
 }
