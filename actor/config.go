@@ -81,7 +81,7 @@ func DefaultConfig() Config {
 		Strategy:           Star,
 		BatchTicks:         25,
 		RetransmitTicks:    100,
-		MaxRetransmitTicks: 300,
+		MaxRetransmitTicks: 150,
 		FailoverTicks:      60,
 		AckTicks:           50,
 	}

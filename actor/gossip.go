@@ -33,10 +33,14 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	if !ok {
 		return
 	}
-	n.heard(l)
+	// Values from a peer silent that long most likely crossed a healed
+	// partition, and the peer learns the network is back only from our
+	// answer: ack them at once rather than waiting to piggyback.
+	prompt := n.heard(l) && len(g.Values) > 0
 	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
 		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
 	}
+	l.prompt = l.prompt || prompt
 	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
 	for _, v := range g.Values {

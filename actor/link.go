@@ -33,6 +33,8 @@ type link struct {
 	ackedTo   uint64
 	owedSince int64 // tick received first passed ackedTo; never when nothing is owed
 	relaysVia bool  // the peer uses this node as its hub
+	prompt    bool  // the ack owed is urgent: send it without waiting to piggyback
+	lastHeard int64 // tick the peer's last message arrived
 
 	listed bool  // on the node's active list
 	phase  int64 // extra ticks before the first retry; see retransmitAfter
@@ -149,6 +151,7 @@ func (l *link) ack(self string) messages.Message {
 func (l *link) takeAck() uint64 {
 	l.ackedTo = l.received
 	l.owedSince = never
+	l.prompt = false
 	return l.received
 }
 
