@@ -115,6 +115,7 @@ func pollable(f *os.File, name string) *os.File {
 // options are the node's command-line settings.
 type options struct {
 	tick, batch, retransmit, maxRetransmit, ackDelay time.Duration
+	failover                                         time.Duration
 	strategy                                         string
 	verbose                                          bool
 }
@@ -129,6 +130,7 @@ func parseOptions(args []string, stderr io.Writer) (options, actor.Config, error
 	fs.DurationVar(&o.batch, "batch", time.Duration(def.BatchTicks)*tick, "least gap between two gossip batches to one peer")
 	fs.DurationVar(&o.retransmit, "retransmit", time.Duration(def.RetransmitTicks)*tick, "resend unacknowledged values after this long (doubles per retry)")
 	fs.DurationVar(&o.maxRetransmit, "max-retransmit", time.Duration(def.MaxRetransmitTicks)*tick, "cap on the retransmission backoff")
+	fs.DurationVar(&o.failover, "failover", time.Duration(def.FailoverTicks)*tick, "star: move to the next hub when the hub leaves a value unacknowledged this long")
 	fs.DurationVar(&o.ackDelay, "ack-delay", time.Duration(def.AckTicks)*tick, "how long an acknowledgement may wait for gossip to ride on")
 	fs.StringVar(&o.strategy, "strategy", def.Strategy.String(), "where values go: star, topology or mesh")
 	fs.BoolVar(&o.verbose, "verbose", false, "log every message in and out on stderr")
@@ -151,6 +153,7 @@ func parseOptions(args []string, stderr io.Writer) (options, actor.Config, error
 		BatchTicks:         ticks(o.batch),
 		RetransmitTicks:    ticks(o.retransmit),
 		MaxRetransmitTicks: ticks(o.maxRetransmit),
+		FailoverTicks:      ticks(o.failover),
 		AckTicks:           ticks(o.ackDelay),
 		// Later starts of a node get larger incarnations, so its peers can
 		// tell that it restarted and send it everything again.

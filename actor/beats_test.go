@@ -77,20 +77,22 @@ func TestLoopWakesOnlyWhenDue(t *testing.T) {
 		synctest.Wait()
 		rec.drain()
 		advance(time.Second)
-		// Resends at ticks 10, 30, 70: the backoff reaches its cap of 40.
+		// Resends at ticks 10, 30, 70 (each plus the link's phase): the
+		// backoff reaches its cap of 40.
 		var at []time.Duration
 		for _, t := range w.wakes {
 			at = append(at, t.Sub(start))
 		}
-		want := []time.Duration{100 * time.Millisecond, 300 * time.Millisecond, 700 * time.Millisecond}
+		p := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
+		want := []time.Duration{100*time.Millisecond + p, 300*time.Millisecond + p, 700*time.Millisecond + p}
 		if len(at) != len(want) || at[0] != want[0] || at[1] != want[1] || at[2] != want[2] {
 			t.Errorf("woke at %v, want %v", at, want)
 		}
 		if got := len(rec.drain()); got != 3 {
 			t.Errorf("%d resends in a second, want 3", got)
 		}
-		if node.now != 70 {
-			t.Errorf("node clock %d after its last wake, want 70", node.now)
+		if want := 70 + node.links["n1"].phase; node.now != want {
+			t.Errorf("node clock %d after its last wake, want %d", node.now, want)
 		}
 
 		// The ack makes the node idle again: no more wakes at all.
@@ -115,7 +117,9 @@ func TestEventMakesTickDue(t *testing.T) {
 		defer loop.Stop()
 
 		loop.Push(Received{Msg: initMsg("n0", 3)}) // n0 is the hub
-		advance(time.Minute)
+		// Idle: the ticker sleeps. (Not so long that n1's first message
+		// counts as coming back from a partition, which is acked at once.)
+		advance(100 * time.Millisecond)
 		rec.drain()
 		relay := func(seq uint64, v int64) {
 			loop.Push(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Gossip{

@@ -55,10 +55,17 @@ type Config struct {
 
 	// RetransmitTicks is how long a batch may go unacknowledged before its
 	// values are sent again; it doubles with every retry that makes no
-	// progress, up to MaxRetransmitTicks. It is also how long a hub may fail
-	// to acknowledge before a Star node fails over.
+	// progress, up to MaxRetransmitTicks. A link's first retry also waits a
+	// fixed share of RetransmitTicks of its own (see link.phase), so that
+	// links cut off together do not all retry together.
 	RetransmitTicks    int64
 	MaxRetransmitTicks int64
+
+	// FailoverTicks is how long a Star node's hub may leave relayed values
+	// unacknowledged before the node fails over to the next hub. A hub acks
+	// relayed values within BatchTicks, so this needs to cover that plus a
+	// round trip. Zero means RetransmitTicks.
+	FailoverTicks int64
 
 	// AckTicks is how long a node may sit on an acknowledgement, hoping to
 	// piggyback it on gossip, before it sends an ack message. Hubs answer
@@ -81,7 +88,8 @@ func DefaultConfig() Config {
 		Strategy:           Star,
 		BatchTicks:         25,
 		RetransmitTicks:    100,
-		MaxRetransmitTicks: 300,
+		MaxRetransmitTicks: 150,
+		FailoverTicks:      60,
 		AckTicks:           50,
 	}
 }
@@ -95,8 +103,18 @@ func (c Config) Validate() error {
 		return fmt.Errorf("retransmit interval must be at least one tick")
 	case c.MaxRetransmitTicks < c.RetransmitTicks:
 		return fmt.Errorf("max retransmit interval must be at least the retransmit interval")
+	case c.FailoverTicks < 0:
+		return fmt.Errorf("failover interval must not be negative")
 	case c.AckTicks < 0 || c.AckTicks >= c.RetransmitTicks:
 		return fmt.Errorf("ack delay must be between zero and the retransmit interval")
 	}
 	return nil
+}
+
+// failoverTicks is FailoverTicks with its default applied.
+func (c Config) failoverTicks() int64 {
+	if c.FailoverTicks == 0 {
+		return c.RetransmitTicks
+	}
+	return c.FailoverTicks
 }

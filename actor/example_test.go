@@ -177,7 +177,7 @@ func ExampleNode_partitionAndHeal() {
 
 	// Output:
 	// cut n0-n2, 50 ticks later:
-	//   n0 reads [1,2]  hub n0  owes map[n2:1]
+	//   n0 reads [1,2]  hub n0  owes map[n2:2]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2]  hub n1  owes map[n0:1]
 	// healed, 100 ticks later:

@@ -42,8 +42,12 @@ func (n *Node) due(l *link, out *Output) {
 }
 
 // ackDelay is how long to hold an acknowledgement. A hub answers its clients
-// within a batch interval so that they never mistake patience for failure.
+// within a batch interval so that they never mistake patience for failure;
+// values that crossed a healed partition are answered at once (see heard).
 func (n *Node) ackDelay(l *link) int64 {
+	if l.prompt {
+		return 0
+	}
 	if l.relaysVia {
 		return min(n.cfg.BatchTicks, n.cfg.AckTicks)
 	}

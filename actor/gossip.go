@@ -34,12 +34,17 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 		return
 	}
 	current := n.meet(l, g.Incarnations)
+	// Values from a peer silent that long most likely crossed a healed
+	// partition, and the peer learns the network is back only from our
+	// answer: ack them at once rather than waiting to piggyback.
+	prompt := n.heard(l) && len(g.Values) > 0
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for
 		// the gap, which the sender's resend fills.
 		l.onGossip(n.now, g.Seq, len(g.Values))
 	}
+	l.prompt = l.prompt || prompt
 	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
 	for _, v := range g.Values { // a value is a value, whichever stream brought it
@@ -51,8 +56,12 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 }
 
 func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
-	if l, ok := n.linkFrom(m, out); ok && n.meet(l, a.Incarnations) {
-		n.ackFrom(l, a.Ack, out)
+	if l, ok := n.linkFrom(m, out); ok {
+		current := n.meet(l, a.Incarnations)
+		n.heard(l)
+		if current {
+			n.ackFrom(l, a.Ack, out)
+		}
 	}
 }
 

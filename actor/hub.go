@@ -23,22 +23,36 @@ func (*star) offered([]string) {}
 
 // route sends a client's value to the hub alone, marked for fan-out, and
 // fans out what this node receives as a hub (or accepts as its own hub).
+//
+// A value that reaches a node some other way is a sign of a partial
+// partition, where nodes disagree on the hub (in a majorities ring every
+// node hears a majority, but not the same one): a hub fans it out as if it
+// had been relayed, and any other node that got it from a peer other than
+// its hub hands it to its hub to fan out, so it crosses from one hub's reach
+// into the other's. In a whole network values come only from the hub, so
+// this costs nothing there; and a node routes a value only the first time it
+// sees it, so it cannot loop.
 func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	own := from == ""
 	switch {
-	case own && s.hub != n.self:
-		l := n.links[s.hub]
-		n.queue(l, v)
-		l.markRelay()
-	case own || relay:
+	case (own || from != s.hub) && s.hub != n.self:
+		s.toHub(n, v)
+	case own || relay || s.hub == n.self:
 		n.enqueueAll(n.peersExcept(from), v)
 	}
 }
 
-// tick fails over from a hub that has sat on our values for a
-// retransmission timeout.
+// toHub queues v for the hub, asking it to fan v out.
+func (s *star) toHub(n *Node, v messages.Value) {
+	l := n.links[s.hub]
+	n.queue(l, v)
+	l.markRelay()
+}
+
+// tick fails over from a hub that has sat on our values for the failover
+// timeout.
 func (s *star) tick(n *Node) {
-	if s.hub != n.self && n.links[s.hub].stalled(n.now, n.cfg) {
+	if s.hub != n.self && n.now >= s.wake(n) {
 		s.reachable[s.hub] = false
 		s.switchTo(n, s.choose(n))
 	}
@@ -54,11 +68,11 @@ func (s *star) progressed(n *Node, l *link) {
 	}
 }
 
-// wake is when the hub's link would count as stalled, the moment tick
-// fails over.
+// wake is when tick would fail over: the failover timeout after the hub
+// last made progress on values it has been sent.
 func (s *star) wake(n *Node) int64 {
 	if l := n.links[s.hub]; l != nil && l.sent > 0 {
-		return l.progressAt + n.cfg.RetransmitTicks
+		return l.progressAt + n.cfg.failoverTicks()
 	}
 	return none
 }

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"hash/fnv"
 	"slices"
 
 	"rumor/messages"
@@ -32,16 +33,35 @@ type link struct {
 	ackedTo   uint64
 	owedSince int64 // tick received first passed ackedTo; never when nothing is owed
 	relaysVia bool  // the peer uses this node as its hub
+	prompt    bool  // the ack owed is urgent: send it without waiting to piggyback
+	lastHeard int64 // tick the peer's last message arrived
 
-	listed bool // on the node's active list
+	listed bool  // on the node's active list
+	phase  int64 // extra ticks before the first retry; see retransmitAfter
+	kicked bool  // retried early on a sign of a heal since the peer last made progress
 
 	// incs names the two streams: this node's incarnation and the peer's as
 	// last heard (0 until then). See restart.go.
 	incs messages.Incarnations
 }
 
-func newLink(peer string, inc uint64) *link {
-	return &link{peer: peer, lastGossip: never, owedSince: never, incs: messages.Incarnations{Inc: inc}}
+func newLink(peer string, phase int64, inc uint64) *link {
+	return &link{peer: peer, lastGossip: never, owedSince: never, phase: phase, incs: messages.Incarnations{Inc: inc}}
+}
+
+// linkPhase spreads the first retries of one node's links, and of different
+// nodes' links to one peer, over a retransmission timeout: a fixed hash of
+// the two ends, so the core stays deterministic. Links that a partition cuts
+// at the same moment would otherwise retry in lockstep for as long as it
+// lasts, and after the heal the first retry to cross, which is what tells
+// both sides the network is back (see heard), would come no sooner than the
+// next common retry.
+func linkPhase(self, peer string, rto int64) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(self))
+	h.Write([]byte{0})
+	h.Write([]byte(peer))
+	return int64(h.Sum32() % uint32(rto))
 }
 
 // enqueue adds values the peer should get.
@@ -82,6 +102,7 @@ func (l *link) onAck(now int64, upTo uint64) bool {
 	l.sent -= n
 	l.acked = upTo
 	l.retries = 0
+	l.kicked = false
 	l.progressAt = now
 	return valid
 }
@@ -140,6 +161,7 @@ func (l *link) ack(self string) messages.Message {
 func (l *link) takeAck() uint64 {
 	l.ackedTo = l.received
 	l.owedSince = never
+	l.prompt = false
 	return l.received
 }
 
@@ -147,6 +169,9 @@ func (l *link) takeAck() uint64 {
 // retry that made no progress, so a peer cut off by a partition costs a few
 // messages, not one per tick.
 func (l *link) retransmitAfter(cfg Config) int64 {
+	if l.retries == 0 {
+		return cfg.RetransmitTicks + l.phase
+	}
 	rto := cfg.RetransmitTicks
 	for i := 0; i < l.retries && rto < cfg.MaxRetransmitTicks; i++ {
 		rto *= 2
@@ -154,8 +179,17 @@ func (l *link) retransmitAfter(cfg Config) int64 {
 	return min(rto, cfg.MaxRetransmitTicks)
 }
 
+// kick makes a retry due at once and restarts the backoff: the peer has
+// shown it is reachable again.
+func (l *link) kick() {
+	l.kicked = true
+	l.retries = 0
+	l.lastGossip = never
+}
+
 // stalled reports whether the peer has sat on our values for longer than a
-// retransmission timeout: the sign a Star node uses to fail over.
+// retransmission timeout: a partition, most likely. A stalled link gets new
+// values only with its retries.
 func (l *link) stalled(now int64, cfg Config) bool {
 	return l.sent > 0 && now-l.progressAt >= cfg.RetransmitTicks
 }

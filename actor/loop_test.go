@@ -56,7 +56,8 @@ func TestLoopResendsOnTicks(t *testing.T) {
 			`{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
 			`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0}}`)
 
-		advance(99 * time.Millisecond)
+		phase := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
+		advance(99*time.Millisecond + phase)
 		if got := rec.drain(); len(got) != 0 {
 			t.Fatalf("resent too early: %v", lines(got))
 		}

@@ -186,9 +186,10 @@ func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 			sentAt = append(sentAt, tick)
 		}
 	}
-	// First send at tick 0 (idle link); then resends 10, 20 and 40 ticks
-	// apart, capped at 40.
-	if want := []int{10, 30, 70}; !slices.Equal(sentAt, want) {
+	// First send at tick 0 (idle link); then resends 10 (plus the link's
+	// phase), 20 and 40 ticks apart, capped at 40.
+	p := int(n.links["n1"].phase)
+	if want := []int{10 + p, 30 + p, 70 + p}; !slices.Equal(sentAt, want) {
 		t.Errorf("resent at ticks %v, want %v", sentAt, want)
 	}
 	n.Step(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
@@ -213,14 +214,20 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 	}
 	// A value every tick to a peer that never answers. While the link is
 	// live, a batch every 3 ticks; once it has stalled (10 ticks without
-	// progress), only the backed-off resends: 10, 20, then 40 ticks apart.
+	// progress), only the backed-off resends: 10 (plus the link's phase),
+	// 20, then 40 ticks apart.
 	var sentAt []int
 	for tick := 0; tick < 80; tick++ {
 		if toPeer(n.Step(broadcast("n0", int64(tick), int64(tick)))) || toPeer(n.Step(Tick{})) {
 			sentAt = append(sentAt, tick)
 		}
 	}
-	if want := []int{0, 3, 6, 9, 19, 39, 79}; !slices.Equal(sentAt, want) {
+	p := int(n.links["n1"].phase)
+	want := []int{0, 3, 6, 9}
+	for at, gap := 9+10+p, 20; at < 80; at, gap = at+gap, min(2*gap, 40) {
+		want = append(want, at)
+	}
+	if !slices.Equal(sentAt, want) {
 		t.Errorf("sent at ticks %v, want %v", sentAt, want)
 	}
 	// Progress makes the link live again: the next new value waits a batch

@@ -54,8 +54,8 @@ func (n *Node) meet(l *link, inc messages.Incarnations) bool {
 // it had acknowledged but not yet passed on.
 func (n *Node) restartLink(l *link) {
 	wasHub := l.relayTo > 0
-	fresh := newLink(l.peer, l.incs.Inc)
-	fresh.listed = l.listed
+	fresh := newLink(l.peer, l.phase, l.incs.Inc)
+	fresh.listed, fresh.lastHeard = l.listed, l.lastHeard
 	*l = *fresh
 	l.enqueue(n.now, slices.Clone(n.store.all())...)
 	if wasHub {
