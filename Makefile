@@ -55,6 +55,7 @@ sim:
 # Each fuzz target for FUZZTIME (not in CI: fuzzing has no end).
 fuzz:
 	$(GO) test ./messages -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./messages -run '^$$' -fuzz '^FuzzValue$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/sim -run '^$$' -fuzz '^FuzzCore$$' -fuzztime $(FUZZTIME)
 
 3a 3b 3c 3d 3e: build
