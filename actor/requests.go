@@ -32,6 +32,7 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	slices.Sort(n.peers)
 	n.strategy.start(n)
 	n.reply(m, b.Request, messages.InitOK{}, out)
+	n.announce(out)
 }
 
 func validateInit(b messages.Init) error {

@@ -21,6 +21,13 @@ import (
 // and starts over. Messages from an earlier run of the peer, still in
 // flight, are kept for their values alone.
 //
+// A restarted node that nobody talks to would wait for the next value to
+// flow before catching up, so at init a node with an incarnation announces
+// it to one peer (the first other node in init order) with an empty ack:
+// one message per node per run. If this run is a restart, that peer starts
+// its stream over and sends everything it holds; all nodes converge on the
+// same values, so one peer is enough.
+//
 // What this cannot do: a value that a node acknowledged and lost before it
 // had passed it on exists nowhere else, and is gone (nothing is on disk).
 
@@ -62,4 +69,18 @@ func (n *Node) restartLink(l *link) {
 		l.markRelay()
 	}
 	n.activate(l)
+}
+
+// announce sends the init-time ack described above. A node without an
+// incarnation (tests, simulations that never restart) stays silent.
+func (n *Node) announce(out *Output) {
+	if n.cfg.Incarnation == 0 {
+		return
+	}
+	for _, id := range n.nodes {
+		if id != n.self {
+			out.send(n.links[id].ack(n.self))
+			return
+		}
+	}
 }
