@@ -67,14 +67,20 @@ func intValues(k int) []messages.Value {
 	return vs
 }
 
-// TestRestartedPeerGetsEverythingAgain: once a peer shows a larger
-// incarnation, the stream to it starts over at seq 1 with every value held,
+// TestRestartedPeerGetsEverythingAgain: a node announces its incarnation at
+// init; once a peer shows a larger incarnation, the stream to it starts over at seq 1 with every value held,
 // and a message meant for an earlier run of this node is answered at once
 // with an ack that names this run.
 func TestRestartedPeerGetsEverythingAgain(t *testing.T) {
 	cfg := testConfig(Mesh)
 	cfg.Incarnation = 10
-	n := newInitedNode(t, cfg, "n0", 2)
+	n, err := NewNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, n.Step(Received{Msg: initMsg("n0", 2)}).Messages, // init_ok, and the announcement
+		`{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`,
+		`{"src":"n0","dest":"n1","body":{"type":"ack","ack":0,"inc":10}}`)
 	for v := range 3 {
 		n.Step(broadcast("n0", int64(v+2), int64(v)))
 	}
