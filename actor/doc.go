@@ -11,7 +11,8 @@
 // The contract of Loop: one goroutine owns a Node and selects over an event
 // channel, a ticker and a stop request. Push hands it an event and never
 // blocks after Stop; Stop is idempotent and returns once the goroutine has
-// exited and every output it produced has been written.
+// exited and every output it produced has been handled (written, or given
+// up by a handler whose output cannot be written).
 //
 // The protocol: every node keeps, for each peer, a stream of the values it
 // owes that peer. Each value on a stream has a sequence number; a send

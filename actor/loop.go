@@ -61,6 +61,11 @@ func (l *Loop) Push(ev Event) bool {
 // Stop ends the loop and waits for its goroutine to exit. It is safe to call
 // more than once and from several goroutines: the first call delivers the
 // request, the others find the loop already stopped.
+//
+// The loop takes the request between two steps, so Stop waits for the
+// handler of the current one. A handler blocked in I/O must be released by
+// whoever owns that I/O, before or while Stop waits: rumor's shell sets a
+// write deadline on stdout, which makes a stuck write return (see main.go).
 func (l *Loop) Stop() {
 	select {
 	case l.stop <- struct{}{}:
