@@ -56,7 +56,7 @@ type Config struct {
 	// RetransmitTicks is how long a batch may go unacknowledged before its
 	// values are sent again; it doubles with every retry that makes no
 	// progress, up to MaxRetransmitTicks. A link's first retry also waits a
-	// fixed share of RetransmitTicks of its own (see link.phase), so that
+	// fixed share of MaxRetransmitTicks of its own (see linkPhase), so that
 	// links cut off together do not all retry together.
 	RetransmitTicks    int64
 	MaxRetransmitTicks int64

@@ -46,7 +46,8 @@ func newLink(peer string, phase int64) *link {
 }
 
 // linkPhase spreads the first retries of one node's links, and of different
-// nodes' links to one peer, over a retransmission timeout: a fixed hash of
+// nodes' links to one peer, over the retry cap, which is then the period of
+// every retry after them: a fixed hash of
 // the two ends, so the core stays deterministic. Links that a partition cuts
 // at the same moment would otherwise retry in lockstep for as long as it
 // lasts, and after the heal the first retry to cross, which is what tells
@@ -72,9 +73,12 @@ func (l *link) enqueue(now int64, vs ...messages.Value) {
 func (l *link) idle() bool { return len(l.unacked) == 0 && l.owedSince == never }
 
 // markRelay asks the peer to fan out everything queued so far. The mark
-// travels with the values, not with the peer's current role: a resend to a
-// former hub must still ask for the fan-out, or the value stops there.
+// travels with the values, not with the peer's current role, until the
+// values are handed to another hub (see star.switchTo).
 func (l *link) markRelay() { l.relayTo = l.acked + uint64(len(l.unacked)) }
+
+// unmarkRelay withdraws the request to fan out what is queued.
+func (l *link) unmarkRelay() { l.relayTo = l.acked }
 
 // relaying reports whether some unacknowledged value still needs fanning out.
 func (l *link) relaying() bool { return l.relayTo > l.acked }

@@ -180,15 +180,15 @@ func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	cfg := testConfig(Mesh)
 	n := newInitedNode(t, cfg, "n0", 2)
 	n.Step(broadcast("n0", 2, 1))
+	p := int(n.links["n1"].phase)
 	var sentAt []int
-	for tick := 1; tick <= 80; tick++ {
+	for tick := 1; tick <= 80+p; tick++ {
 		if out := n.Step(Tick{}); len(out.Messages) > 0 {
 			sentAt = append(sentAt, tick)
 		}
 	}
 	// First send at tick 0 (idle link); then resends 10 (plus the link's
 	// phase), 20 and 40 ticks apart, capped at 40.
-	p := int(n.links["n1"].phase)
 	if want := []int{10 + p, 30 + p, 70 + p}; !slices.Equal(sentAt, want) {
 		t.Errorf("resent at ticks %v, want %v", sentAt, want)
 	}

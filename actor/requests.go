@@ -26,7 +26,7 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	for _, id := range n.nodes {
 		if id != n.self {
 			n.peers = append(n.peers, id)
-			n.links[id] = newLink(id, linkPhase(n.self, id, n.cfg.RetransmitTicks))
+			n.links[id] = newLink(id, linkPhase(n.self, id, n.cfg.MaxRetransmitTicks))
 		}
 	}
 	slices.Sort(n.peers)
