@@ -185,5 +185,13 @@ func (l *link) kick() {
 // retransmission timeout: a partition, most likely. A stalled link gets new
 // values only with its retries.
 func (l *link) stalled(now int64, cfg Config) bool {
-	return l.sent > 0 && now-l.progressAt >= cfg.RetransmitTicks
+	return l.sent > 0 && now-l.progressAt >= stallTicks*cfg.RetransmitTicks
 }
+
+// stallTicks is how many retransmission timeouts a peer may go without
+// acknowledging anything new before its link counts as stalled. A peer that
+// receives a batch every BatchTicks acks it within AckTicks, so progress
+// comes at least every AckTicks plus a batch interval and a round trip;
+// two timeouts leave room for that with the default AckTicks of 0.9 s, which
+// is what lets a node fed by a hub send one ack per second rather than two.
+const stallTicks = 2

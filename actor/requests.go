@@ -30,6 +30,7 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 		}
 	}
 	slices.Sort(n.peers)
+	n.batch = batchTicks(n.cfg.BatchTicks, len(n.nodes))
 	n.strategy.start(n)
 	n.reply(m, b.Request, messages.InitOK{}, out)
 }
