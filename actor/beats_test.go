@@ -76,20 +76,20 @@ func TestLoopWakesOnlyWhenDue(t *testing.T) {
 		loop.Push(broadcast("n0", 2, 42))
 		synctest.Wait()
 		rec.drain()
-		advance(time.Second)
+		p := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
+		advance(time.Second + p)
 		// Resends at ticks 10, 30, 70 (each plus the link's phase): the
 		// backoff reaches its cap of 40.
 		var at []time.Duration
 		for _, t := range w.wakes {
 			at = append(at, t.Sub(start))
 		}
-		p := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
 		want := []time.Duration{100*time.Millisecond + p, 300*time.Millisecond + p, 700*time.Millisecond + p}
 		if len(at) != len(want) || at[0] != want[0] || at[1] != want[1] || at[2] != want[2] {
 			t.Errorf("woke at %v, want %v", at, want)
 		}
 		if got := len(rec.drain()); got != 3 {
-			t.Errorf("%d resends in a second, want 3", got)
+			t.Errorf("%d resends, want 3", got)
 		}
 		if want := 70 + node.links["n1"].phase; node.now != want {
 			t.Errorf("node clock %d after its last wake, want %d", node.now, want)

@@ -179,10 +179,10 @@ func ExampleNode_partitionAndHeal() {
 	// cut n0-n2, 50 ticks later:
 	//   n0 reads [1,2]  hub n0  owes map[n2:2]
 	//   n1 reads [1,2]  hub n0  owes map[]
-	//   n2 reads [2]  hub n1  owes map[n0:1]
+	//   n2 reads [2,1]  hub n1  owes map[n0:1]
 	// healed, 100 ticks later:
 	//   n0 reads [1,2]  hub n0  owes map[]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2,1]  hub n0  owes map[]
-	// messages lost to the cut: 6
+	// messages lost to the cut: 5
 }

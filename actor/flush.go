@@ -32,7 +32,7 @@ func (n *Node) due(l *link, out *Output) {
 	quiet := n.now - l.lastGossip
 	live := !l.stalled(n.now, n.cfg)
 	switch {
-	case live && (l.relayUnsent() || l.hasUnsent() && quiet >= n.cfg.BatchTicks):
+	case live && (l.relayUnsent() || l.hasUnsent() && quiet >= n.batch):
 		l.gossip(n.now, n.self, false, out)
 	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
 		l.gossip(n.now, n.self, true, out)
@@ -49,7 +49,7 @@ func (n *Node) ackDelay(l *link) int64 {
 		return 0
 	}
 	if l.relaysVia {
-		return min(n.cfg.BatchTicks, n.cfg.AckTicks)
+		return min(n.batch, n.cfg.AckTicks)
 	}
 	return n.cfg.AckTicks
 }

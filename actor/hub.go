@@ -1,6 +1,10 @@
 package actor
 
-import "rumor/messages"
+import (
+	"slices"
+
+	"rumor/messages"
+)
 
 // star routes every value through a hub: the first node in init order this
 // node believes reachable, itself included. Every node walks the same order,
@@ -9,7 +13,18 @@ import "rumor/messages"
 type star struct {
 	hub       string          // where this node's client values go
 	reachable map[string]bool // false once a node stalls, true again when it makes progress
+	// clients are the peers that lately asked this node to fan out their
+	// values while it had a hub of its own: nodes cut off from that hub (a
+	// partial partition), keyed by the tick of their last such request.
+	// They get what this node hears from its side.
+	clients map[string]int64
 }
+
+// clientTicks is how long a peer counts as a client after its last relay
+// request, in retransmission timeouts: long enough to span the gaps between
+// one node's client values under load, short enough that a client that has
+// gone back to the first hub after a heal is not fed twice for long.
+const clientTicks = 2
 
 func (s *star) start(n *Node) {
 	s.reachable = make(map[string]bool, len(n.nodes))
@@ -17,6 +32,7 @@ func (s *star) start(n *Node) {
 		s.reachable[id] = true
 	}
 	s.hub = s.choose(n)
+	s.clients = make(map[string]int64)
 }
 
 func (*star) offered([]string) {}
@@ -32,14 +48,54 @@ func (*star) offered([]string) {}
 // into the other's. In a whole network values come only from the hub, so
 // this costs nothing there; and a node routes a value only the first time it
 // sees it, so it cannot loop.
+//
+// A node with a hub of its own that is asked to relay anyway serves nodes
+// cut off from that hub: it fans their values out like any hub, and hands
+// them what it hears from its side (see clients).
 func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	own := from == ""
+	top := s.hub == n.self
 	switch {
-	case (own || from != s.hub) && s.hub != n.self:
+	case own && !top:
 		s.toHub(n, v)
-	case own || relay || s.hub == n.self:
+	case own || relay || top:
+		if relay && !top {
+			s.serve(n, from)
+		}
 		n.enqueueAll(n.peersExcept(from), v)
+	default: // fanned out by some hub; this node is not one
+		if from != s.hub {
+			s.toHub(n, v)
+		}
+		n.enqueueAll(s.current(n, from), v)
 	}
+}
+
+// serve records a relay request from a node cut off from this node's hub.
+// A new client first gets every value this node holds: whatever this node
+// heard from its side before the client turned to it never reached the
+// client either.
+func (s *star) serve(n *Node, client string) {
+	if _, known := s.clients[client]; !known {
+		n.requeue(n.links[client], n.store.all())
+	}
+	s.clients[client] = n.now
+}
+
+// current returns the clients heard from lately, except one, sorted; it
+// forgets the others.
+func (s *star) current(n *Node, except string) []string {
+	var ids []string
+	for id, at := range s.clients {
+		switch {
+		case n.now-at >= clientTicks*n.cfg.RetransmitTicks:
+			delete(s.clients, id)
+		case id != except:
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // toHub queues v for the hub, asking it to fan v out.
@@ -92,16 +148,21 @@ func (s *star) choose(n *Node) string {
 // hub has not acknowledged is queued for the new route too, so a value never
 // waits on a node that cannot be reached; the old link keeps its queue and
 // keeps retrying (with backoff), which is how the old hub proves it is back.
+// Those retries no longer ask for a fan-out: the new route does that, and a
+// node cut off for long walks through many hubs, each of which would
+// otherwise fan the same values out to everyone after the heal.
 func (s *star) switchTo(n *Node, to string) {
 	from := s.hub
 	if to == from {
 		return
 	}
 	s.hub = to
+	clear(s.clients) // who is cut off from whom has changed
 	stranded := n.links[from]
 	if stranded == nil { // from was this node: nothing is stranded
 		return
 	}
+	stranded.unmarkRelay()
 	targets := []string{to}
 	if to == n.self {
 		targets = n.peersExcept(from)

@@ -50,7 +50,8 @@ func newLink(peer string, phase int64, inc uint64) *link {
 }
 
 // linkPhase spreads the first retries of one node's links, and of different
-// nodes' links to one peer, over a retransmission timeout: a fixed hash of
+// nodes' links to one peer, over the retry cap, which is then the period of
+// every retry after them: a fixed hash of
 // the two ends, so the core stays deterministic. Links that a partition cuts
 // at the same moment would otherwise retry in lockstep for as long as it
 // lasts, and after the heal the first retry to cross, which is what tells
@@ -76,9 +77,12 @@ func (l *link) enqueue(now int64, vs ...messages.Value) {
 func (l *link) idle() bool { return len(l.unacked) == 0 && l.owedSince == never }
 
 // markRelay asks the peer to fan out everything queued so far. The mark
-// travels with the values, not with the peer's current role: a resend to a
-// former hub must still ask for the fan-out, or the value stops there.
+// travels with the values, not with the peer's current role, until the
+// values are handed to another hub (see star.switchTo).
 func (l *link) markRelay() { l.relayTo = l.acked + uint64(len(l.unacked)) }
+
+// unmarkRelay withdraws the request to fan out what is queued.
+func (l *link) unmarkRelay() { l.relayTo = l.acked }
 
 // relayUnsent reports whether a value waiting for the hub has never been
 // sent: the only case worth skipping the batch interval for.
@@ -191,5 +195,13 @@ func (l *link) kick() {
 // retransmission timeout: a partition, most likely. A stalled link gets new
 // values only with its retries.
 func (l *link) stalled(now int64, cfg Config) bool {
-	return l.sent > 0 && now-l.progressAt >= cfg.RetransmitTicks
+	return l.sent > 0 && now-l.progressAt >= stallTicks*cfg.RetransmitTicks
 }
+
+// stallTicks is how many retransmission timeouts a peer may go without
+// acknowledging anything new before its link counts as stalled. A peer that
+// receives a batch every BatchTicks acks it within AckTicks, so progress
+// comes at least every AckTicks plus a batch interval and a round trip;
+// two timeouts leave room for that with the default AckTicks of 0.9 s, which
+// is what lets a node fed by a hub send one ack per second rather than two.
+const stallTicks = 2

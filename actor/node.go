@@ -21,6 +21,7 @@ type Node struct {
 	active   []*link  // the links with something pending; see activate
 	unsorted bool     // links were added to active since it was last sorted
 	strategy strategy // where values go; chosen once, from cfg.Strategy
+	batch    int64    // the batch interval for this cluster's size; see batchTicks
 
 	store valueStore
 }

@@ -180,15 +180,15 @@ func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	cfg := testConfig(Mesh)
 	n := newInitedNode(t, cfg, "n0", 2)
 	n.Step(broadcast("n0", 2, 1))
+	p := int(n.links["n1"].phase)
 	var sentAt []int
-	for tick := 1; tick <= 80; tick++ {
+	for tick := 1; tick <= 80+p; tick++ {
 		if out := n.Step(Tick{}); len(out.Messages) > 0 {
 			sentAt = append(sentAt, tick)
 		}
 	}
 	// First send at tick 0 (idle link); then resends 10 (plus the link's
 	// phase), 20 and 40 ticks apart, capped at 40.
-	p := int(n.links["n1"].phase)
 	if want := []int{10 + p, 30 + p, 70 + p}; !slices.Equal(sentAt, want) {
 		t.Errorf("resent at ticks %v, want %v", sentAt, want)
 	}
@@ -213,9 +213,9 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		return false
 	}
 	// A value every tick to a peer that never answers. While the link is
-	// live, a batch every 3 ticks; once it has stalled (10 ticks without
+	// live, a batch every 3 ticks; once it has stalled (20 ticks without
 	// progress), only the backed-off resends: 10 (plus the link's phase),
-	// 20, then 40 ticks apart.
+	// 20, then 40 ticks after the last batch.
 	var sentAt []int
 	for tick := 0; tick < 80; tick++ {
 		if toPeer(n.Step(broadcast("n0", int64(tick), int64(tick)))) || toPeer(n.Step(Tick{})) {
@@ -223,8 +223,8 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		}
 	}
 	p := int(n.links["n1"].phase)
-	want := []int{0, 3, 6, 9}
-	for at, gap := 9+10+p, 20; at < 80; at, gap = at+gap, min(2*gap, 40) {
+	want := []int{0, 3, 6, 9, 12, 15, 18}
+	for at, gap := 18+10+p, 20; at < 80; at, gap = at+gap, min(2*gap, 40) {
 		want = append(want, at)
 	}
 	if !slices.Equal(sentAt, want) {

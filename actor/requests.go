@@ -26,10 +26,11 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	for _, id := range n.nodes {
 		if id != n.self {
 			n.peers = append(n.peers, id)
-			n.links[id] = newLink(id, linkPhase(n.self, id, n.cfg.RetransmitTicks), n.cfg.Incarnation)
+			n.links[id] = newLink(id, linkPhase(n.self, id, n.cfg.MaxRetransmitTicks), n.cfg.Incarnation)
 		}
 	}
 	slices.Sort(n.peers)
+	n.batch = batchTicks(n.cfg.BatchTicks, len(n.nodes))
 	n.strategy.start(n)
 	n.reply(m, b.Request, messages.InitOK{}, out)
 	n.announce(out)

@@ -75,7 +75,7 @@ func (n *Node) wakeAt(l *link) int64 {
 	if len(l.unacked) > 0 {
 		at = min(at, l.lastGossip+l.retransmitAfter(n.cfg))
 		if l.hasUnsent() && !l.stalled(n.now, n.cfg) {
-			at = min(at, l.lastGossip+n.cfg.BatchTicks)
+			at = min(at, l.lastGossip+n.batch)
 		}
 	}
 	return at
