@@ -129,3 +129,18 @@ func mustValue(t *testing.T, raw string) Value {
 	}
 	return v
 }
+
+// TestGossipValueCountIsBounded: a gossip line may hold at most
+// MaxGossipValues values, so its decoded form stays proportional to it.
+func TestGossipValueCountIsBounded(t *testing.T) {
+	line := func(k int) []byte {
+		return []byte(`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[` +
+			strings.TrimSuffix(strings.Repeat("7,", k), ",") + `]}}`)
+	}
+	if m, err := Decode(line(MaxGossipValues)); err != nil || len(m.Body.(Gossip).Values) != MaxGossipValues {
+		t.Errorf("%d values: %v", MaxGossipValues, err)
+	}
+	if _, err := Decode(line(MaxGossipValues + 1)); err == nil {
+		t.Errorf("%d values accepted", MaxGossipValues+1)
+	}
+}
