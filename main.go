@@ -26,6 +26,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -248,11 +249,27 @@ func readLines(stdin io.Reader, loop *actor.Loop) {
 				ev = actor.Received{Msg: msg}
 			}
 		}
+		big := len(line) > bigLine
+		if big {
+			in.Release() // decoded: the Message shares nothing with the line
+		}
 		if !loop.Push(ev) {
 			return
 		}
+		if big {
+			// An idle node allocates too little to start a collection soon,
+			// so the garbage a long line leaves (its buffer, the decoder's
+			// scratch) would stay resident for minutes: collect it and give
+			// the memory back now.
+			debug.FreeOSMemory()
+		}
 	}
 }
+
+// bigLine is the length from which a line's garbage is returned to the
+// system at once: far above what Maelstrom sends, so a normal run never
+// pays for a forced collection.
+const bigLine = 4 << 20
 
 // writer owns stdout and stderr; its handle method runs only on the loop's
 // goroutine. The rest of the process may only set stdout's write deadline
@@ -325,9 +342,15 @@ func (w *writer) handle(ev actor.Event, out actor.Output) {
 		}
 		w.stdout.Write(w.buf)
 	}
+	bigOutput := cap(w.buf) > bigLine
 	if cap(w.buf) > keepBuf {
 		w.buf = nil
 	}
+	defer func() {
+		if bigOutput {
+			debug.FreeOSMemory() // as after a long input line; see readLines
+		}
+	}()
 	select {
 	case <-w.draining:
 		w.abandonBy(time.Now().Add(drainGrace))

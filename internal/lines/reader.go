@@ -31,6 +31,15 @@ func NewReader(r io.Reader, limit int) *Reader {
 	return &Reader{in: bufio.NewReaderSize(r, 64<<10), limit: limit}
 }
 
+// Release lets go of a buffer that a long line made larger than the reader
+// keeps, at once rather than at the next call; the line Next last returned
+// is invalid after it.
+func (r *Reader) Release() {
+	if cap(r.line) > keepBytes {
+		r.line = nil
+	}
+}
+
 // Next returns the next line without its terminator. The slice is valid only
 // until the following call. At end of input it returns io.EOF; a line over
 // the limit gives ErrTooLong, after which reading can go on.

@@ -93,3 +93,14 @@ func TestAheadCloseStopsAStuckPump(t *testing.T) {
 	r.Close()
 	b.Close() // returns, and goleak finds no pump left
 }
+
+func TestReleaseDropsALargeBuffer(t *testing.T) {
+	r := NewReader(strings.NewReader(strings.Repeat("x", 4<<20)+"\n"), 8<<20)
+	if _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	r.Release()
+	if r.line != nil {
+		t.Errorf("buffer of %d bytes kept after Release", cap(r.line))
+	}
+}
