@@ -148,6 +148,15 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if err := f.strings(body[fNodeIDs], "node_ids", &m.NodeIDs); err != nil {
 			return nil, err
 		}
+		for i := -1; i < len(m.NodeIDs); i++ {
+			id := m.NodeID
+			if i >= 0 {
+				id = m.NodeIDs[i]
+			}
+			if len(id) > MaxNodeIDBytes {
+				return nil, fmt.Errorf("node id %.20q… is longer than %d bytes", id, MaxNodeIDBytes)
+			}
+		}
 		return m, nil
 	case TypeTopology:
 		m := Topology{Request: req}

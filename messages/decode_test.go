@@ -70,6 +70,7 @@ func TestDecodeBadInput(t *testing.T) {
 		{"msg_id a string", `{"src":"c1","dest":"n0","body":{"type":"read","msg_id":"1"}}`, false, 0},
 		{"broadcast without message", `{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":6}}`, true, CodeMalformedRequest},
 		{"init without node_ids", `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","msg_id":1}}`, true, CodeMalformedRequest},
+		{"init with a node id too long", `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0","` + strings.Repeat("n", MaxNodeIDBytes+1) + `"],"msg_id":1}}`, true, CodeMalformedRequest},
 		{"init node_ids wrong type", `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":"n0","msg_id":1}}`, true, CodeMalformedRequest},
 		{"topology wrong type", `{"src":"c0","dest":"n0","body":{"type":"topology","topology":["n1"],"msg_id":1}}`, true, CodeMalformedRequest},
 		{"gossip seq negative", `{"src":"n1","dest":"n0","body":{"type":"gossip","seq":-1,"values":[]}}`, false, 0},

@@ -18,6 +18,9 @@ package messages
 //     A peer checks it on each value by itself, so the levels a message
 //     wraps around a value (envelope, body, values array) never count
 //     against it; Jackson's default limit for a whole document is 1000.
+//   - MaxNodeIDBytes (1 KiB) bounds each id in init, since every gossip
+//     message carries two of them: with ids that long, a message holding one
+//     largest value still stays four times under MaxLineBytes.
 //   - MaxGossipValues (1 Mi) is the most values a peer takes in one gossip
 //     message. It keeps the decoded form of a line proportional to the line:
 //     a Value takes 24 bytes however short its text.
@@ -29,5 +32,6 @@ const (
 	MaxLineBytes    = 64 << 20
 	MaxValueBytes   = 16 << 20
 	MaxValueDepth   = 100
+	MaxNodeIDBytes  = 1 << 10
 	MaxGossipValues = 1 << 20
 )
