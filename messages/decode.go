@@ -148,14 +148,8 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if err := f.strings(body[fNodeIDs], "node_ids", &m.NodeIDs); err != nil {
 			return nil, err
 		}
-		for i := -1; i < len(m.NodeIDs); i++ {
-			id := m.NodeID
-			if i >= 0 {
-				id = m.NodeIDs[i]
-			}
-			if len(id) > MaxNodeIDBytes {
-				return nil, fmt.Errorf("node id %.20q… is longer than %d bytes", id, MaxNodeIDBytes)
-			}
+		if id, ok := longNodeID(m); ok {
+			return nil, fmt.Errorf("node id %.20q… is longer than %d bytes", id, MaxNodeIDBytes)
 		}
 		return m, nil
 	case TypeTopology:
@@ -225,4 +219,17 @@ func incarnations(f fieldReader, body [bodyFields]span) (Incarnations, error) {
 		}
 	}
 	return inc, nil
+}
+
+// longNodeID returns an id of init that breaks MaxNodeIDBytes, if any.
+func longNodeID(m Init) (string, bool) {
+	if len(m.NodeID) > MaxNodeIDBytes {
+		return m.NodeID, true
+	}
+	for _, id := range m.NodeIDs {
+		if len(id) > MaxNodeIDBytes {
+			return id, true
+		}
+	}
+	return "", false
 }
