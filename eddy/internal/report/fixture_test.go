@@ -64,21 +64,24 @@ func newFixture(t *testing.T) fixture {
 		from string
 	}
 	var values []sent
-	visible := func(node string, at int64) []any {
-		out := []any{}
+	visible := func(node string, at int64) history.Read {
+		out := history.Read{}
 		for _, s := range values {
 			arrive := s.at + int64(200*time.Millisecond)
 			if s.from != node && cut(s.from, node, s.at) {
 				arrive = int64(fxCutTo) + int64(200*time.Millisecond)
 			}
 			if s.from == node || arrive <= at {
-				out = append(out, s.v)
+				out = append(out, history.ReadItem{Int: s.v})
 			}
 		}
 		return out
 	}
-	h.Append(history.Op{Time: int64(fxCutFrom), Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":one"})
-	h.Append(history.Op{Time: int64(fxCutFrom) + 1000, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`})
+	h.Append(history.Op{Time: int64(fxCutFrom), Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":one")})
+	h.Append(history.Op{Time: int64(fxCutFrom) + 1000, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.Isolated{
+		Drops: map[string][]string{"n0": {"n4"}, "n1": {"n4"}, "n2": {"n4"}, "n3": {"n4"}, "n4": {"n0", "n1", "n2", "n3"}},
+		Text:  `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`,
+	}})
 
 	var next int64
 	healed := false
@@ -91,7 +94,7 @@ func newFixture(t *testing.T) fixture {
 		if at >= int64(fxCutTo) && !healed {
 			healed = true
 			h.Append(history.Op{Time: int64(fxCutTo), Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition})
-			h.Append(history.Op{Time: int64(fxCutTo) + 500, Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition, Value: ":network-healed"})
+			h.Append(history.Op{Time: int64(fxCutTo) + 500, Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition, Value: history.EDN(":network-healed")})
 		}
 		w := k % fxNodes
 		node, client := nodes[w], fmt.Sprintf("c%d", 10+w)
@@ -99,13 +102,13 @@ func newFixture(t *testing.T) fixture {
 		if k%2 == 0 {
 			v := next
 			next++
-			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: v})
+			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
 			values = append(values, sent{v, at, node})
 			typ := history.OK
 			if k == 42 { // a broadcast that timed out
 				typ, lat = history.Info, int64(5*time.Second)/10
 			}
-			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: v})
+			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
 			send(at, 0, client, node, "broadcast", false)
 			for _, peer := range nodes {
 				if peer != node {

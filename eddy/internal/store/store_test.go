@@ -39,10 +39,10 @@ func TestLayoutAndLinks(t *testing.T) {
 		}
 	}
 	var h history.History
-	h.Append(history.Op{Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: int64(0)})
-	h.Append(history.Op{Type: history.Info, Process: 0, F: history.FBroadcast, Value: int64(0), Error: ":net-timeout"})
-	h.Append(history.Op{Type: history.OK, Process: 1, F: history.FRead, Value: []any{int64(0), json.RawMessage(`1.5`)}, Final: true})
-	h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":majority"})
+	h.Append(history.Op{Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: history.Element(0)})
+	h.Append(history.Op{Type: history.Info, Process: 0, F: history.FBroadcast, Value: history.Element(0), Error: ":net-timeout"})
+	h.Append(history.Op{Type: history.OK, Process: 1, F: history.FRead, Value: history.Read{{Int: 0}, {Raw: json.RawMessage(`1.5`)}}, Final: true})
+	h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":majority")})
 	if err := d.WriteHistory(h); err != nil {
 		t.Fatal(err)
 	}
