@@ -67,3 +67,15 @@ func guard(fn func()) (failure string) {
 	fn()
 	return ""
 }
+
+// SetFull is the :workload sub-checker alone: Jepsen's set-full over h's
+// client ops, guarded like Check (a history it cannot read yields
+// {:valid? :unknown, :error …}). The limit package scores its perfect
+// broadcast with it, so both figures follow the same rules.
+func SetFull(h history.History) Workload {
+	var w Workload
+	if err := guard(func() { w = checkWorkload(h) }); err != "" {
+		return Workload{Valid: Unknown, Error: err}
+	}
+	return w
+}
