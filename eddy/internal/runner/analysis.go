@@ -1,9 +1,15 @@
 package runner
 
 import (
+	"context"
+	"os"
+
 	"eddy/internal/checker"
+	"eddy/internal/console"
 	"eddy/internal/history"
 	"eddy/internal/netsim"
+	"eddy/internal/proc"
+	"eddy/internal/store"
 )
 
 // analyse hands the history and the journal's counts to the checker. It is
@@ -14,4 +20,29 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 	}
 	net := checker.NetCounts{All: group(counts.All), Clients: group(counts.Clients), Servers: group(counts.Servers)}
 	return checker.Check(h, net, checker.Options{Availability: availability})
+}
+
+// conclude is the analysis step of a run that completed: the checker, the
+// results files, the report, the results map and verdict, then eddy's own
+// lag and cost lines.
+func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
+	out.Info(runnerThread, "jepsen.core", "Analyzing...")
+	results := analyse(h, net.Counts(), cfg.Availability)
+	out.Info(runnerThread, "jepsen.core", "Analysis complete")
+	resultsEDN := results.EDN()
+	if err := os.WriteFile(dir.File("results.edn"), []byte(resultsEDN), 0o644); err != nil {
+		return crashed(ctx, out, err)
+	}
+	raw, err := results.MarshalJSON()
+	if err == nil {
+		_ = os.WriteFile(dir.File("results.json"), append(raw, '\n'), 0o644)
+	}
+	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File("results.edn"))
+	verdict, code := results.Verdict()
+	writeReport(out, dir, cfg, h, raw, resultsEDN, verdict)
+	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
+	lag := net.Lag()
+	reportLag(out, dir, lag)
+	reportCost(out, dir, usages, h)
+	return Result{ExitCode: code, Lag: lag}
 }

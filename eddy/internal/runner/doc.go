@@ -23,6 +23,13 @@
 //  7. Analysis, results files, the results map, the verdict, then eddy's
 //     scheduling-lag line.
 //
+// Shape: there is no run object. execute (run.go) builds the run's parts —
+// network, recorder, cluster, worker pool, client schedule, nemesis — and
+// calls each phase as a function of the parts it uses (setUpDB,
+// sendTopology, workload → mainPhase and finalPhase, conclude). The parts
+// hold only what they need and never a pointer back to the run; the
+// context is always a parameter, never a field.
+//
 // Whatever happens — success, harness error, a cancelled context (Ctrl-C) —
 // no node process outlives Run.
 package runner

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"math/rand/v2"
 	"time"
 
 	"eddy/internal/history"
@@ -11,19 +12,29 @@ import (
 // §3.3): one global schedule for all workers, gaps Uniform[0, 2/rate), the
 // first op at once, no catch-up bursts.
 type clientSchedule struct {
-	r         *run
+	clock     clock
 	pool      *pool
-	gapSpan   float64 // 2/rate seconds, in nanoseconds
-	nextValue int64   // broadcast values 0, 1, 2, … in emission order
-	rotor     int     // rotating start index for choosing a worker
+	rec       *recorder
+	rng       *rand.Rand // the clients stream: op mix and gaps
+	gapSpan   float64    // 2/rate seconds, in nanoseconds; 0 = no client ops
+	nextValue int64      // broadcast values 0, 1, 2, … in emission order
+	rotor     int        // rotating start index for choosing a worker
+}
+
+func newClientSchedule(c clock, p *pool, rec *recorder, rng *rand.Rand, rate float64) *clientSchedule {
+	s := &clientSchedule{clock: c, pool: p, rec: rec, rng: rng}
+	if rate > 0 {
+		s.gapSpan = 2 / rate * 1e9
+	}
+	return s
 }
 
 // run issues ops from start until the next op would fall at or after
 // cutoff. It returns with ops possibly still in flight.
 func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
-	if s.r.cfg.Rate == 0 {
+	if s.gapSpan == 0 {
 		// Maelstrom replaces the workload with one sleep of the time limit.
-		return s.r.sleepUntil(ctx, cutoff)
+		return sleepUntil(ctx, s.clock, cutoff)
 	}
 	next := start
 	for next < cutoff {
@@ -38,7 +49,7 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 			if !s.pool.awaitOne(ctx) {
 				return false
 			}
-			at = s.r.net.Now()
+			at = s.clock.Now()
 			if at >= cutoff {
 				return true
 			}
@@ -46,7 +57,7 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 		}
 		s.emit(w, at)
 		s.rotor = (s.rotor + 1) % len(s.pool.workers)
-		next = at + int64(s.r.rng.clients.Float64()*s.gapSpan)
+		next = at + int64(s.rng.Float64()*s.gapSpan)
 	}
 	return true
 }
@@ -56,7 +67,7 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
 	for {
 		s.pool.collect()
-		wait := time.Duration(at - s.r.net.Now())
+		wait := time.Duration(at - s.clock.Now())
 		if wait <= 0 {
 			return true
 		}
@@ -79,7 +90,7 @@ func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
 // w. Each op is a broadcast or a read with equal odds.
 func (s *clientSchedule) emit(w int, at int64) {
 	inv := history.Op{Time: at, Type: history.Invoke, Process: s.pool.workers[w].process}
-	if s.r.rng.clients.IntN(2) == 0 {
+	if s.rng.IntN(2) == 0 {
 		inv.F, inv.Value = history.FBroadcast, s.nextValue
 		s.nextValue++
 	} else {
@@ -89,7 +100,6 @@ func (s *clientSchedule) emit(w int, at int64) {
 }
 
 func (s *clientSchedule) dispatch(w int, inv history.Op) {
-	inv = s.r.hist.append(inv)
-	s.r.logOp(s.pool.workers[w].thread(), inv)
+	inv = s.rec.record(s.pool.workers[w].thread(), inv)
 	s.pool.dispatch(w, job{invoke: inv})
 }
