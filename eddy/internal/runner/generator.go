@@ -91,7 +91,7 @@ func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
 func (s *clientSchedule) emit(w int, at int64) {
 	inv := history.Op{Time: at, Type: history.Invoke, Process: s.pool.workers[w].process}
 	if s.rng.IntN(2) == 0 {
-		inv.F, inv.Value = history.FBroadcast, s.nextValue
+		inv.F, inv.Value = history.FBroadcast, history.Element(s.nextValue)
 		s.nextValue++
 	} else {
 		inv.F = history.FRead

@@ -47,27 +47,27 @@ func (p *partitioner) run(ctx context.Context, start, cutoff int64) bool {
 
 func (p *partitioner) start(at int64) {
 	spec := nemesis.ChooseSpec(p.rng)
-	p.invoke(at, history.FStartPartition, spec.EDN())
+	p.invoke(at, history.FStartPartition, history.EDN(spec.EDN()))
 	grudge := nemesis.Grudge(spec, p.nodes, p.rng)
 	p.net.Partition(grudge)
 	p.current.Store(spec.EDN())
-	p.complete(history.FStartPartition, nemesis.FormatIsolated(grudge))
+	p.complete(history.FStartPartition, history.Isolated{Drops: grudge, Text: nemesis.FormatIsolated(grudge)})
 }
 
 func (p *partitioner) stop(at int64) {
 	p.invoke(at, history.FStopPartition, nil)
 	p.net.Heal()
 	p.current.Store("")
-	p.complete(history.FStopPartition, nemesis.NetworkHealed)
+	p.complete(history.FStopPartition, history.EDN(nemesis.NetworkHealed))
 }
 
 const nemesisThread = "jepsen nemesis"
 
-func (p *partitioner) invoke(at int64, f string, value any) {
+func (p *partitioner) invoke(at int64, f string, value history.Value) {
 	p.rec.record(nemesisThread, history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
 }
 
-func (p *partitioner) complete(f string, value any) {
+func (p *partitioner) complete(f string, value history.Value) {
 	p.rec.record(nemesisThread, history.Op{Time: p.net.Now(), Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
 }
 

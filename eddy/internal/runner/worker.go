@@ -64,7 +64,8 @@ func (w *worker) perform(ctx context.Context, j job) {
 	out := history.Op{Process: inv.Process, F: inv.F, Value: inv.Value, Final: inv.Final}
 	switch inv.F {
 	case history.FBroadcast:
-		_, err := w.client.Call(done, w.node, rpc.Broadcast(inv.Value.(int64)), rpc.DefaultTimeout)
+		element, _ := inv.ElementValue()
+		_, err := w.client.Call(done, w.node, rpc.Broadcast(element), rpc.DefaultTimeout)
 		classify(&out, err, false)
 	case history.FRead:
 		reply, err := w.client.Call(done, w.node, rpc.Read(), rpc.DefaultTimeout)
