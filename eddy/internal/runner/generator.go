@@ -10,7 +10,9 @@ import (
 
 // clientSchedule is Jepsen's stagger over the broadcast/read mix (§3.2,
 // §3.3): one global schedule for all workers, gaps Uniform[0, 2/rate), the
-// first op at once, no catch-up bursts.
+// first op at once. An op happens when it is actually issued, and the next
+// one is scheduled from then: a late wake-up, or a wait for a free worker,
+// delays the schedule and costs ops instead of firing a backlog in a burst.
 type clientSchedule struct {
 	clock     clock
 	pool      *pool
@@ -41,19 +43,20 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 		if !s.waitUntil(ctx, next) {
 			return false
 		}
-		at := next
 		w := s.pool.firstFreeFrom(s.rotor)
 		if w < 0 {
-			// Nobody is free: the op goes out when a worker frees up, and
-			// the schedule restarts from then.
+			// Nobody is free: the op goes out when a worker frees up.
 			if !s.pool.awaitOne(ctx) {
 				return false
 			}
-			at = s.clock.Now()
-			if at >= cutoff {
-				return true
-			}
 			w = s.pool.firstFreeFrom(s.rotor)
+		}
+		// The op happens now, not when it was due: Jepsen asks its
+		// generator again after every wake-up, and the stagger hands out
+		// the op at the current time once its time has come.
+		at := max(next, s.clock.Now())
+		if at >= cutoff {
+			return true
 		}
 		s.emit(w, at)
 		s.rotor = (s.rotor + 1) % len(s.pool.workers)
