@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"eddy/internal/checker"
 	"eddy/internal/history"
+	"eddy/internal/limit"
+	"eddy/internal/summary"
 )
 
 // fixture is a small synthetic run: five nodes, one worker each, an op
@@ -142,13 +145,18 @@ func newFixture(t *testing.T) fixture {
 	for i := range h {
 		h[i].Index = i
 	}
+	// The figures come from the real checker and limit, so the page shows
+	// what a run would.
+	results := checker.Check(h, checker.NetCounts{Servers: checker.NetGroup{SendCount: 400, RecvCount: 380, MsgCount: 400}}, checker.Options{})
+	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: nodes, Concurrency: fxNodes, Hop: 200 * time.Millisecond})
+	verdict, _ := results.Verdict()
+	cost := &summary.Cost{Nodes: fxNodes, Ops: 105, CPUSeconds: 0.5, CPUPer1000Ops: 4.76, PeakRSSMeanMiB: 4.2, PeakRSSMaxMiB: 5.1}
 	return fixture{
 		in: Input{
 			History: h, Nodes: nodes, Concurrency: fxNodes,
-			Results:    []byte(`{"valid?":true,"stats":{"valid?":true,"count":105,"ok-count":103,"fail-count":1,"info-count":1},"workload":{"valid?":true,"attempt-count":50,"stable-count":50,"lost-count":0,"stable-latencies":{"0":0,"0.5":200,"0.95":3100,"0.99":3200,"1":3200}},"net":{"valid?":true,"all":{"msgs-per-op":3.5},"servers":{"msgs-per-op":2.0}}}`),
-			ResultsEDN: "{:valid? true}\n",
-			Verdict:    "Everything looks good! \u30fd(\u2018\u30fc`)\u30ce",
-			Summary:    "--node-count 5 (fixture)",
+			Run:        summary.Of(results, verdict, &lim, cost, "index.html"),
+			ResultsEDN: results.EDN(),
+			Parameters: "--node-count 5 (fixture)",
 		},
 		journal: journal.Bytes(),
 	}
@@ -164,7 +172,7 @@ func writeFixture(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for name, body := range map[string][]byte{
-		"net-journal.jsonl": fx.journal, "results.json": fx.in.Results,
+		"net-journal.jsonl": fx.journal,
 		"results.edn": []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
 	} {
 		if err := os.WriteFile(filepath.Join(fx.in.Dir, name), body, 0o644); err != nil {

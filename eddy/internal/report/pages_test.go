@@ -15,7 +15,7 @@ import (
 )
 
 // pictures Write draws, and the size of the PNGs.
-var pictureFiles = []string{"latency-raw.png", "latency-quantiles.png", "rate.png", "propagation.png", "messages.svg"}
+var pictureFiles = []string{"limit.png", "latency-raw.png", "latency-quantiles.png", "rate.png", "propagation.png", "messages.svg"}
 
 func TestWriteDrawsEveryPicture(t *testing.T) {
 	dir := writeFixture(t)
@@ -52,7 +52,8 @@ func TestIndexLoadsItsImages(t *testing.T) {
 		checkImage(t, filepath.Join(dir, src))
 	}
 	page, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	for _, want := range []string{"Everything looks good!", "--node-count 5 (fixture)", ":one", "node-logs/n0.log", "net-journal.jsonl"} {
+	for _, want := range []string{"Everything looks good!", "--node-count 5 (fixture)", ":one", "node-logs/n0.log", "net-journal.jsonl",
+		"Stable latency against the limit", "200 ms a hop", "excess (ms)", "Propagation is not a latency", "node CPU"} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("index.html does not mention %q", want)
 		}

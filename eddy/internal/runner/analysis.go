@@ -7,9 +7,11 @@ import (
 	"eddy/internal/checker"
 	"eddy/internal/console"
 	"eddy/internal/history"
+	"eddy/internal/limit"
 	"eddy/internal/netsim"
 	"eddy/internal/proc"
 	"eddy/internal/store"
+	"eddy/internal/summary"
 )
 
 // analyse hands the history and the journal's counts to the checker. It is
@@ -22,12 +24,13 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 	return checker.Check(h, net, checker.Options{Availability: availability})
 }
 
-// conclude is the analysis step of a run that completed: the checker, the
-// results files, the report, the results map and verdict, then eddy's own
-// lag and cost lines.
+// conclude is the analysis step of a run that completed: the checker and
+// the limit, the results files, the report, the results map and verdict,
+// eddy's own lag and cost lines, and last the run's summary.
 func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
 	results := analyse(h, net.Counts(), cfg.Availability)
+	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: cfg.Nodes, Concurrency: cfg.Concurrency, Hop: limit.HopFor(cfg.Latency)})
 	out.Info(runnerThread, "jepsen.core", "Analysis complete")
 	resultsEDN := results.EDN()
 	if err := os.WriteFile(dir.File("results.edn"), []byte(resultsEDN), 0o644); err != nil {
@@ -37,12 +40,16 @@ func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Con
 	if err == nil {
 		_ = os.WriteFile(dir.File("results.json"), append(raw, '\n'), 0o644)
 	}
+	_ = os.WriteFile(dir.File("limit.json"), lim.JSON(), 0o644)
 	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File("results.edn"))
 	verdict, code := results.Verdict()
-	writeReport(out, dir, cfg, h, raw, resultsEDN, verdict)
+	cost := summary.CostOf(usages, h)
+	run := summary.Of(results, verdict, &lim, cost, dir.File("index.html"))
+	writeReport(out, dir, cfg, h, run, resultsEDN)
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
 	lag := net.Lag()
 	reportLag(out, dir, lag)
-	reportCost(out, dir, usages, h)
+	reportCost(out, dir, cost)
+	out.Print(run.Text())
 	return Result{ExitCode: code, Lag: lag}
 }

@@ -8,25 +8,26 @@ import (
 	"eddy/internal/history"
 	"eddy/internal/report"
 	"eddy/internal/store"
+	"eddy/internal/summary"
 )
 
 // writeReport draws the run's plots, Lamport diagram and index.html. It
 // runs after the results files are written; a failure is logged as a
 // warning and changes nothing else, so the verdict and exit code stand.
-func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.History, resultsJSON []byte, resultsEDN, verdict string) {
+func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.History, run summary.Run, resultsEDN string) {
 	err := report.Write(report.Input{
 		Dir: dir.Path(), History: h,
 		Nodes: cfg.Nodes, Concurrency: cfg.Concurrency,
-		Results: resultsJSON, ResultsEDN: resultsEDN, Verdict: verdict,
-		Summary: summary(cfg),
+		Run: run, ResultsEDN: resultsEDN,
+		Parameters: parameters(cfg),
 	})
 	if err != nil {
 		out.Warn(runnerThread, "eddy.report", "Some of the report could not be written: "+err.Error())
 	}
 }
 
-// summary is the test's parameters, spelled as the command-line options.
-func summary(c Config) string {
+// parameters is the test's parameters, spelled as the command-line options.
+func parameters(c Config) string {
 	parts := []string{
 		fmt.Sprintf("--node-count %d", len(c.Nodes)),
 		fmt.Sprintf("--time-limit %g", c.TimeLimit.Seconds()),
