@@ -173,7 +173,7 @@ func writeFixture(t *testing.T) string {
 	}
 	for name, body := range map[string][]byte{
 		"net-journal.jsonl": fx.journal,
-		"results.edn": []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
+		"results.edn":       []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
 	} {
 		if err := os.WriteFile(filepath.Join(fx.in.Dir, name), body, 0o644); err != nil {
 			t.Fatal(err)
