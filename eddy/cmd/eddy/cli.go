@@ -148,6 +148,7 @@ func init() {
 		return nil
 	}, "--recovery-wait")
 	boolean(func(o *options) { o.cfg.LogStderr = true }, "--log-stderr")
+	boolean(func(o *options) { o.cfg.GzipStore = true }, "--gzip-store")
 	boolean(func(o *options) { o.cfg.LogNetSend = true }, "--log-net-send")
 	boolean(func(o *options) { o.cfg.LogNetRecv = true }, "--log-net-recv")
 	boolean(func(o *options) { o.help = true }, "-h", "--help")

@@ -27,7 +27,7 @@ func TestDefaultsAreMaelstroms(t *testing.T) {
 func TestOptionsAndNodeArguments(t *testing.T) {
 	o, err := parseArgs(strings.Fields("test --bin ./node --node-count 3 --concurrency 2n --rate=2.5 --latency 100 " +
 		"--latency-dist exponential --nemesis partition --nemesis-interval 0.5 --topology tree4 --availability 0.9 " +
-		"--log-stderr --seed 42 --test-count 3 --recovery-wait 0.25 plain -- --flag value"))
+		"--log-stderr --seed 42 --test-count 3 --recovery-wait 0.25 --gzip-store plain -- --flag value"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestOptionsAndNodeArguments(t *testing.T) {
 	if !slices.Equal(c.Nodes, []string{"n0", "n1", "n2"}) || c.Concurrency != 6 || c.Rate != 2.5 ||
 		c.Latency != (netsim.Latency{MeanMillis: 100, Dist: netsim.Exponential}) || !c.Partition ||
 		c.NemesisInterval != 0.5 || c.Topology != "tree4" || c.Availability != "0.9" || !c.LogStderr ||
-		c.Seed != 42 || !o.seedGiven || o.testCount != 3 || c.RecoveryWait != 250*time.Millisecond {
+		c.Seed != 42 || !o.seedGiven || o.testCount != 3 || c.RecoveryWait != 250*time.Millisecond || !c.GzipStore {
 		t.Errorf("parsed %+v", o)
 	}
 	if !slices.Equal(c.Args, []string{"plain", "--flag", "value"}) {

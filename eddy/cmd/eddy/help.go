@@ -25,6 +25,7 @@ Options (defaults are Maelstrom's):
   --test-count N              repeat, stopping at the first non-valid run
   --seed N                    seed every random choice (printed if not given)
   --recovery-wait S           eddy only: seconds before the final reads, default 10
+  --gzip-store                eddy only: gzip the run's histories, log and journal
 
 Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad arguments,
 255 crashed (init/topology failure, node crash), 130 interrupted.

@@ -19,7 +19,7 @@ func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.His
 		Dir: dir.Path(), History: h,
 		Nodes: cfg.Nodes, Concurrency: cfg.Concurrency,
 		Run: run, ResultsEDN: resultsEDN,
-		Parameters: parameters(cfg),
+		Parameters: parameters(cfg), Gzip: cfg.GzipStore,
 	})
 	if err != nil {
 		out.Warn(runnerThread, "eddy.report", "Some of the report could not be written: "+err.Error())

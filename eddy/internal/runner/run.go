@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"eddy/internal/console"
 	"eddy/internal/edn"
 	"eddy/internal/netsim"
+	"eddy/internal/report"
 	"eddy/internal/store"
 )
 
@@ -32,16 +34,24 @@ func start(ctx context.Context, cfg Config, out *console.Console, launch launche
 		return Result{ExitCode: ExitCrashed}
 	}
 	logFile, err := os.Create(dir.File("jepsen.log"))
+	closeLog := func() {}
 	if err == nil {
 		out.SetLogFile(logFile)
-		defer func() {
+		closeLog = sync.OnceFunc(func() {
 			out.SetLogFile(nil)
 			logFile.Close()
-		}()
+		})
+		defer closeLog()
 	}
 	res := execute(ctx, cfg, out, dir, launch)
 	res.Dir = dir.Path()
 	_ = dir.MarkLatest()
+	if cfg.GzipStore {
+		closeLog() // the log is one of the files compressed
+		if err := dir.Gzip(report.Gzipped...); err != nil {
+			out.Warn(runnerThread, "eddy", "Could not gzip the store: "+err.Error())
+		}
+	}
 	return res
 }
 
