@@ -41,7 +41,7 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 	text := Of(results, verdict, &lim, cost, "store/broadcast/x/index.html").Text()
 	for _, want := range []string{
 		"eddy: valid           yes (stable 1, lost 0, never read 0 of 1 values)",
-		"eddy: msgs-per-op     1.5 (servers)",
+		"eddy: msgs-per-op     1.50 (servers)",
 		"eddy: stable latency  median 300 ms, max 300 ms",
 		"eddy: limit           0.5 100 ms, 0.95 100 ms, 1 100 ms (perfect broadcast, 100 ms per hop)",
 		"eddy: excess          0.5 200 ms, 0.95 200 ms, 1 200 ms (actual - limit)",

@@ -21,7 +21,7 @@ func (s Run) Text() string {
 	b.WriteString("eddy: summary\n")
 	line("valid", "%s (stable %d, lost %d, never read %d of %d values)", verdictWord(s.Valid), s.Stable, s.Lost, s.NeverRead, s.Attempts)
 	if s.HasMsgsPerOp {
-		line("msgs-per-op", "%s (servers)", Float32(s.MsgsPerOpServers))
+		line("msgs-per-op", "%.2f (servers)", s.MsgsPerOpServers)
 	} else {
 		line("msgs-per-op", "- (no operations)")
 	}
