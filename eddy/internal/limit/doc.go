@@ -25,6 +25,12 @@
 // definitely never reached its node and does not flood. The copy is then
 // checked by checker.SetFull.
 //
+// A value's limit can exceed its actual stable latency: set-full measures
+// from the first proof that a value exists, and in the perfect broadcast a
+// read on the origin node proves it at once, while the run may have
+// acknowledged it late. The excess compares the two distributions point by
+// point, not value by value.
+//
 // The contract: Compute is pure and deterministic (no clock, no I/O, sorted
 // iteration); it reads partitions from the history's start-partition
 // completions (their Isolated value is the grudge, in force from that
