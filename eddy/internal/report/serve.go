@@ -162,3 +162,15 @@ func gunzipFile(path string) ([]byte, error) {
 	}
 	return io.ReadAll(z)
 }
+
+// validity is results.json's valid? as a CSS class: valid, invalid or
+// unknown.
+func validity(v any) string {
+	switch v {
+	case true:
+		return "valid"
+	case false:
+		return "invalid"
+	}
+	return "unknown"
+}
