@@ -48,7 +48,7 @@ func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Con
 	writeReport(out, dir, cfg, h, run, resultsEDN)
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
 	lag := net.Lag()
-	reportLag(out, dir, lag)
+	reportLag(out, dir, lag, cfg.Latency)
 	reportCost(out, dir, cost)
 	out.Print(run.Text())
 	return Result{ExitCode: code, Lag: lag}

@@ -132,10 +132,47 @@ func (c *cluster) setUp(ctx context.Context, id string) error {
 
 	client := rpc.Open(c.net)
 	defer client.Close()
-	if _, err := client.Call(ctx.Done(), id, rpc.Init(id, c.ids), rpc.InitTimeout); err != nil {
+	exited, _ := node.(exitReporter)
+	done, release := untilExit(ctx, exited)
+	defer release()
+	if _, err := client.Call(done, id, rpc.Init(id, c.ids), rpc.InitTimeout); err != nil {
+		if exited != nil {
+			select {
+			case <-exited.Done():
+				// Dead on arrival: say so now, not after init's 10 s.
+				return fmt.Errorf("init failed: %w", exited.Exit())
+			default:
+			}
+		}
 		return fmt.Errorf("init failed for node %s: %w", id, err)
 	}
 	return nil
+}
+
+// exitReporter is a node that can tell when it has ended and why
+// (proc.Node); in-process test nodes cannot, and never end.
+type exitReporter interface {
+	Done() <-chan struct{}
+	Exit() *proc.ExitError
+}
+
+// untilExit returns a channel closed when ctx ends or the node (if it can
+// tell) exits, whichever comes first. release ends the watch; call it
+// once the channel is no longer needed.
+func untilExit(ctx context.Context, node exitReporter) (done <-chan struct{}, release func()) {
+	if node == nil {
+		return ctx.Done(), func() {}
+	}
+	ch, stop := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ch)
+		select {
+		case <-ctx.Done():
+		case <-node.Done():
+		case <-stop:
+		}
+	}()
+	return ch, func() { close(stop) }
 }
 
 // processLauncher starts the node binary and its delivery loop, which writes

@@ -3,7 +3,6 @@ package runner
 import (
 	"context"
 	"math/rand/v2"
-	"time"
 
 	"eddy/internal/history"
 )
@@ -15,6 +14,7 @@ import (
 // delays the schedule and costs ops instead of firing a backlog in a burst.
 type clientSchedule struct {
 	clock     clock
+	alarm     alarm // wakes the schedule at each op's time
 	pool      *pool
 	rec       *recorder
 	rng       *rand.Rand // the clients stream: op mix and gaps
@@ -23,8 +23,8 @@ type clientSchedule struct {
 	rotor     int        // rotating start index for choosing a worker
 }
 
-func newClientSchedule(c clock, p *pool, rec *recorder, rng *rand.Rand, rate float64) *clientSchedule {
-	s := &clientSchedule{clock: c, pool: p, rec: rec, rng: rng}
+func newClientSchedule(c clock, al alarm, p *pool, rec *recorder, rng *rand.Rand, rate float64) *clientSchedule {
+	s := &clientSchedule{clock: c, alarm: al, pool: p, rec: rec, rng: rng}
 	if rate > 0 {
 		s.gapSpan = 2 / rate * 1e9
 	}
@@ -38,6 +38,7 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 		// Maelstrom replaces the workload with one sleep of the time limit.
 		return sleepUntil(ctx, s.clock, cutoff)
 	}
+	defer s.alarm.Stop()
 	next := start
 	for next < cutoff {
 		if !s.waitUntil(ctx, next) {
@@ -70,20 +71,19 @@ func (s *clientSchedule) run(ctx context.Context, start, cutoff int64) bool {
 func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
 	for {
 		s.pool.collect()
-		wait := time.Duration(at - s.clock.Now())
-		if wait <= 0 {
+		if at <= s.clock.Now() {
 			return true
 		}
-		t := time.NewTimer(wait)
+		s.alarm.Set(at)
 		select {
-		case <-t.C:
-			s.pool.collect()
-			return true
+		case <-s.alarm.Ready():
+			// Checked against the clock at the top: a wake-up is never
+			// taken on trust.
 		case i := <-s.pool.free:
-			t.Stop()
+			s.alarm.Stop()
 			s.pool.markFree(i)
 		case <-ctx.Done():
-			t.Stop()
+			s.alarm.Stop()
 			return false
 		}
 	}

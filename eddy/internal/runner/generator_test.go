@@ -28,6 +28,35 @@ func (c *lateClock) Now() int64 {
 	return int64(d)
 }
 
+// lateAlarm is a Go timer on a lateClock.
+type lateAlarm struct {
+	clk *lateClock
+	c   chan struct{}
+	t   *time.Timer
+}
+
+func (a *lateAlarm) Set(at int64) {
+	a.Stop()
+	a.t = time.AfterFunc(time.Duration(at-a.clk.Now()), func() {
+		select {
+		case a.c <- struct{}{}:
+		default:
+		}
+	})
+}
+
+func (a *lateAlarm) Ready() <-chan struct{} { return a.c }
+
+func (a *lateAlarm) Stop() {
+	if a.t != nil {
+		a.t.Stop()
+	}
+	select {
+	case <-a.c:
+	default:
+	}
+}
+
 // idlePool is a pool whose workers finish every op at once.
 func idlePool(t *testing.T, n int) *pool {
 	p := &pool{free: make(chan int, n), busy: make([]bool, n)}
@@ -61,7 +90,7 @@ func TestLateWakeUpDelaysTheScheduleWithoutABurst(t *testing.T) {
 		clk := &lateClock{origin: time.Now(), jumpAt: jumpAt, skew: skew}
 		p := idlePool(t, 4)
 		rec := newRecorder(console.NewPlain(io.Discard))
-		s := newClientSchedule(clk, p, rec, rand.New(rand.NewPCG(1, 1)), rate)
+		s := newClientSchedule(clk, &lateAlarm{clk: clk, c: make(chan struct{}, 1)}, p, rec, rand.New(rand.NewPCG(1, 1)), rate)
 		if !s.run(context.Background(), 0, int64(limit)) {
 			t.Fatal("schedule interrupted")
 		}

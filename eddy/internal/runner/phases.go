@@ -115,7 +115,7 @@ func setUpDB(ctx context.Context, out *console.Console, cl *cluster) error {
 func workload(ctx context.Context, cfg Config, out *console.Console, net *netsim.Network, rec *recorder, rng rngs, nem *partitioner, prog *progress) error {
 	p := newPool(ctx, net, rec, cfg.Nodes, cfg.Concurrency)
 	defer p.stop()
-	s := newClientSchedule(net, p, rec, rng.clients, cfg.Rate)
+	s := newClientSchedule(net, net.NewAlarm(), p, rec, rng.clients, cfg.Rate)
 	if err := mainPhase(ctx, net, cfg.TimeLimit, s, nem, prog); err != nil {
 		return err
 	}

@@ -22,12 +22,13 @@ const runnerThread = "jepsen test runner"
 // early (init or topology failure, a crashed node, an interrupt) are logged
 // and turned into the exit code; Run itself never leaves a node running.
 func Run(ctx context.Context, cfg Config, out *console.Console) Result {
-	return start(ctx, cfg, out, processLauncher(cfg, out))
+	return start(ctx, cfg, out, processLauncher(cfg, out), true)
 }
 
 // start creates the run's store directory, tees the log into it and runs
-// the test with launch starting the nodes.
-func start(ctx context.Context, cfg Config, out *console.Console, launch launcher) Result {
+// the test with launch starting the nodes. preciseTimers is off only in
+// tests that run inside a synctest bubble (see netsim.Options).
+func start(ctx context.Context, cfg Config, out *console.Console, launch launcher, preciseTimers bool) Result {
 	dir, err := store.Create(cfg.StoreRoot, "broadcast", time.Now())
 	if err != nil {
 		out.Warn(runnerThread, "jepsen.cli", "Test crashed!\n"+err.Error())
@@ -43,7 +44,7 @@ func start(ctx context.Context, cfg Config, out *console.Console, launch launche
 		})
 		defer closeLog()
 	}
-	res := execute(ctx, cfg, out, dir, launch)
+	res := execute(ctx, cfg, out, dir, launch, preciseTimers)
 	res.Dir = dir.Path()
 	_ = dir.MarkLatest()
 	if cfg.GzipStore {
@@ -59,13 +60,14 @@ func start(ctx context.Context, cfg Config, out *console.Console, launch launche
 // (see the package doc): setup, topology, the workload, the history,
 // teardown, then analysis. Each phase is a function of the parts it uses;
 // execute owns them all and is the only place that sees every one.
-func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.Dir, launch launcher) Result {
+func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.Dir, launch launcher, preciseTimers bool) Result {
 	out.Info(runnerThread, "eddy", fmt.Sprintf("seed %d (replay with --seed %d)", cfg.Seed, cfg.Seed))
 	rng := newRngs(cfg.Seed)
 	net, err := netsim.New(netsim.Options{
 		Latency: cfg.Latency, Rand: rng.latency,
-		OnSend: netLogger(out, cfg.LogNetSend, ":send"),
-		OnRecv: netLogger(out, cfg.LogNetRecv, ":recv"),
+		OnSend:        netLogger(out, cfg.LogNetSend, ":send"),
+		OnRecv:        netLogger(out, cfg.LogNetRecv, ":recv"),
+		PreciseTimers: preciseTimers,
 	})
 	if err != nil {
 		return crashed(ctx, out, err)
