@@ -46,8 +46,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				return 2
 			}
 			f.Seed = seed
-			fmt.Fprintf(stderr, "%-18s seed %-3d valid=%-5s lost=%d msgs-per-op=%.3f median=%d max=%d  %s\n",
-				sc.Name, seed, f.Valid, f.Lost, f.ServersMPO, f.MedianMS, f.MaxMS, f.Dir)
+			excess := ""
+			if f.Excess != nil {
+				excess = fmt.Sprintf(" excess=%d/%d/%d", f.Excess.MedianMS, f.Excess.P95MS, f.Excess.MaxMS)
+			}
+			fmt.Fprintf(stderr, "%-18s seed %-3d valid=%-5s lost=%d msgs-per-op=%.3f median=%d max=%d%s  %s\n",
+				sc.Name, seed, f.Valid, f.Lost, f.ServersMPO, f.MedianMS, f.MaxMS, excess, f.Dir)
 			runs = append(runs, f)
 		}
 		sums = append(sums, bench.Summarise(runs))

@@ -52,8 +52,14 @@ func TestReadResults(t *testing.T) {
 	cost := `{"nodes": 25, "cpu_seconds_per_1000_ops": 3.1, "peak_rss_max_mib": 15.8}`
 	must(t, os.WriteFile(filepath.Join(dir, "results.json"), []byte(results), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "cost.json"), []byte(cost), 0o644))
+	limit := `{"hop-ms": 100, "stable-latencies": {"0": 0, "0.5": 73, "0.95": 97, "0.99": 99, "1": 99},
+		"excess": {"0": 0, "0.5": 68, "0.95": 225, "0.99": 240, "1": 247}}`
+	must(t, os.WriteFile(filepath.Join(dir, "limit.json"), []byte(limit), 0o644))
 	f, err := Read(dir)
 	must(t, err)
+	if f.Limit == nil || *f.Limit != (Points{MedianMS: 73, P95MS: 97, MaxMS: 99}) || f.Excess == nil || *f.Excess != (Points{MedianMS: 68, P95MS: 225, MaxMS: 247}) {
+		t.Errorf("limit %+v, excess %+v", f.Limit, f.Excess)
+	}
 	if f.Valid != "true" || f.MedianMS != 141 || f.MaxMS != 346 || f.Ops != 2065 || f.Cost == nil || f.Cost.CPUPer1000Ops != 3.1 {
 		t.Errorf("got %+v (cost %+v)", f, f.Cost)
 	}
@@ -64,9 +70,12 @@ func TestReadResults(t *testing.T) {
 
 func TestTableAndPlot(t *testing.T) {
 	var b strings.Builder
-	s := Summarise([]Figures{{Valid: "true", ServersMPO: 1.61, MedianMS: 141, MaxMS: 346}})
+	s := Summarise([]Figures{
+		{Valid: "true", ServersMPO: 1.61, MedianMS: 141, MaxMS: 346, Excess: &Points{MedianMS: 68, P95MS: 225, MaxMS: 247}},
+		{Valid: "true", ServersMPO: 1.61, MedianMS: 141, MaxMS: 346, Excess: &Points{MedianMS: 60, P95MS: 230, MaxMS: 250}},
+	})
 	must(t, WriteTable(&b, Scenarios[:1], []Summary{s}))
-	if !strings.Contains(b.String(), "1.61 (1.61–1.61)") || !strings.Contains(b.String(), "yes") {
+	if !strings.Contains(b.String(), "1.61 (1.61–1.61)") || !strings.Contains(b.String(), "yes") || !strings.Contains(b.String(), "60/225/247") {
 		t.Errorf("table:\n%s", b.String())
 	}
 	out := filepath.Join(t.TempDir(), "frontier.png")

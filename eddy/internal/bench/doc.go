@@ -1,6 +1,7 @@
 // Package bench runs eddy on rumor and gathers the figures the efficiency
 // targets are stated in: `:servers` msgs-per-op and the median and maximum
-// stable latency, read back from each run's results.json.
+// stable latency, read back from each run's results.json, and the excess
+// over the limit from its limit.json.
 //
 // The contract: a run is one eddy process, started with the arguments given
 // and waited for; its figures come from the store directory eddy names in

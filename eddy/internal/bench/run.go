@@ -25,6 +25,17 @@ type Figures struct {
 	MaxMS      int     // stable-latencies 1
 	Dir        string  // the run's store directory
 	Cost       *Cost   // the nodes' resource use, when eddy recorded it
+	// Limit and Excess are the perfect broadcast's stable latency and the
+	// run's excess over it, from limit.json; nil when eddy wrote none.
+	Limit, Excess *Points
+}
+
+// Points are a stable-latency distribution's 0.5, 0.95 and 1 points, in ms,
+// as limit.json keys them.
+type Points struct {
+	MedianMS int `json:"0.5"`
+	P95MS    int `json:"0.95"`
+	MaxMS    int `json:"1"`
 }
 
 // Cost is what the nodes of one run used, from eddy's cost.json.
@@ -104,6 +115,15 @@ func Read(dir string) (Figures, error) {
 		var c Cost
 		if json.Unmarshal(raw, &c) == nil {
 			f.Cost = &c
+		}
+	}
+	if raw, err := os.ReadFile(filepath.Join(dir, "limit.json")); err == nil {
+		var l struct {
+			Limit  *Points `json:"stable-latencies"`
+			Excess *Points `json:"excess"`
+		}
+		if json.Unmarshal(raw, &l) == nil {
+			f.Limit, f.Excess = l.Limit, l.Excess
 		}
 	}
 	return f, nil

@@ -27,6 +27,10 @@ type Summary struct {
 	ServersMPO Spread[float64]
 	MedianMS   Spread[int]
 	MaxMS      Spread[int]
+	// Excess spreads the runs' excess over the limit at 0.5, 0.95 and 1;
+	// ExcessRuns is how many runs had a limit.json.
+	Excess     [3]Spread[int]
+	ExcessRuns int
 }
 
 // Summarise reduces runs to their spreads.
@@ -46,6 +50,18 @@ func Summarise(runs []Figures) Summary {
 	s.ServersMPO = SpreadOf(mpo)
 	s.MedianMS = SpreadOf(med)
 	s.MaxMS = SpreadOf(worst)
+	var excess [3][]int
+	for _, f := range runs {
+		if f.Excess != nil {
+			s.ExcessRuns++
+			excess[0] = append(excess[0], f.Excess.MedianMS)
+			excess[1] = append(excess[1], f.Excess.P95MS)
+			excess[2] = append(excess[2], f.Excess.MaxMS)
+		}
+	}
+	for i := range excess {
+		s.Excess[i] = SpreadOf(excess[i])
+	}
 	return s
 }
 

@@ -12,14 +12,23 @@ import (
 // met its limits on every run.
 func WriteTable(w io.Writer, scenarios []Scenario, sums []Summary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "scenario\truns valid\tlost\tmsgs-per-op (:servers)\tmedian ms\tmax ms\ttargets\tmet")
+	fmt.Fprintln(tw, "scenario\truns valid\tlost\tmsgs-per-op (:servers)\tmedian ms\tmax ms\texcess 0.5/0.95/1 ms\ttargets\tmet")
 	for i, s := range sums {
 		sc := scenarios[i]
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d\t%s\t%s\t%s\t%s\t%s\n", sc.Name, s.Valid, s.Runs, s.Lost,
-			spreadFloat(s.ServersMPO), spreadInt(s.MedianMS), spreadInt(s.MaxMS),
+		fmt.Fprintf(tw, "%s\t%d/%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", sc.Name, s.Valid, s.Runs, s.Lost,
+			spreadFloat(s.ServersMPO), spreadInt(s.MedianMS), spreadInt(s.MaxMS), excessText(s),
 			sc.Limits, yesNo(s.Meets(sc.Limits)))
 	}
 	return tw.Flush()
+}
+
+// excessText is the median over runs of the excess at 0.5, 0.95 and 1
+// (actual stable latency minus the limit eddy wrote in limit.json).
+func excessText(s Summary) string {
+	if s.ExcessRuns == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d/%d/%d", s.Excess[0].Median, s.Excess[1].Median, s.Excess[2].Median)
 }
 
 // String states the limits as the targets column shows them.
