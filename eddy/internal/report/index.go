@@ -27,8 +27,12 @@ type row struct{ Name, Value, Class string }
 // excess, in ms ("—" where there is no figure).
 type limitRow struct{ Point, Actual, Limit, Excess string }
 
-// picture is one image on the page.
-type picture struct{ File, Title, Caption string }
+// picture is one image on the page; Width and Height are its pixels, 0
+// for the house size (960×384).
+type picture struct {
+	File, Title, Caption string
+	Width, Height        int
+}
 
 // link is one file of the run directory.
 type link struct{ Href, Name, Size, Note string }
@@ -56,16 +60,16 @@ type partitionRow struct{ From, To, Spec, Grudge string }
 
 // pictures in page order, with what each shows.
 var plotPictures = []picture{
-	{"limit.png", "Each value against the limit",
-		"One dot per value that is stable both in the run and in the limit: along x its stable latency under a perfect broadcast on this run (same broadcasts, reads, acknowledgements and partitions), along y its actual stable latency. On the dashed line a value was as fast as the network allowed; the height above the line is its excess."},
-	{"latency-raw.png", "Latency of every operation",
-		"Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
-	{"latency-quantiles.png", "Latency quantiles",
-		"Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
-	{"rate.png", "Throughput",
-		"Operations completed per second in each window, by kind and outcome."},
-	{"propagation.png", "Propagation (seen through reads)",
-		"Not a latency. For each broadcast value, at its invocation time: how long until every node had been seen holding it. A node is seen holding a value only when it acknowledges the broadcast or returns the value from a read, so this measures the read schedule as much as the network: the dot is the completion of the last such first sighting, the bar reaches down to the latest read invocation that proved some node still lacked it, and the true moment lies on the bar."},
+	{File: "limit.png", Width: 720, Height: 576, Title: "Each value against the limit",
+		Caption: "One dot per value that is stable both in the run and in the limit: along x its stable latency under a perfect broadcast on this run (same broadcasts, reads, acknowledgements and partitions), along y its actual stable latency. On the dashed line a value was as fast as the network allowed; the height above the line is its excess."},
+	{File: "latency-raw.png", Title: "Latency of every operation",
+		Caption: "Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
+	{File: "latency-quantiles.png", Title: "Latency quantiles",
+		Caption: "Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
+	{File: "rate.png", Title: "Throughput",
+		Caption: "Operations completed per second in each window, by kind and outcome."},
+	{File: "propagation.png", Title: "Propagation (seen through reads)",
+		Caption: "Not a latency. For each broadcast value, at its invocation time: how long until every node had been seen holding it. A node is seen holding a value only when it acknowledges the broadcast or returns the value from a read, so this measures the read schedule as much as the network: the dot is the completion of the last such first sighting, the bar reaches down to the latest read invocation that proved some node still lacked it, and the true moment lies on the bar."},
 }
 
 // writeIndex renders index.html, showing the pictures in written.
@@ -97,6 +101,9 @@ func writeIndex(in *Input, parts []partition, ops []clientOp, spreadList []sprea
 	}
 	for _, p := range plotPictures {
 		if written[p.File] {
+			if p.Width == 0 {
+				p.Width, p.Height = 960, 384
+			}
 			page.Plots = append(page.Plots, p)
 		}
 	}

@@ -21,7 +21,7 @@ func plotLimit(pairs []limit.Pair, path string) error {
 		return errors.New("no value is stable both in the run and in the limit")
 	}
 	p := newPlot("Stable latency of each value: actual against the limit", "actual stable latency (ms)")
-	p.X.Label.Text = "limit: a perfect broadcast's stable latency (ms)"
+	p.X.Label.Text = "limit: perfect broadcast's stable latency (ms)"
 	pts := make(plotter.XYs, len(pairs))
 	top := 1.0
 	for i, pr := range pairs {
@@ -47,5 +47,13 @@ func plotLimit(pairs []limit.Pair, path string) error {
 	p.Legend.Add("actual = limit", diagonal)
 	p.X.Min, p.Y.Min = 0, 0
 	p.X.Max, p.Y.Max = top, top
-	return savePNG(p, path)
+	// Square data area (the legend takes a strip on the right), so the
+	// line y = x runs at 45°.
+	return savePNGSized(p, path, limitPlotWidth, limitPlotHeight)
 }
+
+// The size of limit.png: 720×576 px at 96 dpi.
+const (
+	limitPlotWidth  = 7.5 * vg.Inch
+	limitPlotHeight = 6 * vg.Inch
+)
