@@ -18,7 +18,7 @@ SEEDS       ?= 1000
 FUZZTIME    ?= 30s
 seedflag     = $(if $(SEED),--seed $(SEED))
 
-# The Gossip Glomers command lines (fact sheet §8).
+# The Gossip Glomers command lines (eddy/docs/SEMANTICS.md §8).
 FLAGS_3a := --node-count 1 --time-limit 20 --rate 10
 FLAGS_3b := --node-count 5 --time-limit 20 --rate 10
 FLAGS_3c := --node-count 5 --time-limit 20 --rate 10 --nemesis partition
