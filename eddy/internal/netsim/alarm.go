@@ -2,6 +2,7 @@ package netsim
 
 import (
 	"container/heap"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -103,12 +104,14 @@ func (a *alarms) dispatch(s sleeper) {
 	for {
 		a.mu.Lock()
 		now := a.clock.raw()
+		fired := false
 		for len(a.armed) > 0 && a.armed[0].at <= now {
 			al := heap.Pop(&a.armed).(*Alarm)
 			select {
 			case al.c <- struct{}{}:
 			default:
 			}
+			fired = true
 		}
 		if len(a.armed) == 0 {
 			a.sleeper = nil
@@ -117,8 +120,30 @@ func (a *alarms) dispatch(s sleeper) {
 		}
 		wait := a.armed[0].at - now
 		a.mu.Unlock()
+		if fired {
+			// The waiters just woken sit in this P's run queue. A
+			// goroutine blocked in a syscall keeps its P, and the runtime
+			// takes it back only after up to 10 ms when no other P is
+			// idle: let them run before going back to sleep.
+			runtime.Gosched()
+			wait = a.armed0() - a.clock.raw()
+			if wait <= 0 {
+				continue
+			}
+		}
 		s.sleep(wait)
 	}
+}
+
+// armed0 is the earliest armed deadline, or now when none is armed (the
+// loop then ends on its next pass).
+func (a *alarms) armed0() int64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(a.armed) == 0 {
+		return a.clock.raw()
+	}
+	return a.armed[0].at
 }
 
 // alarmHeap orders armed alarms by deadline (container/heap; pointers box

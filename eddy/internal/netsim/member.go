@@ -54,7 +54,9 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		}
 		now := m.net.clock.raw()
 		modelAt = max(msg.Deadline, modelAt)
-		m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+		if m.net.clock.started() {
+			m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+		}
 		m.deliver(&msg)
 		sink(&msg)
 	}

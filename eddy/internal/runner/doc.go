@@ -14,14 +14,17 @@
 //     sends topology in parallel (cN…c(2N-1), 5 s). Failure aborts.
 //  4. Main phase: a single global stagger schedule hands ops to the first
 //     free worker from a rotating index, alongside the nemesis schedule,
-//     until first-op time + time limit; in-flight ops then finish.
+//     until first-op time + time limit; in-flight ops then finish. An op
+//     is invoked when it is actually issued and the next gap starts then,
+//     so a late wake-up costs ops rather than causing a burst.
 //  5. Final phase: stop-partition (with --nemesis partition), "Waiting for
 //     recovery...", the recovery wait, one final read per worker in random
 //     order.
 //  6. Clients close, the history is written, every node is SIGKILLed; a
 //     node that had exited already is a crash (exit 255, no analysis).
 //  7. Analysis, results files, the results map, the verdict, then eddy's
-//     scheduling-lag line.
+//     scheduling-lag line (with a warning when lag p99 is over 5 % of the
+//     latency) and node-cost line.
 //
 // Shape: there is no run object. execute (run.go) builds the run's parts —
 // network, recorder, cluster, worker pool, client schedule, nemesis — and
