@@ -154,7 +154,7 @@ func newFixture(t *testing.T) fixture {
 	return fixture{
 		in: Input{
 			History: h, Nodes: nodes, Concurrency: fxNodes,
-			Run:        summary.Of(results, verdict, &lim, cost, "index.html"),
+			Run:        summary.Of(results, verdict, &lim, cost, nil, "index.html"),
 			ResultsEDN: results.EDN(),
 			Parameters: "--node-count 5 (fixture)",
 		},

@@ -25,8 +25,9 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 }
 
 // conclude is the analysis step of a run that completed: the checker and
-// the limit, the results files, the report, the results map and verdict,
-// eddy's own lag and cost lines, and last the run's summary.
+// the limit, the results files (lag.json among them), the report, the
+// results map and verdict, eddy's node-cost line, and last the run's
+// summary, which carries the lag and its warning.
 func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
 	results := analyse(h, net.Counts(), cfg.Availability)
@@ -44,12 +45,13 @@ func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Con
 	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File("results.edn"))
 	verdict, code := results.Verdict()
 	cost := summary.CostOf(usages, h)
-	run := summary.Of(results, verdict, &lim, cost, dir.File("index.html"))
+	stats := net.Lag()
+	lag := lagOf(stats, cfg.Latency)
+	writeLag(dir, stats, lag)
+	run := summary.Of(results, verdict, &lim, cost, &lag, dir.File("index.html"))
 	writeReport(out, dir, cfg, h, run, resultsEDN)
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
-	lag := net.Lag()
-	reportLag(out, dir, lag, cfg.Latency)
 	reportCost(out, dir, cost)
 	out.Print(run.Text())
-	return Result{ExitCode: code, Lag: lag}
+	return Result{ExitCode: code, Lag: stats}
 }

@@ -11,7 +11,7 @@ import (
 
 // reportCost prints the nodes' CPU time per 1000 client operations and
 // their peak memory beside the verdict, and stores the figures in
-// cost.json. Like the lag line it is eddy's own: Maelstrom has no such
+// cost.json. Like the lag figures it is eddy's own: Maelstrom has no such
 // figure. Nothing is printed when no node could say what it used.
 func reportCost(out *console.Console, dir *store.Dir, c *summary.Cost) {
 	if c == nil {

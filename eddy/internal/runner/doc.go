@@ -23,8 +23,8 @@
 //  6. Clients close, the history is written, every node is SIGKILLed; a
 //     node that had exited already is a crash (exit 255, no analysis).
 //  7. Analysis, results files, the results map, the verdict, then eddy's
-//     scheduling-lag line (with a warning when lag p99 is over 5 % of the
-//     latency) and node-cost line.
+//     node-cost line and the closing summary, whose scheduling-lag line
+//     warns when lag p99 is over 5 % of the latency.
 //
 // Shape: there is no run object. execute (run.go) builds the run's parts —
 // network, recorder, cluster, worker pool, client schedule, nemesis — and

@@ -37,6 +37,9 @@ type Run struct {
 	// Cost is the nodes' CPU time and memory (nil when unknown).
 	Cost *Cost
 
+	// Lag is eddy's own scheduling lag (nil when not measured).
+	Lag *Lag
+
 	// Page is the path of the run's index.html.
 	Page string
 }
@@ -48,9 +51,9 @@ type Checker struct {
 	Error string // set when the sub-checker itself failed
 }
 
-// Of digests a run's results, its limit and its cost; page is the path of
-// its index.html.
-func Of(r *checker.Results, verdict string, lim *limit.Result, cost *Cost, page string) Run {
+// Of digests a run's results, its limit, its cost and eddy's lag; page is
+// the path of its index.html.
+func Of(r *checker.Results, verdict string, lim *limit.Result, cost *Cost, lag *Lag, page string) Run {
 	w := r.Workload
 	s := Run{
 		Valid:   r.Valid(),
@@ -80,6 +83,7 @@ func Of(r *checker.Results, verdict string, lim *limit.Result, cost *Cost, page 
 		LostLatencies:    w.LostLatencies,
 		Limit:            lim,
 		Cost:             cost,
+		Lag:              lag,
 		Page:             page,
 	}
 	if r.Availability.NoInvokes {

@@ -38,7 +38,8 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: []string{"n0", "n1"}, Concurrency: 2, Hop: 100 * time.Millisecond})
 	verdict, _ := results.Verdict()
 	cost := CostOf([]proc.Usage{{CPU: time.Second, PeakRSS: 4 << 20}, {CPU: 2 * time.Second, PeakRSS: 6 << 20}}, h)
-	text := Of(results, verdict, &lim, cost, "store/broadcast/x/index.html").Text()
+	lag := LagOf(80*time.Microsecond, 1900*time.Microsecond, 100*time.Millisecond)
+	text := Of(results, verdict, &lim, cost, &lag, "store/broadcast/x/index.html").Text()
 	for _, want := range []string{
 		"eddy: valid           yes (stable 1, lost 0, never read 0 of 1 values)",
 		"eddy: msgs-per-op     1.50 (servers)",
@@ -46,35 +47,52 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 		"eddy: limit           0.5 100 ms, 0.95 100 ms, 1 100 ms (perfect broadcast, 100 ms per hop)",
 		"eddy: excess          0.5 200 ms, 0.95 200 ms, 1 200 ms (actual - limit)",
 		"eddy: node cost       cpu 3.00 s (750.000 s per 1000 ops), peak rss mean 5.0 MiB, max 6.0 MiB (2 nodes)",
+		"eddy: scheduling lag  p50 0.08 ms, p99 1.9 ms (ok, limit 5 ms)",
 		"eddy: page            store/broadcast/x/index.html",
 	} {
 		if !strings.Contains(text, want+"\n") {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
 	}
-	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 8 {
-		t.Errorf("summary is not the eight short lines expected:\n%s", text)
+	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 9 {
+		t.Errorf("summary is not the nine short lines expected:\n%s", text)
 	}
 }
 
 func TestTextWithoutStableValuesOrCost(t *testing.T) {
 	results := checker.Check(nil, checker.NetCounts{}, checker.Options{})
-	text := Of(results, "", nil, nil, "").Text()
+	text := Of(results, "", nil, nil, nil, "").Text()
 	for _, want := range []string{"valid           unknown", "msgs-per-op     - (no operations)", "stable latency  - (no stable values)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
 	}
-	for _, absent := range []string{"limit", "node cost", "page"} {
+	for _, absent := range []string{"limit", "node cost", "lag", "page"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("summary shows %q with nothing to say:\n%s", absent, text)
 		}
 	}
 }
 
+func TestLagLineWarnsOverFivePercentOfTheLatency(t *testing.T) {
+	for _, c := range []struct {
+		lag  Lag
+		want string
+	}{
+		{LagOf(300*time.Microsecond, 5*time.Millisecond, 100*time.Millisecond), "p50 0.3 ms, p99 5 ms (ok, limit 5 ms)"},
+		{LagOf(900*time.Microsecond, 12400*time.Microsecond, 100*time.Millisecond),
+			"p50 0.9 ms, p99 12 ms WARNING: p99 over 5 ms (5 % of the latency), latency figures not to be trusted; is the machine busy?"},
+		{LagOf(time.Millisecond, time.Second, 0), "p50 1 ms, p99 1000 ms (no limit at latency 0)"},
+	} {
+		if got := c.lag.text(); got != c.want {
+			t.Errorf("got  %q\nwant %q", got, c.want)
+		}
+	}
+}
+
 func TestOfCopiesEveryChecker(t *testing.T) {
 	results := checker.Check(run(), checker.NetCounts{}, checker.Options{Availability: "total"})
-	s := Of(results, "", nil, nil, "")
+	s := Of(results, "", nil, nil, nil, "")
 	var names []string
 	for _, c := range s.Checkers {
 		names = append(names, c.Name)

@@ -10,8 +10,9 @@ import (
 
 // Text is the short summary eddy prints at the very end of a run, after
 // the results map and the verdict: the verdict, the messages per
-// operation, stable latency, the limit and the excess, the nodes' cost and
-// the page to open. Each line starts with "eddy:" so it cannot be taken
+// operation, stable latency, the limit and the excess, the nodes' cost,
+// eddy's own scheduling lag (with a warning when it is too large for the
+// latency figures to stand) and the page to open. Each line starts with "eddy:" so it cannot be taken
 // for part of the results map.
 func (s Run) Text() string {
 	var b strings.Builder
@@ -39,6 +40,9 @@ func (s Run) Text() string {
 	if c := s.Cost; c != nil {
 		line("node cost", "cpu %.2f s (%.3f s per 1000 ops), peak rss mean %.1f MiB, max %.1f MiB (%d nodes)",
 			c.CPUSeconds, c.CPUPer1000Ops, c.PeakRSSMeanMiB, c.PeakRSSMaxMiB, c.Nodes)
+	}
+	if s.Lag != nil {
+		line("scheduling lag", "%s", s.Lag.text())
 	}
 	if s.Page != "" {
 		line("page", "%s", s.Page)
