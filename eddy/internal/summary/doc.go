@@ -1,7 +1,8 @@
 // Package summary is the typed digest of a finished run: the figures a
-// reader looks for first, taken from the checker's results, the limit,
-// the nodes' resource use and eddy's own scheduling lag. The report builds its page from a Run, and the
-// runner ends every run by printing Run.Text after the verdict.
+// reader looks for first, taken from the checker's results, the limit, the
+// nodes' resource use and eddy's own scheduling lag. The report builds its
+// page from a Run, and the runner ends every run by printing Run.Text after
+// the verdict.
 //
 // The contract: Of only copies figures out of typed values (no JSON, no
 // string keys), so a renamed field is a compile error rather than a
