@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// Figures are one eddy run's results, as the efficiency issue states them.
+// Figures are one eddy run's results, as the project's targets state them.
 type Figures struct {
 	Seed       int64
 	Valid      string  // "true", "false" or "unknown", as results.json has :valid?
@@ -22,6 +22,7 @@ type Figures struct {
 	ServersMPO float64 // net :servers msgs-per-op
 	AllMPO     float64 // net :all msgs-per-op
 	MedianMS   int     // stable-latencies 0.5
+	P95MS      int     // stable-latencies 0.95
 	MaxMS      int     // stable-latencies 1
 	Dir        string  // the run's store directory
 	Cost       *Cost   // the nodes' resource use, when eddy recorded it
@@ -105,6 +106,7 @@ func Read(dir string) (Figures, error) {
 		ServersMPO: r.Net.Servers.MsgsPerOp,
 		AllMPO:     r.Net.All.MsgsPerOp,
 		MedianMS:   r.Workload.StableLatencies["0.5"],
+		P95MS:      r.Workload.StableLatencies["0.95"],
 		MaxMS:      r.Workload.StableLatencies["1"],
 		Dir:        dir,
 	}
