@@ -20,7 +20,7 @@ the scale table, is every column's median over seeds.`
 // per run (in the order given), the median row, and its verdicts indented
 // below.
 func WriteRuns(w io.Writer, sc Scenario, runs []Figures, verdicts []Verdict) error {
-	fmt.Fprintf(w, "%s: %s, %d seeds\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n", sc.Name, sc.Shape, len(runs), strings.Join(sc.Shape.Flags(), " "))
+	fmt.Fprintf(w, "%s: %s, %s\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n", sc.Name, sc.Shape, Count(len(runs), "seed"), strings.Join(sc.Shape.Flags(), " "))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, header("seed"))
 	for _, r := range runs {
@@ -127,4 +127,12 @@ func WriteTally(w io.Writer, tool string, names []string, groups [][]Verdict) bo
 	}
 	fmt.Fprintf(w, "%s: %d of %d targets MISSED:\n  %s\n", tool, len(missed), total, strings.Join(missed, "\n  "))
 	return false
+}
+
+// Count is "1 seed", "2 seeds": n and the noun, plural unless n is 1.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
