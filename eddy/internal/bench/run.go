@@ -16,7 +16,7 @@ import (
 // Figures are one eddy run's results, as the project's targets state them.
 type Figures struct {
 	Seed       int64
-	Valid      string  // "true", "false" or "unknown", as results.json has :valid?
+	Valid      string  // "true", "false" or "unknown", as results.json has :valid?, or Crashed
 	Lost       int     // workload lost-count
 	Ops        int     // client invocations: the msgs-per-op denominator
 	ServersMPO float64 // net :servers msgs-per-op
@@ -48,6 +48,17 @@ type Cost struct {
 	PeakRSSAvgMiB float64 `json:"peak_rss_mean_mib"`
 }
 
+// ErrNoResults is Run's error when eddy ended without writing results: the
+// run crashed (a node died, init failed) or eddy itself failed.
+var ErrNoResults = errors.New("wrote no results")
+
+// Crashed is the Valid of a run that wrote no results.
+const Crashed = "crashed"
+
+// HasResults reports whether the run wrote results; a crashed run has no
+// figures, and only the validity rule counts it.
+func (f Figures) HasResults() bool { return f.Valid != Crashed }
+
 // Run starts eddy with args in dir, waits for it, and reads the figures of
 // the run it wrote. eddy's exit status is not an error: an invalid run still
 // has figures, and Valid says what the checker thought.
@@ -64,7 +75,7 @@ func Run(ctx context.Context, eddy, dir string, args []string) (Figures, error) 
 	}
 	store, ok := storeDir(out.Bytes())
 	if !ok {
-		return Figures{}, fmt.Errorf("eddy %s wrote no results:\n%s", strings.Join(args, " "), lastLines(out.String(), 15))
+		return Figures{}, fmt.Errorf("eddy %s: %w:\n%s", strings.Join(args, " "), ErrNoResults, lastLines(out.String(), 15))
 	}
 	if !filepath.IsAbs(store) {
 		store = filepath.Join(dir, store)

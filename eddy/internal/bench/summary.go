@@ -20,8 +20,8 @@ func MedianOf(xs []float64) float64 {
 	return (s[mid-1] + s[mid]) / 2
 }
 
-// MedianFigures is the run whose every figure is the median over runs of
-// that figure (latencies rounded to whole milliseconds), for a table's
+// MedianFigures is the run whose every figure is the median over runs
+// (those that did not crash) of that figure (latencies rounded to whole milliseconds), for a table's
 // median row. Its Valid and Lost are left empty: the row shows the valid
 // count and the total lost instead. Limit, Excess and Cost are medians
 // over the runs that recorded them, nil when none did.
@@ -52,6 +52,9 @@ func MedianFigures(runs []Figures) Figures {
 func medianBy(runs []Figures, of func(Figures) (float64, bool)) float64 {
 	var xs []float64
 	for _, f := range runs {
+		if !f.HasResults() {
+			continue
+		}
 		if x, ok := of(f); ok {
 			xs = append(xs, x)
 		}

@@ -67,6 +67,9 @@ func header(label string) string {
 
 // row renders one run's figures under header's columns.
 func row(label, valid string, lost int, f Figures) string {
+	if !f.HasResults() {
+		return label + "\t" + Crashed + "\t-\t-\t-\t-\t-\t-\t-"
+	}
 	cpu, rss := "-", "-"
 	if f.Cost != nil {
 		cpu, rss = fmt.Sprintf("%.2f", f.Cost.CPUPer1000Ops), fmt.Sprintf("%.1f", f.Cost.PeakRSSMaxMiB)

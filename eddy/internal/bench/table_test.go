@@ -15,17 +15,19 @@ func TestRunsTableHasARowPerSeedThenTheMedianAndTheVerdicts(t *testing.T) {
 	runs[0].Limit = &Points{MedianMS: 650, P95MS: 2620, MaxMS: 3580}
 	runs[0].Cost = &Cost{CPUPer1000Ops: 1.234, PeakRSSMaxMiB: 9.87}
 	runs[1].Valid, runs[1].Lost = "false", 2
+	runs = append(runs, Figures{Seed: 4, Valid: Crashed})
 	var b strings.Builder
 	must(t, WriteRuns(&b, sc, runs, Check(runs, sc.Targets)))
 	out := b.String()
 	for _, want := range []string{
-		"3d-partition: 25 nodes, rate 100, latency 100 ms, 20 s, partition nemesis, 3 seeds\n",
+		"3d-partition: 25 nodes, rate 100, latency 100 ms, 20 s, partition nemesis, 4 seeds\n",
 		"  eddy test -w broadcast --bin <node> --node-count 25 --time-limit 20 --rate 100 --latency 100 --nemesis partition --seed <seed>\n",
-		"seed    valid  lost  msgs/op  actual         limit          excess       cpu   rss\n",
-		"1       yes    0     2.40     900/3000/4000  650/2620/3580  250/380/420  1.23  9.9\n",
-		"2       NO     2     3.10     0/0/0          -              200/390/500  -     -\n",
-		"median  2/3    2     2.40     0/0/0          650/2620/3580  250/380/420  1.23  9.9\n",
-		"  MISSED  valid and 0 lost on every seed           2/3 valid, 2 lost\n",
+		"seed    valid    lost  msgs/op  actual         limit          excess       cpu   rss\n",
+		"1       yes      0     2.40     900/3000/4000  650/2620/3580  250/380/420  1.23  9.9\n",
+		"2       NO       2     3.10     0/0/0          -              200/390/500  -     -\n",
+		"4       crashed  -     -        -              -              -            -     -\n",
+		"median  2/4      2     2.40     0/0/0          650/2620/3580  250/380/420  1.23  9.9\n",
+		"\n  MISSED  valid and 0 lost on every seed           2/4 valid, 2 lost\n",
 		"  ok      median msgs-per-op over seeds <= 2.5     median 2.400\n",
 	} {
 		if !strings.Contains(out, want) {

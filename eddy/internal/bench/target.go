@@ -109,6 +109,9 @@ func (t Target) check(runs []Figures) Verdict {
 	var values []float64
 	worst, worstSeed := 0.0, int64(0)
 	for _, r := range runs {
+		if !r.HasResults() {
+			continue // a crash already fails the validity rule
+		}
 		x, ok := t.Figure.Of(r)
 		if !ok {
 			v.Got = fmt.Sprintf("not recorded (seed %d)", r.Seed)
@@ -120,7 +123,7 @@ func (t Target) check(runs []Figures) Verdict {
 		values = append(values, x)
 	}
 	if len(values) == 0 {
-		v.Got = "no runs"
+		v.Got = "no runs with results"
 		return v
 	}
 	if t.Over == MedianOfSeeds {

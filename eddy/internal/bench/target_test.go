@@ -166,3 +166,21 @@ func verdictLines(vs []Verdict) string {
 	}
 	return b.String()
 }
+
+func TestACrashedRunFailsValidityAndLeavesTheFiguresToTheOthers(t *testing.T) {
+	runs := append(partitioned(), Figures{Seed: 4, Valid: Crashed})
+	sc, _ := ScenarioNamed("3d-partition")
+	vs := Check(runs, sc.Targets)
+	if vs[0].Met || vs[0].Got != "3/4 valid, 0 lost" {
+		t.Errorf("validity: %+v", vs[0])
+	}
+	if vs[1].Got != "median 2.400" || vs[2].Got != "worst 3.100 (seed 2)" {
+		t.Errorf("the crashed run counted in the figures: %q, %q", vs[1].Got, vs[2].Got)
+	}
+	if m := MedianFigures(runs); m.ServersMPO != 2.4 || *m.Excess != (Points{MedianMS: 250, P95MS: 380, MaxMS: 420}) {
+		t.Errorf("median figures %+v, excess %+v", m, m.Excess)
+	}
+	if v := Check([]Figures{{Seed: 1, Valid: Crashed}}, sc.Targets)[1]; v.Met || v.Got != "no runs with results" {
+		t.Errorf("all crashed: %+v", v)
+	}
+}
