@@ -16,6 +16,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"eddy/internal/bench"
 )
@@ -62,7 +64,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout)
 		names, verdicts = append(names, sc.Name), append(verdicts, vs)
 	}
-	fmt.Fprintf(stdout, "%s\n", bench.FlyIO)
+	if slices.ContainsFunc(plan, func(sc bench.Scenario) bool { return strings.HasPrefix(sc.Name, "3d") }) {
+		fmt.Fprintf(stdout, "%s\n", bench.FlyIO)
+	}
 	if !bench.WriteTally(stdout, "bench", names, verdicts) {
 		return 1
 	}

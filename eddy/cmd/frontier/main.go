@@ -2,7 +2,8 @@
 // workload under eddy and plots median and maximum stable latency against
 // msgs-per-op: the trade-off between fewer messages and fresher reads.
 //
-//	go run ./cmd/frontier [-batches 0s,50ms,...] [-seed 1] [-out frontier.png] [-- node args]
+//	go run ./cmd/frontier [-batches 0s,50ms,...] [-seed 1] [-out frontier.png]
+//	                      [-eddy bin/eddy] [-bin bin/rumor] [-dir .] [-- node args]
 package main
 
 import (

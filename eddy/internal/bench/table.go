@@ -111,7 +111,7 @@ func verdictWord(valid string) string {
 	return valid
 }
 
-// WriteTally prints the closing line, "<tool>: all n targets met" or
+// WriteTally prints the closing line, "<tool>: all n targets met", or
 // which targets were missed, and reports whether all were met.
 func WriteTally(w io.Writer, tool string, names []string, groups [][]Verdict) bool {
 	total := 0
@@ -125,7 +125,7 @@ func WriteTally(w io.Writer, tool string, names []string, groups [][]Verdict) bo
 		}
 	}
 	if len(missed) == 0 {
-		fmt.Fprintf(w, "%s: all %d targets met\n", tool, total)
+		fmt.Fprintf(w, "%s: all %s met\n", tool, Count(total, "target"))
 		return true
 	}
 	fmt.Fprintf(w, "%s: %d of %d targets MISSED:\n  %s\n", tool, len(missed), total, strings.Join(missed, "\n  "))
