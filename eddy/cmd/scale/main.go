@@ -63,9 +63,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	shape := sizes[0].Shape
+	flags := shape.Flags()
+	flags[1] = "<n>" // Flags starts with --node-count and the count
 	fmt.Fprintf(stdout, "%s\n\n", bench.Legend)
-	fmt.Fprintf(stdout, "scale: rate %d, latency %d ms, %d s at %s nodes, %s each\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n",
-		shape.Rate, shape.LatencyMS, shape.TimeLimit, *nodes, bench.Count(*seeds, "seed"), strings.Join(shape.Flags(), " "))
+	fmt.Fprintf(stdout, "scale: rate %d, latency %d ms, %d s on n = %s nodes, %s each\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n",
+		shape.Rate, shape.LatencyMS, shape.TimeLimit, *nodes, bench.Count(*seeds, "seed"), strings.Join(flags, " "))
 	if err := bench.WriteSizes(stdout, sizes, runs); err != nil {
 		fmt.Fprintln(stderr, "scale:", err)
 		return 2
