@@ -6,7 +6,7 @@ import (
 	"eddy/internal/history"
 )
 
-// NetGroup is one group of network journal counts (fact sheet §7).
+// NetGroup is one group of network journal counts (semantics §7).
 type NetGroup struct{ SendCount, RecvCount, MsgCount int }
 
 // NetCounts is what the network journal saw over the whole run: every event,

@@ -1,5 +1,5 @@
 // Package checker analyses a finished eddy run the way Maelstrom's :checker
-// composition analyses a broadcast test (fact sheet §6, §7, §9.1), and prints
+// composition analyses a broadcast test (semantics §6, §7, §9.1), and prints
 // the verdict the way Jepsen does.
 //
 // The contract:

@@ -9,7 +9,7 @@ import (
 	"eddy/internal/history"
 )
 
-// passingRun is a history with the figures of the fact sheet's §9.1 example:
+// passingRun is a history with the figures of the §9.1 example of docs/SEMANTICS.md:
 // 98 acknowledged broadcasts and 107 reads, every read returning everything
 // broadcast so far.
 func passingRun() (history.History, NetCounts) {

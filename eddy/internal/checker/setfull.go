@@ -15,7 +15,7 @@ type elementState struct {
 }
 
 // checkWorkload is Jepsen's set-full checker (linearizable? false) over the
-// client ops, with :broadcast playing :add (fact sheet §6.3).
+// client ops, with :broadcast playing :add (semantics §6.3).
 func checkWorkload(h history.History) Workload {
 	pairs := invocationsOf(h)
 	states := map[int64]*elementState{}
@@ -109,7 +109,7 @@ func readSet(r history.Read) (map[int64]bool, map[int64]int) {
 // scanDuplicates reproduces Jepsen's duplicate scan, bug included: it keeps
 // an element only when its multiplicity within a read is below 1, which no
 // element present in a read can have. So nothing is ever recorded, and a
-// read may repeat values without penalty (fact sheet §6.4).
+// read may repeat values without penalty (semantics §6.4).
 func scanDuplicates(counts map[int64]int, duplicated map[int64]int) {
 	for element, n := range counts {
 		if n < 1 {

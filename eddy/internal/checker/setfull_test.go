@@ -7,7 +7,7 @@ import (
 	"eddy/internal/history"
 )
 
-// workedExample is the fact sheet's §6.3 example: five nodes that never
+// workedExample is the §6.3 example of docs/SEMANTICS.md: five nodes that never
 // gossip, 21 broadcasts each acknowledged by the node it was sent to, and
 // five final reads invoked in the order w2, w3, w0, w1, w4, where w4's node
 // only ever received 8.

@@ -1,6 +1,6 @@
 // Package netsim is eddy's simulated Maelstrom network.
 //
-// The contract, taken from the fact sheet (§1.6, §4, §7):
+// The contract, taken from docs/SEMANTICS.md (§1.6, §4, §7):
 //
 //   - Every member (node, client or built-in service) owns one priority queue
 //     ordered by delivery deadline. A member whose id starts with "c" is a

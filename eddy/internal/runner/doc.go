@@ -3,7 +3,7 @@
 // network, records the history, tears everything down, and hands the
 // history and network counts to the checker.
 //
-// The contract, phase by phase (fact sheet §1.8, §2.2, §3, §5, §9):
+// The contract, phase by phase (semantics §1.8, §2.2, §3, §5, §9):
 //
 //  1. Store: store/broadcast/<start>/ is created first; every log line is
 //     teed to its jepsen.log.
