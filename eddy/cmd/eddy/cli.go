@@ -11,6 +11,7 @@ import (
 
 	"eddy/internal/checker"
 	"eddy/internal/netsim"
+	"eddy/internal/proc"
 	"eddy/internal/runner"
 	"eddy/internal/topology"
 )
@@ -148,6 +149,7 @@ func init() {
 		return nil
 	}, "--recovery-wait")
 	boolean(func(o *options) { o.cfg.LogStderr = true }, "--log-stderr")
+	boolean(func(o *options) { o.cfg.GzipStore = true }, "--gzip-store")
 	boolean(func(o *options) { o.cfg.LogNetSend = true }, "--log-net-send")
 	boolean(func(o *options) { o.cfg.LogNetRecv = true }, "--log-net-recv")
 	boolean(func(o *options) { o.help = true }, "-h", "--help")
@@ -186,7 +188,7 @@ func parseArgs(args []string) (options, error) {
 		NodeDir:         os.TempDir(),
 	}
 	if len(args) == 0 || (args[0] != "test" && args[0] != "-h" && args[0] != "--help") {
-		return o, usagef("usage: eddy test -w broadcast --bin BIN [options] [-- node args] | eddy serve [--port N]")
+		return o, usagef("usage: eddy test --bin BIN [options] [-- node args] | eddy serve [--port N]")
 	}
 	if args[0] != "test" {
 		o.help = true
@@ -231,6 +233,11 @@ func parseArgs(args []string) (options, error) {
 func (o *options) finish() error {
 	if o.cfg.Bin == "" {
 		return usagef("--bin is required")
+	}
+	// Checked now, with the other arguments, so that a typo costs no
+	// store directory and no crashed run.
+	if err := proc.CheckBin(o.cfg.Bin); err != nil {
+		return usagef("--bin %v", err)
 	}
 	if err := o.cfg.Latency.Validate(); err != nil {
 		return usagef("%v", err)

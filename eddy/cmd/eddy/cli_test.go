@@ -11,7 +11,7 @@ import (
 )
 
 func TestDefaultsAreMaelstroms(t *testing.T) {
-	o, err := parseArgs([]string{"test", "-w", "broadcast", "--bin", "node"})
+	o, err := parseArgs([]string{"test", "-w", "broadcast", "--bin", os.Args[0]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,9 +25,9 @@ func TestDefaultsAreMaelstroms(t *testing.T) {
 }
 
 func TestOptionsAndNodeArguments(t *testing.T) {
-	o, err := parseArgs(strings.Fields("test --bin ./node --node-count 3 --concurrency 2n --rate=2.5 --latency 100 " +
+	o, err := parseArgs(strings.Fields("test --bin " + os.Args[0] + " --node-count 3 --concurrency 2n --rate=2.5 --latency 100 " +
 		"--latency-dist exponential --nemesis partition --nemesis-interval 0.5 --topology tree4 --availability 0.9 " +
-		"--log-stderr --seed 42 --test-count 3 --recovery-wait 0.25 plain -- --flag value"))
+		"--log-stderr --seed 42 --test-count 3 --recovery-wait 0.25 --gzip-store plain -- --flag value"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestOptionsAndNodeArguments(t *testing.T) {
 	if !slices.Equal(c.Nodes, []string{"n0", "n1", "n2"}) || c.Concurrency != 6 || c.Rate != 2.5 ||
 		c.Latency != (netsim.Latency{MeanMillis: 100, Dist: netsim.Exponential}) || !c.Partition ||
 		c.NemesisInterval != 0.5 || c.Topology != "tree4" || c.Availability != "0.9" || !c.LogStderr ||
-		c.Seed != 42 || !o.seedGiven || o.testCount != 3 || c.RecoveryWait != 250*time.Millisecond {
+		c.Seed != 42 || !o.seedGiven || o.testCount != 3 || c.RecoveryWait != 250*time.Millisecond || !c.GzipStore {
 		t.Errorf("parsed %+v", o)
 	}
 	if !slices.Equal(c.Args, []string{"plain", "--flag", "value"}) {
@@ -68,6 +68,19 @@ func TestBadArgumentsExit254(t *testing.T) {
 		{"test", "--bin", "x", "--frobnicate"},
 		{"test", "--bin", "x", "--log-stderr=yes"},
 	}
+	// Every case but the --bin ones names a real binary, so that each
+	// fails for its own reason.
+	for _, args := range bad {
+		for i, a := range args {
+			if a == "x" {
+				args[i] = os.Args[0]
+			}
+		}
+	}
+	bad = append(bad,
+		[]string{"test", "--bin", "./no-such-node"},
+		[]string{"test", "--bin", os.TempDir()},
+	)
 	sink, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

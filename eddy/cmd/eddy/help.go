@@ -3,13 +3,16 @@ package main
 const helpText = `eddy: Maelstrom's broadcast test, without the JVM.
 
 Usage:
-  eddy test -w broadcast --bin BIN [options] [--] [node args]
+  eddy test --bin BIN [options] [--] [node args]
   eddy serve [--port 8080]    browse store/ at http://localhost:PORT/
 
 Options (defaults are Maelstrom's):
-  -w, --workload NAME         broadcast (the only workload eddy runs)
-  --bin FILE                  node binary (required)
-  --node-count N              nodes n0…n(N-1); default n1…n5
+  -w, --workload NAME         broadcast, the default and the only workload
+                              eddy runs (Maelstrom's default is lin-kv, so
+                              scripts written for Maelstrom pass -w broadcast)
+  --bin FILE                  node binary (required; checked before the run)
+  --node-count N              run N nodes, named n0 to n(N-1); without it,
+                              5 nodes named n1 to n5 (Jepsen's default list)
   --time-limit S              seconds of workload, default 60
   --rate R                    total ops/s, default 5; 0 = no client ops
   --latency MS                mean server-to-server latency, default 0
@@ -25,6 +28,7 @@ Options (defaults are Maelstrom's):
   --test-count N              repeat, stopping at the first non-valid run
   --seed N                    seed every random choice (printed if not given)
   --recovery-wait S           eddy only: seconds before the final reads, default 10
+  --gzip-store                eddy only: gzip the run's histories, log and journal
 
 Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad arguments,
 255 crashed (init/topology failure, node crash), 130 interrupted.

@@ -29,8 +29,8 @@ func run(args []string, stdout, stderr *os.File) int {
 	opts, err := parseArgs(args)
 	var usage *usageError
 	if errors.As(err, &usage) {
-		fmt.Fprintln(stderr, usage.msg)
-		fmt.Fprintln(stderr, "Run `eddy --help` for the options.")
+		fmt.Fprintln(stderr, "eddy: "+usage.msg)
+		fmt.Fprintln(stderr, "eddy: run `eddy --help` for the options")
 		return exitUsage
 	}
 	if opts.help {

@@ -52,7 +52,7 @@ func parseServeArgs(args []string) (port int, help bool, err error) {
 func serve(args []string, stdout, stderr io.Writer) int {
 	port, help, err := parseServeArgs(args)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "eddy serve:", err)
 		return exitUsage
 	}
 	if help {

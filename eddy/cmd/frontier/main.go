@@ -2,7 +2,8 @@
 // workload under eddy and plots median and maximum stable latency against
 // msgs-per-op: the trade-off between fewer messages and fresher reads.
 //
-//	go run ./cmd/frontier [-batches 0s,50ms,...] [-seed 1] [-out frontier.png] [-- node args]
+//	go run ./cmd/frontier [-batches 0s,50ms,...] [-seed 1] [-out frontier.png]
+//	                      [-eddy bin/eddy] [-bin bin/rumor] [-dir .] [-- node args]
 package main
 
 import (
@@ -41,11 +42,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	sc := bench.Scenarios[0]
+	sc, _ := bench.ScenarioNamed("3d")
 	var points []bench.Point
 	for _, b := range intervals {
 		nodeArgs := append([]string{"-batch", b.String()}, fs.Args()...)
-		f, err := bench.Run(ctx, abs.Eddy, ".", sc.Args(abs.Bin, *seed, nodeArgs))
+		f, err := bench.Run(ctx, abs.Eddy, abs.Dir, sc.Args(abs.Bin, *seed, nodeArgs))
 		if err != nil {
 			fmt.Fprintf(stderr, "frontier: batch %s: %v\n", b, err)
 			return 2
@@ -60,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%d\t%d\n", p.Batch, p.Figures.Valid, p.Figures.ServersMPO, p.Figures.MedianMS, p.Figures.MaxMS)
 	}
 	tw.Flush()
-	if err := bench.PlotFrontier(points, sc.Limits, *out); err != nil {
+	if err := bench.PlotFrontier(points, sc.Targets, *out); err != nil {
 		fmt.Fprintln(stderr, "frontier:", err)
 		return 2
 	}

@@ -20,22 +20,30 @@ func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer)
 	os.Exit(code)
 }
 
-// Paths are the two binaries every bench command runs.
-type Paths struct{ Eddy, Bin string }
+// Paths are the two binaries every bench command runs, and the directory
+// it runs them in (where eddy's store/ grows).
+type Paths struct{ Eddy, Bin, Dir string }
 
-// Register adds -eddy and -bin to fs.
+// Register adds -eddy, -bin and -dir to fs.
 func (p *Paths) Register(fs *flag.FlagSet) {
 	fs.StringVar(&p.Eddy, "eddy", "bin/eddy", "the harness (or real Maelstrom, which ignores --seed)")
 	fs.StringVar(&p.Bin, "bin", "bin/rumor", "the node binary")
+	fs.StringVar(&p.Dir, "dir", ".", "the directory eddy runs in; its store/ goes there")
 }
 
-// Absolute returns both paths made absolute, as eddy runs the node by its
+// Absolute returns the paths made absolute, as eddy runs the node by its
 // canonical path.
 func (p Paths) Absolute() (Paths, error) {
-	eddy, err := filepath.Abs(p.Eddy)
-	if err != nil {
-		return p, err
+	var abs Paths
+	for _, c := range []struct {
+		from string
+		to   *string
+	}{{p.Eddy, &abs.Eddy}, {p.Bin, &abs.Bin}, {p.Dir, &abs.Dir}} {
+		path, err := filepath.Abs(c.from)
+		if err != nil {
+			return p, err
+		}
+		*c.to = path
 	}
-	bin, err := filepath.Abs(p.Bin)
-	return Paths{Eddy: eddy, Bin: bin}, err
+	return abs, nil
 }

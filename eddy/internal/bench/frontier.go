@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"time"
@@ -18,9 +17,10 @@ type Point struct {
 }
 
 // PlotFrontier draws median and maximum stable latency against msgs-per-op,
-// one point per batch interval, with the project's targets as dashed lines,
-// and saves it to path (the extension picks the format: .png, .svg, .pdf).
-func PlotFrontier(points []Point, targets Limits, path string) error {
+// one point per batch interval, with the msgs-per-op, median and max
+// targets among targets as dashed lines, and saves it to path (the
+// extension picks the format: .png, .svg, .pdf).
+func PlotFrontier(points []Point, targets []Target, path string) error {
 	pts := slices.Clone(points)
 	slices.SortFunc(pts, func(a, b Point) int { return int(a.Batch - b.Batch) })
 
@@ -39,12 +39,10 @@ func PlotFrontier(points []Point, targets Limits, path string) error {
 		labels.XYs[i] = worst[i]
 		labels.Labels[i] = pt.Batch.String()
 	}
-	blue := color.RGBA{R: 31, G: 119, B: 180, A: 255}
-	orange := color.RGBA{R: 255, G: 127, B: 14, A: 255}
-	if err := addSeries(p, "median", median, blue); err != nil {
+	if _, err := addSeries(p, "median", median, blue); err != nil {
 		return err
 	}
-	if err := addSeries(p, "max", worst, orange); err != nil {
+	if _, err := addSeries(p, "max", worst, orange); err != nil {
 		return err
 	}
 	lab, err := plotter.NewLabels(labels)
@@ -61,21 +59,23 @@ func PlotFrontier(points []Point, targets Limits, path string) error {
 	return p.Save(8*vg.Inch, 5*vg.Inch, path)
 }
 
-func addSeries(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
+// addSeries draws xys as a line with points in colour c, named in the
+// legend, and returns the line for further styling.
+func addSeries(p *plot.Plot, name string, xys plotter.XYs, c color.Color) (*plotter.Line, error) {
 	line, points, err := plotter.NewLinePoints(xys)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	line.Color = c
 	points.Color = c
 	p.Add(line, points)
 	p.Legend.Add(name, line, points)
-	return nil
+	return line, nil
 }
 
-// addTargets draws each target as a dashed grey line: the good region is
-// below and to the left of them.
-func addTargets(p *plot.Plot, t Limits) {
+// addTargets draws the msgs-per-op, median and max targets among ts as
+// dashed grey lines: the good region is below and to the left of them.
+func addTargets(p *plot.Plot, ts []Target) {
 	dashed := func(xys plotter.XYs, name string) {
 		l, err := plotter.NewLine(xys)
 		if err != nil {
@@ -84,21 +84,25 @@ func addTargets(p *plot.Plot, t Limits) {
 		l.Color = color.Gray{Y: 120}
 		l.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		p.Add(l)
-		if name != "" {
-			p.Legend.Add(name, l)
-		}
+		p.Legend.Add(name, l)
 	}
 	p.X.Min = min(p.X.Min, 0)
 	p.Y.Min = min(p.Y.Min, 0)
-	xMax := max(p.X.Max, t.ServersMPO*1.1)
-	yMax := max(p.Y.Max, float64(t.MaxMS)*1.1)
-	if t.MedianMS > 0 {
-		dashed(plotter.XYs{{X: 0, Y: float64(t.MedianMS)}, {X: xMax, Y: float64(t.MedianMS)}}, fmt.Sprintf("targets: median %d ms, max %d ms, %g msgs-per-op", t.MedianMS, t.MaxMS, t.ServersMPO))
+	xMax, yMax := p.X.Max, p.Y.Max
+	for _, t := range ts {
+		switch t.Figure.Name {
+		case MsgsPerOp.Name:
+			xMax = max(xMax, t.Max*1.1)
+		case Median.Name, Worst.Name:
+			yMax = max(yMax, t.Max*1.1)
+		}
 	}
-	if t.MaxMS > 0 {
-		dashed(plotter.XYs{{X: 0, Y: float64(t.MaxMS)}, {X: xMax, Y: float64(t.MaxMS)}}, "")
-	}
-	if t.ServersMPO > 0 {
-		dashed(plotter.XYs{{X: t.ServersMPO, Y: 0}, {X: t.ServersMPO, Y: yMax}}, "")
+	for _, t := range ts {
+		switch t.Figure.Name {
+		case MsgsPerOp.Name:
+			dashed(plotter.XYs{{X: t.Max, Y: 0}, {X: t.Max, Y: yMax}}, "target: "+t.String())
+		case Median.Name, Worst.Name:
+			dashed(plotter.XYs{{X: 0, Y: t.Max}, {X: xMax, Y: t.Max}}, "target: "+t.String())
+		}
 	}
 }

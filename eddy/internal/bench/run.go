@@ -13,18 +13,30 @@ import (
 	"strings"
 )
 
-// Figures are one eddy run's results, as the efficiency issue states them.
+// Figures are one eddy run's results, as the project's targets state them.
 type Figures struct {
 	Seed       int64
-	Valid      string  // "true", "false" or "unknown", as results.json has :valid?
+	Valid      string  // "true", "false" or "unknown", as results.json has :valid?, or Crashed
 	Lost       int     // workload lost-count
 	Ops        int     // client invocations: the msgs-per-op denominator
 	ServersMPO float64 // net :servers msgs-per-op
 	AllMPO     float64 // net :all msgs-per-op
 	MedianMS   int     // stable-latencies 0.5
+	P95MS      int     // stable-latencies 0.95
 	MaxMS      int     // stable-latencies 1
 	Dir        string  // the run's store directory
 	Cost       *Cost   // the nodes' resource use, when eddy recorded it
+	// Limit and Excess are the perfect broadcast's stable latency and the
+	// run's excess over it, from limit.json; nil when eddy wrote none.
+	Limit, Excess *Points
+}
+
+// Points are a stable-latency distribution's 0.5, 0.95 and 1 points, in ms,
+// as limit.json keys them.
+type Points struct {
+	MedianMS int `json:"0.5"`
+	P95MS    int `json:"0.95"`
+	MaxMS    int `json:"1"`
 }
 
 // Cost is what the nodes of one run used, from eddy's cost.json.
@@ -35,6 +47,17 @@ type Cost struct {
 	PeakRSSMaxMiB float64 `json:"peak_rss_max_mib"`
 	PeakRSSAvgMiB float64 `json:"peak_rss_mean_mib"`
 }
+
+// ErrNoResults is Run's error when eddy ended without writing results: the
+// run crashed (a node died, init failed) or eddy itself failed.
+var ErrNoResults = errors.New("wrote no results")
+
+// Crashed is the Valid of a run that wrote no results.
+const Crashed = "crashed"
+
+// HasResults reports whether the run wrote results; a crashed run has no
+// figures, and only the validity rule counts it.
+func (f Figures) HasResults() bool { return f.Valid != Crashed }
 
 // Run starts eddy with args in dir, waits for it, and reads the figures of
 // the run it wrote. eddy's exit status is not an error: an invalid run still
@@ -52,7 +75,7 @@ func Run(ctx context.Context, eddy, dir string, args []string) (Figures, error) 
 	}
 	store, ok := storeDir(out.Bytes())
 	if !ok {
-		return Figures{}, fmt.Errorf("eddy %s wrote no results:\n%s", strings.Join(args, " "), lastLines(out.String(), 15))
+		return Figures{}, fmt.Errorf("eddy %s: %w:\n%s", strings.Join(args, " "), ErrNoResults, lastLines(out.String(), 15))
 	}
 	if !filepath.IsAbs(store) {
 		store = filepath.Join(dir, store)
@@ -94,6 +117,7 @@ func Read(dir string) (Figures, error) {
 		ServersMPO: r.Net.Servers.MsgsPerOp,
 		AllMPO:     r.Net.All.MsgsPerOp,
 		MedianMS:   r.Workload.StableLatencies["0.5"],
+		P95MS:      r.Workload.StableLatencies["0.95"],
 		MaxMS:      r.Workload.StableLatencies["1"],
 		Dir:        dir,
 	}
@@ -104,6 +128,15 @@ func Read(dir string) (Figures, error) {
 		var c Cost
 		if json.Unmarshal(raw, &c) == nil {
 			f.Cost = &c
+		}
+	}
+	if raw, err := os.ReadFile(filepath.Join(dir, "limit.json")); err == nil {
+		var l struct {
+			Limit  *Points `json:"stable-latencies"`
+			Excess *Points `json:"excess"`
+		}
+		if json.Unmarshal(raw, &l) == nil {
+			f.Limit, f.Excess = l.Limit, l.Excess
 		}
 	}
 	return f, nil

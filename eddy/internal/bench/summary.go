@@ -1,74 +1,89 @@
 package bench
 
 import (
-	"cmp"
+	"math"
 	"slices"
 )
 
-// Spread is the median of some runs' figure with its range.
-type Spread[T cmp.Ordered] struct{ Median, Min, Max T }
-
-// SpreadOf summarises xs; the median of an even count is the lower middle,
-// so that it is always a figure some run actually produced.
-func SpreadOf[T cmp.Ordered](xs []T) Spread[T] {
+// MedianOf is the median of xs: the middle value, or the mean of the two
+// middle values of an even count; 0 for none.
+func MedianOf(xs []float64) float64 {
 	if len(xs) == 0 {
-		return Spread[T]{}
+		return 0
 	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
-	return Spread[T]{Median: s[(len(s)-1)/2], Min: s[0], Max: s[len(s)-1]}
+	mid := len(s) / 2
+	if len(s)%2 == 1 {
+		return s[mid]
+	}
+	return (s[mid-1] + s[mid]) / 2
 }
 
-// Summary is what several runs of one scenario came to.
-type Summary struct {
-	Runs       int
-	Valid      int // runs whose checker said true
-	Lost       int // values lost over all runs
-	ServersMPO Spread[float64]
-	MedianMS   Spread[int]
-	MaxMS      Spread[int]
-}
-
-// Summarise reduces runs to their spreads.
-func Summarise(runs []Figures) Summary {
-	s := Summary{Runs: len(runs)}
-	var mpo []float64
-	var med, worst []int
-	for _, f := range runs {
-		if f.Valid == "true" {
-			s.Valid++
+// MedianFigures is the run whose every figure is the median over runs
+// (those that did not crash) of that figure (latencies rounded to whole milliseconds), for a table's
+// median row. Its Valid and Lost are left empty: the row shows the valid
+// count and the total lost instead. Limit, Excess and Cost are medians
+// over the runs that recorded them, nil when none did.
+func MedianFigures(runs []Figures) Figures {
+	var m Figures
+	m.ServersMPO = medianBy(runs, func(f Figures) (float64, bool) { return f.ServersMPO, true })
+	m.AllMPO = medianBy(runs, func(f Figures) (float64, bool) { return f.AllMPO, true })
+	m.MedianMS = medianMS(runs, func(f Figures) (int, bool) { return f.MedianMS, true })
+	m.P95MS = medianMS(runs, func(f Figures) (int, bool) { return f.P95MS, true })
+	m.MaxMS = medianMS(runs, func(f Figures) (int, bool) { return f.MaxMS, true })
+	m.Limit = medianPoints(runs, func(f Figures) *Points { return f.Limit })
+	m.Excess = medianPoints(runs, func(f Figures) *Points { return f.Excess })
+	if slices.ContainsFunc(runs, func(f Figures) bool { return f.Cost != nil }) {
+		m.Cost = &Cost{
+			CPUPer1000Ops: medianBy(runs, CPU.Of),
+			PeakRSSMaxMiB: medianBy(runs, func(f Figures) (float64, bool) {
+				if f.Cost == nil {
+					return 0, false
+				}
+				return f.Cost.PeakRSSMaxMiB, true
+			}),
 		}
-		s.Lost += f.Lost
-		mpo = append(mpo, f.ServersMPO)
-		med = append(med, f.MedianMS)
-		worst = append(worst, f.MaxMS)
 	}
-	s.ServersMPO = SpreadOf(mpo)
-	s.MedianMS = SpreadOf(med)
-	s.MaxMS = SpreadOf(worst)
-	return s
+	return m
 }
 
-// Limits are the bounds a scenario must stay within on every run; zero
-// means no bound.
-type Limits struct {
-	ServersMPO float64
-	MedianMS   int
-	MaxMS      int
+// medianBy is the median of a figure over the runs that have it.
+func medianBy(runs []Figures, of func(Figures) (float64, bool)) float64 {
+	var xs []float64
+	for _, f := range runs {
+		if !f.HasResults() {
+			continue
+		}
+		if x, ok := of(f); ok {
+			xs = append(xs, x)
+		}
+	}
+	return MedianOf(xs)
 }
 
-// Meets reports whether every run was valid, lost nothing and kept within
-// l: the worst run decides, not the median.
-func (s Summary) Meets(l Limits) bool {
-	ok := s.Runs > 0 && s.Valid == s.Runs && s.Lost == 0
-	if l.ServersMPO > 0 {
-		ok = ok && s.ServersMPO.Max <= l.ServersMPO
+func medianMS(runs []Figures, of func(Figures) (int, bool)) int {
+	return int(math.Round(medianBy(runs, func(f Figures) (float64, bool) {
+		x, ok := of(f)
+		return float64(x), ok
+	})))
+}
+
+func medianPoints(runs []Figures, of func(Figures) *Points) *Points {
+	at := func(pick func(Points) int) func(Figures) (int, bool) {
+		return func(f Figures) (int, bool) {
+			if p := of(f); p != nil {
+				return pick(*p), true
+			}
+			return 0, false
+		}
 	}
-	if l.MedianMS > 0 {
-		ok = ok && s.MedianMS.Max <= l.MedianMS
+	if !slices.ContainsFunc(runs, func(f Figures) bool { return of(f) != nil }) {
+		return nil
 	}
-	if l.MaxMS > 0 {
-		ok = ok && s.MaxMS.Max <= l.MaxMS
+	return &Points{
+		MedianMS: medianMS(runs, at(func(p Points) int { return p.MedianMS })),
+		P95MS:    medianMS(runs, at(func(p Points) int { return p.P95MS })),
+		MaxMS:    medianMS(runs, at(func(p Points) int { return p.MaxMS })),
 	}
-	return ok
 }

@@ -3,52 +3,139 @@ package bench
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
 
-// WriteTable prints one row per scenario: validity, losses, and each
-// figure as "median (min–max)" over the runs, with whether the scenario
-// met its limits on every run.
-func WriteTable(w io.Writer, scenarios []Scenario, sums []Summary) error {
+// Legend explains the tables' columns; commands print it once, before
+// the first table.
+const Legend = `Columns: msgs/op is :servers msgs-per-op; actual, limit and excess are stable
+latency at 0.5/0.95/1 in ms (limit: a perfect broadcast on the same run;
+excess = actual - limit); cpu is the nodes' CPU seconds per 1000 client ops;
+rss is the largest node's peak RSS in MiB. A median row, and each row of
+the scale table, is every column's median over seeds.`
+
+// WriteRuns prints one scenario: a heading with its command line, a row
+// per run (in the order given), the median row, and its verdicts indented
+// below.
+func WriteRuns(w io.Writer, sc Scenario, runs []Figures, verdicts []Verdict) error {
+	fmt.Fprintf(w, "%s: %s, %s\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n", sc.Name, sc.Shape, Count(len(runs), "seed"), strings.Join(sc.Shape.Flags(), " "))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "scenario\truns valid\tlost\tmsgs-per-op (:servers)\tmedian ms\tmax ms\ttargets\tmet")
-	for i, s := range sums {
-		sc := scenarios[i]
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d\t%s\t%s\t%s\t%s\t%s\n", sc.Name, s.Valid, s.Runs, s.Lost,
-			spreadFloat(s.ServersMPO), spreadInt(s.MedianMS), spreadInt(s.MaxMS),
-			sc.Limits, yesNo(s.Meets(sc.Limits)))
+	fmt.Fprintln(tw, header("seed"))
+	for _, r := range runs {
+		fmt.Fprintln(tw, row(strconv.FormatInt(r.Seed, 10), verdictWord(r.Valid), r.Lost, r))
+	}
+	fmt.Fprintln(tw, medianRow("median", runs))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return WriteVerdicts(w, []string{""}, [][]Verdict{verdicts})
+}
+
+// WriteSizes prints one row per scenario, each the median over its runs,
+// labelled by node count: the scale table.
+func WriteSizes(w io.Writer, scs []Scenario, runs [][]Figures) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, header("nodes"))
+	for i, sc := range scs {
+		fmt.Fprintln(tw, medianRow(strconv.Itoa(sc.Shape.Nodes), runs[i]))
 	}
 	return tw.Flush()
 }
 
-// String states the limits as the targets column shows them.
-func (l Limits) String() string {
-	var parts []string
-	if l.ServersMPO > 0 {
-		parts = append(parts, fmt.Sprintf("mpo<=%g", l.ServersMPO))
+// WriteVerdicts prints each group's verdicts under its name, one a line:
+// "ok" or "MISSED", the target, and what the runs gave.
+func WriteVerdicts(w io.Writer, names []string, groups [][]Verdict) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, vs := range groups {
+		for _, v := range vs {
+			mark := "ok"
+			if !v.Met {
+				mark = "MISSED"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", names[i], mark, v.Target, v.Got)
+		}
 	}
-	if l.MedianMS > 0 {
-		parts = append(parts, fmt.Sprintf("median<=%d", l.MedianMS))
-	}
-	if l.MaxMS > 0 {
-		parts = append(parts, fmt.Sprintf("max<=%d", l.MaxMS))
-	}
-	parts = append(parts, "valid, 0 lost")
-	return strings.Join(parts, ", ")
+	return tw.Flush()
 }
 
-func spreadFloat(s Spread[float64]) string {
-	return fmt.Sprintf("%.2f (%.2f–%.2f)", s.Median, s.Min, s.Max)
+func header(label string) string {
+	return label + "\tvalid\tlost\tmsgs/op\tactual\tlimit\texcess\tcpu\trss"
 }
 
-func spreadInt(s Spread[int]) string {
-	return fmt.Sprintf("%d (%d–%d)", s.Median, s.Min, s.Max)
+// row renders one run's figures under header's columns.
+func row(label, valid string, lost int, f Figures) string {
+	if !f.HasResults() {
+		return label + "\t" + Crashed + "\t-\t-\t-\t-\t-\t-\t-"
+	}
+	cpu, rss := "-", "-"
+	if f.Cost != nil {
+		cpu, rss = fmt.Sprintf("%.2f", f.Cost.CPUPer1000Ops), fmt.Sprintf("%.1f", f.Cost.PeakRSSMaxMiB)
+	}
+	actual := Points{MedianMS: f.MedianMS, P95MS: f.P95MS, MaxMS: f.MaxMS}
+	return fmt.Sprintf("%s\t%s\t%d\t%.2f\t%s\t%s\t%s\t%s\t%s", label, valid, lost, f.ServersMPO,
+		actual.text(), f.Limit.text(), f.Excess.text(), cpu, rss)
 }
 
-func yesNo(ok bool) string {
-	if ok {
+// medianRow renders the median over runs, with the valid count and the
+// total lost.
+func medianRow(label string, runs []Figures) string {
+	valid, lost := 0, 0
+	for _, r := range runs {
+		if r.Valid == "true" {
+			valid++
+		}
+		lost += r.Lost
+	}
+	return row(label, fmt.Sprintf("%d/%d", valid, len(runs)), lost, MedianFigures(runs))
+}
+
+// text renders the three points as 0.5/0.95/1, or "-" when absent.
+func (p *Points) text() string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d/%d", p.MedianMS, p.P95MS, p.MaxMS)
+}
+
+// verdictWord is how one run's :valid? reads in a row.
+func verdictWord(valid string) string {
+	switch valid {
+	case "true":
 		return "yes"
+	case "false":
+		return "NO"
 	}
-	return "NO"
+	return valid
+}
+
+// WriteTally prints the closing line, "<tool>: all n targets met", or
+// which targets were missed, and reports whether all were met.
+func WriteTally(w io.Writer, tool string, names []string, groups [][]Verdict) bool {
+	total := 0
+	var missed []string
+	for i, vs := range groups {
+		total += len(vs)
+		for _, v := range vs {
+			if !v.Met {
+				missed = append(missed, names[i]+": "+v.Target)
+			}
+		}
+	}
+	if len(missed) == 0 {
+		fmt.Fprintf(w, "%s: all %s met\n", tool, Count(total, "target"))
+		return true
+	}
+	fmt.Fprintf(w, "%s: %d of %d targets MISSED:\n  %s\n", tool, len(missed), total, strings.Join(missed, "\n  "))
+	return false
+}
+
+// Count is "1 seed", "2 seeds": n and the noun, plural unless n is 1.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -6,7 +6,7 @@ import (
 	"eddy/internal/history"
 )
 
-// NetGroup is one group of network journal counts (fact sheet §7).
+// NetGroup is one group of network journal counts (semantics §7).
 type NetGroup struct{ SendCount, RecvCount, MsgCount int }
 
 // NetCounts is what the network journal saw over the whole run: every event,
@@ -66,4 +66,16 @@ func guard(fn func()) (failure string) {
 	}()
 	fn()
 	return ""
+}
+
+// SetFull is the :workload sub-checker alone: Jepsen's set-full over h's
+// client ops, guarded like Check (a history it cannot read yields
+// {:valid? :unknown, :error …}). The limit package scores its perfect
+// broadcast with it, so both figures follow the same rules.
+func SetFull(h history.History) Workload {
+	var w Workload
+	if err := guard(func() { w = checkWorkload(h) }); err != "" {
+		return Workload{Valid: Unknown, Error: err}
+	}
+	return w
 }

@@ -1,11 +1,13 @@
 // Package checker analyses a finished eddy run the way Maelstrom's :checker
-// composition analyses a broadcast test (fact sheet §6, §7, §9.1), and prints
+// composition analyses a broadcast test (semantics §6, §7, §9.1), and prints
 // the verdict the way Jepsen does.
 //
 // The contract:
 //
 //   - Check is pure: it reads a history and the network's message counts and
-//     returns Results. It starts no goroutines and does no I/O.
+//     returns Results. It starts no goroutines and does no I/O. SetFull is
+//     its :workload part alone, for scoring other histories (the limit)
+//     by the same rules.
 //   - Results holds every figure Maelstrom prints, under :perf, :timeline,
 //     :exceptions, :stats, :availability, :net and :workload, each with its
 //     own validity; the overall validity merges them with Jepsen's priority

@@ -11,13 +11,13 @@ func TestExceptionsGroupInfoOpsThatCarryAnException(t *testing.T) {
 	var b builder
 	b.read(0, ints(), 0, ms(1)).
 		invoke(1, history.FRead, nil, ms(2)).
-		invoke(2, history.FBroadcast, int64(0), ms(3))
+		invoke(2, history.FBroadcast, history.Element(0), ms(3))
 	b.h.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	b.h.Append(history.Op{Time: ms(5), Type: history.Info, Process: 2, F: history.FBroadcast, Value: int64(0),
+	b.h.Append(history.Op{Time: ms(5), Type: history.Info, Process: 2, F: history.FBroadcast, Value: history.Element(0),
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	b.invoke(3, history.FBroadcast, int64(1), ms(6)).
-		complete(3, history.Info, history.FBroadcast, int64(1), ms(5006)) // a timeout, no exception
+	b.invoke(3, history.FBroadcast, history.Element(1), ms(6)).
+		complete(3, history.Info, history.FBroadcast, history.Element(1), ms(5006)) // a timeout, no exception
 
 	r := Check(b.h, NetCounts{}, Options{})
 	e := r.Exceptions

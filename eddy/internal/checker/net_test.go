@@ -19,7 +19,7 @@ func invocations(n int) history.History {
 }
 
 func TestMsgsPerOpIsAJavaFloatOnAllAndServersOnly(t *testing.T) {
-	// Figures from real Maelstrom runs, and the fact sheet's examples.
+	// Figures from real Maelstrom runs, and the examples in docs/SEMANTICS.md.
 	tests := []struct {
 		name           string
 		ops            int

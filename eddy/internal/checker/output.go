@@ -6,7 +6,7 @@ import (
 	"eddy/internal/edn"
 )
 
-// The closing lines Jepsen logs after the results map (fact sheet §9.1),
+// The closing lines Jepsen logs after the results map (semantics §9.1),
 // spelled with escapes so the exact code points are visible.
 const (
 	VerdictValid   = "Everything looks good! \u30fd(\u2018\u30fc`)\u30ce"

@@ -4,7 +4,7 @@ import (
 	"eddy/internal/edn"
 )
 
-// ednValue is the results map in Maelstrom's printed key order (fact sheet
+// ednValue is the results map in Maelstrom's printed key order (semantics
 // §9.1): the composition's array map keeps the checker map's order, with
 // :valid? appended last.
 func (r *Results) ednValue() edn.Value {

@@ -9,7 +9,7 @@ import (
 	"eddy/internal/history"
 )
 
-// passingRun is a history with the figures of the fact sheet's §9.1 example:
+// passingRun is a history with the figures of the §9.1 example of docs/SEMANTICS.md:
 // 98 acknowledged broadcasts and 107 reads, every read returning everything
 // broadcast so far.
 func passingRun() (history.History, NetCounts) {
@@ -159,7 +159,7 @@ func TestWorstStaleOpsPrintAsJepsenHistoryOps(t *testing.T) {
 	b.broadcast(14, 69, ms(13170), ms(13171)).
 		read(17, ints(), ms(13593), ms(13600))
 	b.invoke(3, history.FRead, nil, ms(14000)).
-		complete(3, history.OK, history.FRead, []any{int64(69), raw("1.5"), raw(`"x"`)}, ms(14001))
+		complete(3, history.OK, history.FRead, history.Read{{Int: 69}, raw("1.5"), raw(`"x"`)}, ms(14001))
 	b.h[len(b.h)-2].Final = true
 	b.h[len(b.h)-1].Final = true
 	text := Check(b.h, NetCounts{}, Options{}).EDN()
@@ -182,10 +182,10 @@ func TestWorstStaleOpsPrintAsJepsenHistoryOps(t *testing.T) {
 
 func TestKnownReadPrintsItsValueAndFinalFlag(t *testing.T) {
 	var b builder
-	b.invoke(0, history.FBroadcast, int64(5), 0).
-		complete(0, history.Info, history.FBroadcast, int64(5), ms(5000))
+	b.invoke(0, history.FBroadcast, history.Element(5), 0).
+		complete(0, history.Info, history.FBroadcast, history.Element(5), ms(5000))
 	b.invoke(1, history.FRead, nil, ms(10)).
-		complete(1, history.OK, history.FRead, []any{int64(5), raw("1.5"), raw(`"x"`)}, ms(11))
+		complete(1, history.OK, history.FRead, history.Read{{Int: 5}, raw("1.5"), raw(`"x"`)}, ms(11))
 	b.h[3].Final = true
 	b.read(2, ints(), ms(20), ms(21)).read(1, ints(5), ms(30), ms(31))
 	r := Check(b.h, NetCounts{}, Options{})

@@ -43,7 +43,7 @@ type Timeline struct {
 }
 
 // Exceptions reports :info operations that came from an exception rather
-// than from a reply (fact sheet §6.1), grouped by Java class: the op's
+// than from a reply (semantics §6.1), grouped by Java class: the op's
 // Exception text when it is a fully qualified class name, otherwise
 // clojure.lang.ExceptionInfo (what Maelstrom's client errors are thrown as).
 // It is always valid.
@@ -60,7 +60,7 @@ type ExceptionGroup struct {
 	Example history.Op // the first operation of the group
 }
 
-// Stats counts client completions, overall and per :f (fact sheet §6.2).
+// Stats counts client completions, overall and per :f (semantics §6.2).
 type Stats struct {
 	Valid Validity // False if some :f has completions but no :ok
 	OpCounts
@@ -84,7 +84,7 @@ type FStats struct {
 }
 
 // Availability is the fraction of invocations that completed :ok, checked
-// against --availability (fact sheet §6.1).
+// against --availability (semantics §6.1).
 type Availability struct {
 	Valid Validity
 	// OKFraction is oks/invokes as a Java float. When there were no
@@ -95,7 +95,7 @@ type Availability struct {
 	Error      string
 }
 
-// Net holds the network statistics of fact sheet §7.
+// Net holds the network statistics of semantics §7.
 type Net struct {
 	All     NetStats
 	Clients NetStats
@@ -119,7 +119,7 @@ type NetStats struct {
 	HasMsgsPerOp bool
 }
 
-// Workload is the set-full result of fact sheet §6.3.
+// Workload is the set-full result of semantics §6.3.
 type Workload struct {
 	Valid          Validity
 	AttemptCount   int

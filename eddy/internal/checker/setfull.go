@@ -1,7 +1,6 @@
 package checker
 
 import (
-	"encoding/json"
 	"sort"
 
 	"eddy/internal/history"
@@ -16,7 +15,7 @@ type elementState struct {
 }
 
 // checkWorkload is Jepsen's set-full checker (linearizable? false) over the
-// client ops, with :broadcast playing :add (fact sheet §6.3).
+// client ops, with :broadcast playing :add (semantics §6.3).
 func checkWorkload(h history.History) Workload {
 	pairs := invocationsOf(h)
 	states := map[int64]*elementState{}
@@ -31,11 +30,11 @@ func checkWorkload(h history.History) Workload {
 		}
 		switch op.F {
 		case history.FBroadcast:
-			element, ok := broadcastValue(op.Value)
+			element, ok := op.ElementValue()
 			if inv, paired := pairs[i]; !ok && paired {
 				// Jepsen's completions repeat the invocation's value; if a
 				// completion was recorded without it, its invocation knows.
-				element, ok = broadcastValue(h[inv].Value)
+				element, ok = h[inv].ElementValue()
 			}
 			if !ok {
 				continue
@@ -59,7 +58,8 @@ func checkWorkload(h history.History) Workload {
 			if !ok {
 				failf("no invocation for the :ok read at index %d", op.Index)
 			}
-			seen, counts := readSet(op.Value)
+			read, _ := op.ReadValue()
+			seen, counts := readSet(read)
 			scanDuplicates(counts, duplicated)
 			for _, element := range created {
 				st := states[element]
@@ -93,41 +93,15 @@ func checkWorkload(h history.History) Workload {
 	return w
 }
 
-// broadcastValue extracts the element of a broadcast op. Only integers can
-// be elements; eddy never broadcasts anything else.
-func broadcastValue(v any) (int64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return x, true
-	case int:
-		return int64(x), true
-	}
-	return 0, false
-}
-
 // readSet turns a read's returned array into the set of integer elements it
 // contains, plus every element's multiplicity. Non-integers (1.0, "1", …)
 // can never equal an element, so they are left out of the set.
-func readSet(v any) (map[int64]bool, map[int64]int) {
+func readSet(r history.Read) (map[int64]bool, map[int64]int) {
 	seen := map[int64]bool{}
 	counts := map[int64]int{}
-	values, _ := v.([]any)
-	if ints, ok := v.([]int64); ok {
-		for _, e := range ints {
-			values = append(values, e)
-		}
-	}
-	for _, x := range values {
-		switch e := x.(type) {
-		case int64:
-			seen[e] = true
-			counts[e]++
-		case int:
-			seen[int64(e)] = true
-			counts[int64(e)]++
-		case json.RawMessage:
-			// Raw JSON is never an integer by the history's convention.
-		}
+	for _, e := range r.Ints() {
+		seen[e] = true
+		counts[e]++
 	}
 	return seen, counts
 }
@@ -135,7 +109,7 @@ func readSet(v any) (map[int64]bool, map[int64]int) {
 // scanDuplicates reproduces Jepsen's duplicate scan, bug included: it keeps
 // an element only when its multiplicity within a read is below 1, which no
 // element present in a read can have. So nothing is ever recorded, and a
-// read may repeat values without penalty (fact sheet §6.4).
+// read may repeat values without penalty (semantics §6.4).
 func scanDuplicates(counts map[int64]int, duplicated map[int64]int) {
 	for element, n := range counts {
 		if n < 1 {

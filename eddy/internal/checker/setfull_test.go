@@ -7,7 +7,7 @@ import (
 	"eddy/internal/history"
 )
 
-// workedExample is the fact sheet's §6.3 example: five nodes that never
+// workedExample is the §6.3 example of docs/SEMANTICS.md: five nodes that never
 // gossip, 21 broadcasts each acknowledged by the node it was sent to, and
 // five final reads invoked in the order w2, w3, w0, w1, w4, where w4's node
 // only ever received 8.
@@ -113,9 +113,9 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a read invoked before the ack that missed it clamps to 0 ms",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), ms(0)).
+				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
 					invoke(1, history.FRead, nil, ms(1)).
-					complete(0, history.OK, history.FBroadcast, int64(1), ms(5)).
+					complete(0, history.OK, history.FBroadcast, history.Element(1), ms(5)).
 					complete(1, history.OK, history.FRead, ints(), ms(6)).
 					read(1, ints(1), ms(7), ms(8))
 			},
@@ -148,8 +148,8 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a timed-out broadcast nobody saw is never-read, not lost",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), ms(0)).
-					complete(0, history.Info, history.FBroadcast, int64(1), ms(5000)).
+				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
 					read(1, ints(), ms(6000), ms(6001))
 			},
 			outcome: NeverRead,
@@ -157,8 +157,8 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a failed broadcast nobody saw is never-read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), ms(0)).
-					complete(0, history.Fail, history.FBroadcast, int64(1), ms(1)).
+				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					complete(0, history.Fail, history.FBroadcast, history.Element(1), ms(1)).
 					read(1, ints(), ms(6), ms(7))
 			},
 			outcome: NeverRead,
@@ -166,8 +166,8 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a timed-out broadcast seen by a read is known from that read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), ms(0)).
-					complete(0, history.Info, history.FBroadcast, int64(1), ms(5000)).
+				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
 					read(1, ints(1), ms(10), ms(12)).
 					read(2, ints(), ms(20), ms(21)).
 					read(1, ints(1), ms(30), ms(31))
@@ -179,9 +179,9 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a read concurrent with the broadcast that missed it is never-read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), ms(0)).
+				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
 					invoke(1, history.FRead, nil, ms(1)).
-					complete(0, history.OK, history.FBroadcast, int64(1), ms(2)).
+					complete(0, history.OK, history.FBroadcast, history.Element(1), ms(2)).
 					complete(1, history.OK, history.FRead, ints(), ms(3))
 			},
 			outcome: NeverRead,
@@ -210,7 +210,7 @@ func TestSetFullElementOutcomes(t *testing.T) {
 			name: "1.0 and \"1\" are not 1",
 			history: func(b *builder) {
 				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, []any{raw("1.0"), raw(`"1"`), int64(2)}, ms(5), ms(6))
+					read(1, history.Read{raw("1.0"), raw(`"1"`), {Int: 2}}, ms(5), ms(6))
 			},
 			outcome: Lost,
 		},
@@ -234,13 +234,13 @@ func TestSetFullElementOutcomes(t *testing.T) {
 			outcome: Stable,
 		},
 		{
-			name: "a valueless completion takes its invocation's value; []int64 reads work",
+			name: "a valueless completion takes its invocation's value",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, int64(1), 0).
+				b.invoke(0, history.FBroadcast, history.Element(1), 0).
 					complete(0, history.OK, history.FBroadcast, nil, ms(1)).
 					read(1, ints(), ms(3)-1, ms(4)).
 					invoke(1, history.FRead, nil, ms(5)).
-					complete(1, history.OK, history.FRead, []int64{1}, ms(6))
+					complete(1, history.OK, history.FRead, ints(1), ms(6))
 			},
 			outcome: Stable, stableLatency: 2,
 		},
@@ -309,10 +309,10 @@ func TestWorkloadVerdicts(t *testing.T) {
 func TestAttemptCountIsDistinctBroadcastValues(t *testing.T) {
 	var b builder
 	b.broadcast(0, 0, 0, ms(1)).
-		invoke(1, history.FBroadcast, int64(1), ms(2)).
-		complete(1, history.Info, history.FBroadcast, int64(1), ms(5002)).
-		invoke(2, history.FBroadcast, int64(2), ms(3)).
-		complete(2, history.Fail, history.FBroadcast, int64(2), ms(4)).
+		invoke(1, history.FBroadcast, history.Element(1), ms(2)).
+		complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
+		invoke(2, history.FBroadcast, history.Element(2), ms(3)).
+		complete(2, history.Fail, history.FBroadcast, history.Element(2), ms(4)).
 		read(0, ints(0, 1), ms(6000), ms(6001))
 	w := Check(b.h, NetCounts{}, Options{}).Workload
 	if w.AttemptCount != 3 || w.StableCount != 2 || w.NeverReadCount != 1 || !slices.Equal(w.NeverRead, []int64{2}) {

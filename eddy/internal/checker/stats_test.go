@@ -10,8 +10,8 @@ func TestStatsCountsClientCompletionsByF(t *testing.T) {
 	var b builder
 	b.nemesis(0).
 		broadcast(0, 0, 0, ms(1)).
-		invoke(1, history.FBroadcast, int64(1), ms(2)).
-		complete(1, history.Info, history.FBroadcast, int64(1), ms(5002)).
+		invoke(1, history.FBroadcast, history.Element(1), ms(2)).
+		complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
 		read(2, ints(0), ms(3), ms(4)).
 		invoke(2, history.FRead, nil, ms(5)).
 		complete(2, history.Fail, history.FRead, nil, ms(5005))
@@ -41,8 +41,8 @@ func TestStatsIsFalseWhenSomeFNeverSucceeded(t *testing.T) {
 				complete(1, history.Fail, history.FRead, nil, ms(5002))
 		}, False},
 		{"every broadcast timed out", func(b *builder) {
-			b.invoke(0, history.FBroadcast, int64(0), 0).
-				complete(0, history.Info, history.FBroadcast, int64(0), ms(5000)).
+			b.invoke(0, history.FBroadcast, history.Element(0), 0).
+				complete(0, history.Info, history.FBroadcast, history.Element(0), ms(5000)).
 				read(1, ints(), ms(1), ms(2))
 		}, False},
 		{"pending invocations do not count", func(b *builder) {

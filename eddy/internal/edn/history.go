@@ -1,10 +1,6 @@
 package edn
 
-import (
-	"encoding/json"
-
-	"eddy/internal/history"
-)
+import "eddy/internal/history"
 
 // HistoryOp is the field map of an op as Jepsen prints a history op: the
 // record fields :index :time :type :process :f :value, then any extra keys
@@ -36,34 +32,24 @@ func HistoryOp(op history.Op) Map {
 	return fields
 }
 
-// HistoryValue converts an op's value following history.Op's conventions:
-// integers, arrays of read values (integers or raw JSON), and strings, which
-// by convention already hold EDN text (nemesis values).
-func HistoryValue(v any) Value {
+// HistoryValue converts an op's value: elements are integers, a read is a
+// vector of its entries (integers, or the raw JSON a node returned), EDN and
+// Isolated values are already EDN text, and no value is nil.
+func HistoryValue(v history.Value) Value {
 	switch x := v.(type) {
-	case nil:
-		return Nil{}
-	case int64:
-		return Int(x)
-	case int:
-		return Int(x)
-	case json.RawMessage:
-		return JSON(x)
-	case string:
-		return Raw(x)
-	case bool:
-		return Bool(x)
-	case float64:
-		return Float64(x)
-	case []any:
-		return vectorOf(x, HistoryValue)
-	case []int64:
-		return vectorOf(x, func(e int64) Value { return Int(e) })
-	}
-	// Anything else is outside the conventions; print it as JSON rather
-	// than fail the whole report.
-	if raw, err := json.Marshal(v); err == nil {
-		return JSON(raw)
+	case history.Element:
+		return Int(int64(x))
+	case history.Read:
+		return vectorOf(x, func(item history.ReadItem) Value {
+			if item.IsInt() {
+				return Int(item.Int)
+			}
+			return JSON(item.Raw)
+		})
+	case history.EDN:
+		return Raw(string(x))
+	case history.Isolated:
+		return Raw(x.Text)
 	}
 	return Nil{}
 }

@@ -9,14 +9,15 @@ import (
 
 func TestHistoryValuePrintsTheHistoryConventions(t *testing.T) {
 	cases := []struct {
-		v    any
+		v    history.Value
 		want string
 	}{
 		{nil, "nil"},
-		{int64(7), "7"},
-		{[]any{int64(0), int64(9), json.RawMessage(`1.0`), json.RawMessage(`"x"`)}, `[0 9 1.0 "x"]`},
-		{[]any{}, "[]"},
-		{":majority", ":majority"},
+		{history.Element(7), "7"},
+		{history.Read{{Int: 0}, {Int: 9}, {Raw: json.RawMessage(`1.0`)}, {Raw: json.RawMessage(`"x"`)}}, `[0 9 1.0 "x"]`},
+		{history.Read{}, "[]"},
+		{history.EDN(":majority"), ":majority"},
+		{history.Isolated{Drops: map[string][]string{"n1": {"n2"}}, Text: `[:isolated {"n1" #{"n2"}}]`}, `[:isolated {"n1" #{"n2"}}]`},
 	}
 	for _, c := range cases {
 		if got := Compact(HistoryValue(c.v)); got != c.want {
@@ -35,7 +36,7 @@ func TestHistoryOpPrintsJepsensFieldOrder(t *testing.T) {
 	if got := Compact(HistoryOp(op)); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	nemesis := history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":majority"}
+	nemesis := history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":majority")}
 	want = `{:index 0, :time 0, :type :info, :process :nemesis, :f :start-partition, :value :majority}`
 	if got := Compact(HistoryOp(nemesis)); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

@@ -38,21 +38,14 @@ const (
 	FStopPartition  = "stop-partition"
 )
 
-// Op is one history entry.
-//
-// Value conventions, so every package reads them the same way:
-//   - broadcast invoke and completion: an int64, the value broadcast;
-//   - read invoke: nil; read :ok completion: []any, the returned array, with
-//     JSON integers that fit as int64 and anything else kept as its raw JSON
-//     text (a json.RawMessage), so 1.0 and "1" never equal 1;
-//   - nemesis ops: whatever eddy prints (a string of EDN, say).
+// Op is one history entry. Its Value has a type per kind of op (see Value).
 type Op struct {
 	Index     int
 	Time      int64 // nanoseconds on the run's relative clock
 	Type      Type
 	Process   int // worker process id, or NemesisProcess
 	F         string
-	Value     any
+	Value     Value
 	Error     string // EDN text of the error, e.g. ":net-timeout"; empty if none
 	Exception string // set when an :info came from an exception (malformed reply)
 	Final     bool   // the final read of the run's last phase

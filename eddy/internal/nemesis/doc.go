@@ -1,5 +1,5 @@
-// Package nemesis holds the pure part of Maelstrom's partition nemesis (fact
-// sheet §5): which partition to start, whom each node ignores, when the next
+// Package nemesis holds the pure part of Maelstrom's partition nemesis (semantics
+// §5): which partition to start, whom each node ignores, when the next
 // nemesis operation is due, and how a partition is printed in the history.
 //
 // The contract:

@@ -12,6 +12,7 @@ import (
 type clock struct {
 	origin time.Time
 	zero   atomic.Int64 // raw reading that counts as history time 0
+	marked atomic.Bool  // markZero has been called
 }
 
 func newClock() *clock { return &clock{origin: time.Now()} }
@@ -23,10 +24,15 @@ func (c *clock) raw() int64 { return int64(time.Since(c.origin)) }
 // markZero is called).
 func (c *clock) relative() int64 { return c.raw() - c.zero.Load() }
 
+// started reports whether markZero has been called: the test proper has
+// begun.
+func (c *clock) started() bool { return c.marked.Load() }
+
 // markZero makes the present moment history time 0 and returns the raw
 // reading it chose.
 func (c *clock) markZero() int64 {
 	now := c.raw()
 	c.zero.Store(now)
+	c.marked.Store(true)
 	return now
 }

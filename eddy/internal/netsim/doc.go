@@ -1,6 +1,6 @@
 // Package netsim is eddy's simulated Maelstrom network.
 //
-// The contract, taken from the fact sheet (§1.6, §4, §7):
+// The contract, taken from docs/SEMANTICS.md (§1.6, §4, §7):
 //
 //   - Every member (node, client or built-in service) owns one priority queue
 //     ordered by delivery deadline. A member whose id starts with "c" is a
@@ -22,6 +22,12 @@
 //     every actual delivery, split into :all, :clients and :servers, and can
 //     stream one JSON line per event to a file.
 //
-// The package starts no goroutines of its own: the caller runs each delivery
-// loop and decides when it ends.
+// Timed waits (a delivery loop sleeping to a deadline, or the caller's own
+// Alarm) are served by one timer goroutine per network over a deadline
+// heap. With Options.PreciseTimers it sleeps in ppoll(2), which keeps
+// nanosecond timeouts, where Go's timers round an idle sleep up to whole
+// milliseconds; wake-ups then leave about 0.1 ms after their deadline
+// rather than 0.5–1 ms. That goroutine is the only one the package starts:
+// it runs while some alarm is armed and ends when none is. The caller runs
+// each delivery loop and decides when it ends.
 package netsim

@@ -19,6 +19,9 @@ import (
 // messages queued behind it, and time spent blocked writing earlier
 // messages to a node that reads slowly.
 //
+// Only deliveries after MarkZero count: init and its process launches
+// come before, and no latency figure depends on them.
+//
 // Timer is the narrower figure: the wake-up error alone, over deliveries
 // the loop actually slept for.
 type LagStats struct {

@@ -27,11 +27,10 @@ func (m *Member) Pending() int { return m.q.len() }
 // that arrives meanwhile, even one already due, waits for the sleeper: this
 // head-of-line blocking is part of Maelstrom's latency behaviour.
 func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
-	// One timer for the loop's life: re-armed per message rather than
-	// allocated, and precise (no polling interval).
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	defer timer.Stop()
+	// One alarm for the loop's life, re-armed per message; the network's
+	// timer goroutine serves it (see Alarm).
+	alarm := m.net.alarms.newAlarm()
+	defer alarm.Stop()
 	// modelAt is when a perfect scheduler would have handed over the
 	// previous message; lag is measured against that model (see LagStats).
 	var modelAt int64
@@ -46,16 +45,18 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		}
 		wait := msg.Deadline - m.net.clock.raw()
 		if wait > 0 {
-			timer.Reset(time.Duration(wait))
+			m.net.alarms.set(alarm, msg.Deadline)
 			select {
-			case <-timer.C:
+			case <-alarm.c:
 			case <-done:
 				return
 			}
 		}
 		now := m.net.clock.raw()
 		modelAt = max(msg.Deadline, modelAt)
-		m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+		if m.net.clock.started() {
+			m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+		}
 		m.deliver(&msg)
 		sink(&msg)
 	}

@@ -19,6 +19,11 @@ type Options struct {
 	// (for --log-net-send / --log-net-recv). They run on the sending or
 	// delivering goroutine and must be quick.
 	OnSend, OnRecv func(Message)
+	// PreciseTimers makes the timer goroutine behind every Alarm (and so
+	// every timed delivery) sleep with ppoll's nanosecond timeout on
+	// Linux, instead of a Go timer. Leave it off inside a synctest bubble,
+	// whose fake clock only Go timers follow.
+	PreciseTimers bool
 }
 
 // Network is the simulated Maelstrom network. All methods are safe for
@@ -39,6 +44,7 @@ type Network struct {
 	partition atomic.Pointer[grudge]
 	journal   journal
 	lag       lagRecorder
+	alarms    alarms
 }
 
 // New builds an empty network.
@@ -49,12 +55,14 @@ func New(opts Options) (*Network, error) {
 	if opts.Rand == nil {
 		return nil, fmt.Errorf("netsim: Options.Rand is required")
 	}
-	return &Network{
+	n := &Network{
 		opts:    opts,
 		clock:   newClock(),
 		rng:     opts.Rand,
 		members: make(map[string]*Member),
-	}, nil
+	}
+	n.alarms = alarms{clock: n.clock, precise: opts.PreciseTimers}
+	return n, nil
 }
 
 // Now is the run's relative time in nanoseconds: time since MarkZero, or

@@ -12,6 +12,11 @@
 //   - Each stderr line is appended to the node's log file (one write per
 //     line) and optionally echoed.
 //   - The last 32 lines of stdout and of stderr are kept for crash reports.
+//   - Done is closed when the process ends; Exit then describes it (exit
+//     status, the last stderr lines), so a node that dies before answering
+//     init is reported at once rather than as a timeout.
+//   - CheckBin says, before anything is created, why a binary cannot be
+//     launched.
 //   - Stop SIGKILLs the whole process group unless the node already exited,
 //     waits at most 5 s, and reports an already-exited node as a crash.
 //

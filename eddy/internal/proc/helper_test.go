@@ -35,6 +35,8 @@ func runHelper(mode string) {
 		blockOnStdin()
 	case "block":
 		blockOnStdin()
+	case "loud-crash":
+		loudCrash()
 	}
 	os.Exit(0)
 }
@@ -46,4 +48,12 @@ func blockOnStdin() {
 	for s.Scan() {
 	}
 	select {}
+}
+
+// loudCrash writes more stderr than an ExitError shows, then exits 2.
+func loudCrash() {
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(os.Stderr, "line %d\n", i)
+	}
+	os.Exit(2)
 }

@@ -45,6 +45,7 @@ type Node struct {
 
 	exited     chan struct{} // closed once Wait returned
 	exitStatus int
+	stderrEOF  chan struct{} // closed once stderr reading ended
 
 	readers  sync.WaitGroup
 	stopOnce sync.Once
@@ -73,7 +74,7 @@ func Start(spec Spec) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Node{spec: spec, log: logFile, exited: make(chan struct{})}
+	n := &Node{spec: spec, log: logFile, exited: make(chan struct{}), stderrEOF: make(chan struct{})}
 	var childEnds []*os.File
 	closeAll := func() {
 		for _, f := range childEnds {
@@ -181,6 +182,7 @@ func (n *Node) readStdout() {
 
 func (n *Node) readStderr() {
 	defer n.readers.Done()
+	defer close(n.stderrEOF)
 	lines := newLineReader(n.stderr)
 	for {
 		line, err := lines.next()
@@ -205,6 +207,54 @@ func (n *Node) Exited() bool {
 	default:
 		return false
 	}
+}
+
+// Done is closed once the process has ended.
+func (n *Node) Done() <-chan struct{} { return n.exited }
+
+// ExitError reports a node that ended while eddy still needed it (during
+// init): its exit status and the last lines of its stderr.
+type ExitError struct {
+	ID         string
+	ExitStatus int
+	Stderr     []string // the last lines, oldest first
+	LogPath    string
+}
+
+// exitTailLines is how much stderr an ExitError shows: enough for a Go
+// panic's message and first frames, or a usage message.
+const exitTailLines = 12
+
+func (e *ExitError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "node %s exited with status %d before it answered init", e.ID, e.ExitStatus)
+	if len(e.Stderr) == 0 {
+		b.WriteString("; it wrote nothing to stderr")
+	} else {
+		b.WriteString("; the last lines of its stderr:")
+		for _, l := range e.Stderr {
+			b.WriteString("\n    " + l)
+		}
+	}
+	fmt.Fprintf(&b, "\nFull stderr log: %s", e.LogPath)
+	return b.String()
+}
+
+// Exit describes a node that has ended (see Done) as an *ExitError. It
+// waits for the stderr reader to reach the end of the pipe, at most
+// straggler, so the lines the node wrote just before dying are in.
+func (n *Node) Exit() *ExitError {
+	<-n.exited
+	select {
+	case <-n.stderrEOF:
+	case <-time.After(straggler):
+		// A descendant holds stderr open; report what has arrived.
+	}
+	lines := n.errTail.snapshot()
+	if len(lines) > exitTailLines {
+		lines = lines[len(lines)-exitTailLines:]
+	}
+	return &ExitError{ID: n.spec.ID, ExitStatus: n.exitStatus, Stderr: lines, LogPath: n.spec.LogPath}
 }
 
 // CrashError is Maelstrom's node-crashed error: the node had exited before

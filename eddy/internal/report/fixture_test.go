@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"eddy/internal/checker"
 	"eddy/internal/history"
+	"eddy/internal/limit"
+	"eddy/internal/summary"
 )
 
 // fixture is a small synthetic run: five nodes, one worker each, an op
@@ -64,21 +67,24 @@ func newFixture(t *testing.T) fixture {
 		from string
 	}
 	var values []sent
-	visible := func(node string, at int64) []any {
-		out := []any{}
+	visible := func(node string, at int64) history.Read {
+		out := history.Read{}
 		for _, s := range values {
 			arrive := s.at + int64(200*time.Millisecond)
 			if s.from != node && cut(s.from, node, s.at) {
 				arrive = int64(fxCutTo) + int64(200*time.Millisecond)
 			}
 			if s.from == node || arrive <= at {
-				out = append(out, s.v)
+				out = append(out, history.ReadItem{Int: s.v})
 			}
 		}
 		return out
 	}
-	h.Append(history.Op{Time: int64(fxCutFrom), Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":one"})
-	h.Append(history.Op{Time: int64(fxCutFrom) + 1000, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`})
+	h.Append(history.Op{Time: int64(fxCutFrom), Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":one")})
+	h.Append(history.Op{Time: int64(fxCutFrom) + 1000, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.Isolated{
+		Drops: map[string][]string{"n0": {"n4"}, "n1": {"n4"}, "n2": {"n4"}, "n3": {"n4"}, "n4": {"n0", "n1", "n2", "n3"}},
+		Text:  `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`,
+	}})
 
 	var next int64
 	healed := false
@@ -91,7 +97,7 @@ func newFixture(t *testing.T) fixture {
 		if at >= int64(fxCutTo) && !healed {
 			healed = true
 			h.Append(history.Op{Time: int64(fxCutTo), Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition})
-			h.Append(history.Op{Time: int64(fxCutTo) + 500, Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition, Value: ":network-healed"})
+			h.Append(history.Op{Time: int64(fxCutTo) + 500, Type: history.Info, Process: history.NemesisProcess, F: history.FStopPartition, Value: history.EDN(":network-healed")})
 		}
 		w := k % fxNodes
 		node, client := nodes[w], fmt.Sprintf("c%d", 10+w)
@@ -99,13 +105,13 @@ func newFixture(t *testing.T) fixture {
 		if k%2 == 0 {
 			v := next
 			next++
-			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: v})
+			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
 			values = append(values, sent{v, at, node})
 			typ := history.OK
 			if k == 42 { // a broadcast that timed out
 				typ, lat = history.Info, int64(5*time.Second)/10
 			}
-			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: v})
+			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
 			send(at, 0, client, node, "broadcast", false)
 			for _, peer := range nodes {
 				if peer != node {
@@ -139,13 +145,18 @@ func newFixture(t *testing.T) fixture {
 	for i := range h {
 		h[i].Index = i
 	}
+	// The figures come from the real checker and limit, so the page shows
+	// what a run would.
+	results := checker.Check(h, checker.NetCounts{Servers: checker.NetGroup{SendCount: 400, RecvCount: 380, MsgCount: 400}}, checker.Options{})
+	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: nodes, Concurrency: fxNodes, Hop: 200 * time.Millisecond})
+	verdict, _ := results.Verdict()
+	cost := &summary.Cost{Nodes: fxNodes, Ops: 105, CPUSeconds: 0.5, CPUPer1000Ops: 4.76, PeakRSSMeanMiB: 4.2, PeakRSSMaxMiB: 5.1}
 	return fixture{
 		in: Input{
 			History: h, Nodes: nodes, Concurrency: fxNodes,
-			Results:    []byte(`{"valid?":true,"stats":{"valid?":true,"count":105,"ok-count":103,"fail-count":1,"info-count":1},"workload":{"valid?":true,"attempt-count":50,"stable-count":50,"lost-count":0,"stable-latencies":{"0":0,"0.5":200,"0.95":3100,"0.99":3200,"1":3200}},"net":{"valid?":true,"all":{"msgs-per-op":3.5},"servers":{"msgs-per-op":2.0}}}`),
-			ResultsEDN: "{:valid? true}\n",
-			Verdict:    "Everything looks good! \u30fd(\u2018\u30fc`)\u30ce",
-			Summary:    "--node-count 5 (fixture)",
+			Run:        summary.Of(results, verdict, &lim, cost, nil, "index.html"),
+			ResultsEDN: results.EDN(),
+			Parameters: "--node-count 5 (fixture)",
 		},
 		journal: journal.Bytes(),
 	}
@@ -161,8 +172,8 @@ func writeFixture(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for name, body := range map[string][]byte{
-		"net-journal.jsonl": fx.journal, "results.json": fx.in.Results,
-		"results.edn": []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
+		"net-journal.jsonl": fx.journal,
+		"results.edn":       []byte(fx.in.ResultsEDN), "node-logs/n0.log": []byte("hello\n"),
 	} {
 		if err := os.WriteFile(filepath.Join(fx.in.Dir, name), body, 0o644); err != nil {
 			t.Fatal(err)

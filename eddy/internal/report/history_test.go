@@ -9,17 +9,17 @@ import (
 
 func TestClientOpsPairEachInvocationWithItsProcessCompletion(t *testing.T) {
 	in := &Input{Nodes: []string{"n0", "n1"}, Concurrency: 2, History: history.History{
-		{Time: 0, Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: int64(1)},
+		{Time: 0, Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: history.Element(1)},
 		{Time: 1, Type: history.Invoke, Process: 1, F: history.FRead},
-		{Time: 2, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":one"},
-		{Time: 5, Type: history.OK, Process: 1, F: history.FRead, Value: []any{int64(1)}},
-		{Time: 9, Type: history.Info, Process: 0, F: history.FBroadcast, Value: int64(1)},
+		{Time: 2, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":one")},
+		{Time: 5, Type: history.OK, Process: 1, F: history.FRead, Value: history.ReadOf(1)},
+		{Time: 9, Type: history.Info, Process: 0, F: history.FBroadcast, Value: history.Element(1)},
 		{Time: 10, Type: history.Invoke, Process: 2, F: history.FRead}, // never completes
 	}}
 	got := clientOps(in)
 	want := []clientOp{
-		{F: history.FRead, Type: history.OK, Invoke: 1, Complete: 5, Node: "n1", Value: []any{int64(1)}},
-		{F: history.FBroadcast, Type: history.Info, Invoke: 0, Complete: 9, Node: "n0", Value: int64(1)},
+		{F: history.FRead, Type: history.OK, Invoke: 1, Complete: 5, Node: "n1", Value: history.ReadOf(1)},
+		{F: history.FBroadcast, Type: history.Info, Invoke: 0, Complete: 9, Node: "n0", Value: history.Element(1)},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %+v", got)
@@ -36,15 +36,15 @@ func TestClientOpsPairEachInvocationWithItsProcessCompletion(t *testing.T) {
 }
 
 func TestPartitionsPairStartsWithTheNextHeal(t *testing.T) {
-	nem := func(at int64, f string, v any) history.Op {
+	nem := func(at int64, f string, v history.Value) history.Op {
 		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
 	}
 	h := history.History{
-		nem(0, history.FStartPartition, ":majority"), nem(1, history.FStartPartition, "[:isolated {}]"),
-		nem(10, history.FStopPartition, nil), nem(11, history.FStopPartition, ":network-healed"),
+		nem(0, history.FStartPartition, history.EDN(":majority")), nem(1, history.FStartPartition, history.Isolated{Text: "[:isolated {}]"}),
+		nem(10, history.FStopPartition, nil), nem(11, history.FStopPartition, history.EDN(":network-healed")),
 		// The final phase heals again, with nothing in force.
-		nem(20, history.FStopPartition, nil), nem(21, history.FStopPartition, ":network-healed"),
-		nem(30, history.FStartPartition, ":one"), nem(31, history.FStartPartition, "[:isolated {\"n1\" #{}}]"),
+		nem(20, history.FStopPartition, nil), nem(21, history.FStopPartition, history.EDN(":network-healed")),
+		nem(30, history.FStartPartition, history.EDN(":one")), nem(31, history.FStartPartition, history.Isolated{Text: "[:isolated {\"n1\" #{}}]"}),
 	}
 	got := partitions(h, 40)
 	want := []partition{
@@ -59,16 +59,12 @@ func TestPartitionsPairStartsWithTheNextHeal(t *testing.T) {
 func TestSpreadIsBoundedByTheReadsEitherSide(t *testing.T) {
 	nodes := []string{"n0", "n1", "n2"}
 	read := func(node string, inv, done int64, vals ...int64) clientOp {
-		v := []any{}
-		for _, x := range vals {
-			v = append(v, x)
-		}
-		return clientOp{F: history.FRead, Type: history.OK, Invoke: inv, Complete: done, Node: node, Value: v}
+		return clientOp{F: history.FRead, Type: history.OK, Invoke: inv, Complete: done, Node: node, Value: history.ReadOf(vals...)}
 	}
 	ops := []clientOp{
-		{F: history.FBroadcast, Type: history.OK, Invoke: 100, Complete: 101, Node: "n0", Value: int64(7)},
-		{F: history.FBroadcast, Type: history.Fail, Invoke: 100, Complete: 101, Node: "n0", Value: int64(8)},
-		{F: history.FBroadcast, Type: history.Info, Invoke: 100, Complete: 200, Node: "n2", Value: int64(9)},
+		{F: history.FBroadcast, Type: history.OK, Invoke: 100, Complete: 101, Node: "n0", Value: history.Element(7)},
+		{F: history.FBroadcast, Type: history.Fail, Invoke: 100, Complete: 101, Node: "n0", Value: history.Element(8)},
+		{F: history.FBroadcast, Type: history.Info, Invoke: 100, Complete: 200, Node: "n2", Value: history.Element(9)},
 		read("n1", 50, 51), // before the broadcast: proves nothing
 		read("n1", 120, 121),
 		read("n1", 150, 155, 7, 9),

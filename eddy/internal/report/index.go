@@ -2,11 +2,17 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"eddy/internal/checker"
+	"eddy/internal/history"
+	"eddy/internal/summary"
 )
 
 //go:embed index.html.tmpl
@@ -17,50 +23,72 @@ var indexTemplate = template.Must(template.New("index").Parse(indexSource))
 // row is one line of a figures table.
 type row struct{ Name, Value, Class string }
 
-// picture is one image on the page.
-type picture struct{ File, Title, Caption string }
+// limitRow is one quantile of stable latency: the run, the limit and the
+// excess, in ms ("—" where there is no figure).
+type limitRow struct{ Point, Actual, Limit, Excess string }
+
+// picture is one image on the page; Width and Height are its pixels, 0
+// for the house size (960×384).
+type picture struct {
+	File, Title, Caption string
+	Width, Height        int
+}
 
 // link is one file of the run directory.
-type link struct{ Href, Name, Note string }
+type link struct{ Href, Name, Size, Note string }
 
 // indexPage is everything the template shows.
 type indexPage struct {
-	Run, Summary, Verdict, Class string
-	Checkers                     []row
-	Figures                      []row
-	Propagation                  []row
-	Partitions                   []partitionRow
-	Plots                        []picture
-	Diagram                      *picture
-	Files                        []link
-	ResultsEDN                   string
+	Run, Parameters, Verdict, Class string
+	Latency                         []limitRow
+	Hop                             string // the limit's hop, "" without a limit
+	LimitCounts                     string // the limit's own set-full counts
+	Checkers                        []row
+	Figures                         []row
+	Propagation                     []row
+	ReadGap                         string // typical time between reads on one node
+	Partitions                      []partitionRow
+	Plots                           []picture
+	Diagram                         *picture
+	Files                           []link
+	StoreSize, BigFiles             string
+	Gzipped                         bool
+	ResultsEDN                      string
 }
 
 type partitionRow struct{ From, To, Spec, Grudge string }
 
 // pictures in page order, with what each shows.
 var plotPictures = []picture{
-	{"latency-raw.png", "Latency of every operation",
-		"Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
-	{"latency-quantiles.png", "Latency quantiles",
-		"Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
-	{"rate.png", "Throughput",
-		"Operations completed per second in each window, by kind and outcome."},
-	{"propagation.png", "Propagation",
-		"For each broadcast value, at its invocation time: how long until every node had been seen holding it. A node is seen holding a value when it acknowledges the broadcast or returns the value from a read; the dot is the completion of the last such first sighting, the bar reaches down to the latest read invocation that proved some node still lacked it, so the true moment lies on the bar. Reads are the only window into a node, so the resolution is the read interval per node."},
+	{File: "limit.png", Width: 720, Height: 576, Title: "Each value against the limit",
+		Caption: "One dot per value that is stable both in the run and in the limit: along x its stable latency under a perfect broadcast on this run (same broadcasts, reads, acknowledgements and partitions), along y its actual stable latency. On the dashed line a value was as fast as the network allowed; the height above the line is its excess."},
+	{File: "latency-raw.png", Title: "Latency of every operation",
+		Caption: "Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
+	{File: "latency-quantiles.png", Title: "Latency quantiles",
+		Caption: "Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
+	{File: "rate.png", Title: "Throughput",
+		Caption: "Operations completed per second in each window, by kind and outcome."},
+	{File: "propagation.png", Title: "Propagation (seen through reads)",
+		Caption: "Not a latency. For each broadcast value, at its invocation time: how long until every node had been seen holding it. A node is seen holding a value only when it acknowledges the broadcast or returns the value from a read, so this measures the read schedule as much as the network: the dot is the completion of the last such first sighting, the bar reaches down to the latest read invocation that proved some node still lacked it, and the true moment lies on the bar."},
 }
 
 // writeIndex renders index.html, showing the pictures in written.
-func writeIndex(in *Input, parts []partition, spreadList []spread, written map[string]bool) error {
-	f := parseFigures(in.Results)
+func writeIndex(in *Input, parts []partition, ops []clientOp, spreadList []spread, written map[string]bool) error {
+	s := in.Run
 	page := indexPage{
 		Run:        filepath.Base(in.Dir),
-		Summary:    in.Summary,
-		Verdict:    in.Verdict,
-		Class:      validity(f.get("valid?")),
-		Checkers:   checkerRows(f),
-		Figures:    figureRows(f),
+		Parameters: in.Parameters,
+		Verdict:    s.Verdict,
+		Class:      validityClass(s.Valid),
+		Latency:    latencyRows(s),
+		Checkers:   checkerRows(s),
+		Figures:    figureRows(s),
 		ResultsEDN: in.ResultsEDN,
+	}
+	if l := s.Limit; l != nil {
+		page.Hop = millis(l.Hop.Microseconds())
+		w := l.Workload
+		page.LimitCounts = fmt.Sprintf("%d stable, %d lost, %d never read", w.StableCount, w.LostCount, w.NeverReadCount)
 	}
 	for _, p := range parts {
 		page.Partitions = append(page.Partitions, partitionRow{
@@ -68,15 +96,22 @@ func writeIndex(in *Input, parts []partition, spreadList []spread, written map[s
 		})
 	}
 	page.Propagation = propagationRows(spreadList)
+	if gap := readGap(ops); gap > 0 {
+		page.ReadGap = roundedDuration(gap)
+	}
 	for _, p := range plotPictures {
 		if written[p.File] {
+			if p.Width == 0 {
+				p.Width, p.Height = 960, 384
+			}
 			page.Plots = append(page.Plots, p)
 		}
 	}
 	if written["messages.svg"] {
 		page.Diagram = &picture{File: "messages.svg", Title: "Messages (Lamport diagram)"}
 	}
-	page.Files = runFiles(in.Dir)
+	page.Files, page.StoreSize, page.BigFiles = runFiles(in.Dir, in.Gzip)
+	page.Gzipped = in.Gzip
 	var buf bytes.Buffer
 	if err := indexTemplate.Execute(&buf, page); err != nil {
 		return err
@@ -84,33 +119,86 @@ func writeIndex(in *Input, parts []partition, spreadList []spread, written map[s
 	return os.WriteFile(filepath.Join(in.Dir, "index.html"), buf.Bytes(), 0o644)
 }
 
-func checkerRows(f figures) []row {
-	var rows []row
-	for _, k := range []string{"workload", "stats", "availability", "net", "exceptions", "perf", "timeline"} {
-		v := f.get(k, "valid?")
-		rows = append(rows, row{Name: k, Value: f.str(k, "valid?"), Class: validity(v)})
+// validityClass is a verdict as a CSS class: valid, invalid or unknown.
+func validityClass(v checker.Validity) string {
+	switch v {
+	case checker.True:
+		return "valid"
+	case checker.False:
+		return "invalid"
+	}
+	return "unknown"
+}
+
+// latencyRows put the run's stable-latency quantiles beside the limit's
+// and the excess.
+func latencyRows(s summary.Run) []limitRow {
+	var lim, excess *checker.Quantiles
+	if s.Limit != nil {
+		lim, excess = s.Limit.Limit, s.Limit.Excess
+	}
+	points := []struct {
+		name string
+		at   func(*checker.Quantiles) int64
+	}{
+		{"0", func(q *checker.Quantiles) int64 { return q.Min }},
+		{"0.5", func(q *checker.Quantiles) int64 { return q.Median }},
+		{"0.95", func(q *checker.Quantiles) int64 { return q.P95 }},
+		{"0.99", func(q *checker.Quantiles) int64 { return q.P99 }},
+		{"1", func(q *checker.Quantiles) int64 { return q.Max }},
+	}
+	cell := func(q *checker.Quantiles, at func(*checker.Quantiles) int64) string {
+		if q == nil {
+			return "—"
+		}
+		return fmt.Sprint(at(q))
+	}
+	rows := make([]limitRow, len(points))
+	for i, p := range points {
+		rows[i] = limitRow{Point: p.name, Actual: cell(s.StableLatencies, p.at), Limit: cell(lim, p.at), Excess: cell(excess, p.at)}
 	}
 	return rows
 }
 
-func figureRows(f figures) []row {
-	rows := []row{
-		{Name: "operations (ok / info / fail)", Value: f.str("stats", "count") + " (" + f.str("stats", "ok-count") + " / " + f.str("stats", "info-count") + " / " + f.str("stats", "fail-count") + ")"},
-		{Name: "broadcasts attempted", Value: f.str("workload", "attempt-count")},
-		{Name: "stable / lost / never read", Value: f.str("workload", "stable-count") + " / " + f.str("workload", "lost-count") + " / " + f.str("workload", "never-read-count")},
-		{Name: "stale", Value: f.str("workload", "stale-count")},
-		{Name: "availability (ok fraction)", Value: f.str("availability", "ok-fraction")},
-		{Name: "messages per op, all", Value: f.str("net", "all", "msgs-per-op")},
-		{Name: "messages per op, servers", Value: f.str("net", "servers", "msgs-per-op")},
-		{Name: "server messages sent / delivered", Value: f.str("net", "servers", "send-count") + " / " + f.str("net", "servers", "recv-count")},
+func checkerRows(s summary.Run) []row {
+	rows := make([]row, len(s.Checkers))
+	for i, c := range s.Checkers {
+		value := c.Valid.String()
+		if c.Error != "" {
+			value += " (" + c.Error + ")"
+		}
+		rows[i] = row{Name: c.Name, Value: value, Class: validityClass(c.Valid)}
 	}
-	for _, k := range []string{"stable-latencies", "lost-latencies"} {
-		if f.get("workload", k) == nil {
-			continue
+	return rows
+}
+
+func figureRows(s summary.Run) []row {
+	msgs := func(f float32) string {
+		if !s.HasMsgsPerOp {
+			return "—"
 		}
-		for _, q := range []string{"0", "0.5", "0.95", "0.99", "1"} {
-			rows = append(rows, row{Name: k + " " + q + " (ms)", Value: f.str("workload", k, q)})
-		}
+		return summary.Float32(f)
+	}
+	rows := []row{
+		{Name: "messages per op, servers", Value: msgs(s.MsgsPerOpServers)},
+		{Name: "messages per op, all", Value: msgs(s.MsgsPerOpAll)},
+		{Name: "operations (ok / info / fail)", Value: fmt.Sprintf("%d (%d / %d / %d)", s.Ops.Count, s.Ops.OKCount, s.Ops.InfoCount, s.Ops.FailCount)},
+		{Name: "broadcasts attempted", Value: itoa(s.Attempts)},
+		{Name: "stable / lost / never read", Value: fmt.Sprintf("%d / %d / %d", s.Stable, s.Lost, s.NeverRead)},
+		{Name: "stale", Value: itoa(s.Stale)},
+		{Name: "availability (ok fraction)", Value: summary.Float32(s.OKFraction)},
+		{Name: "server messages sent / delivered", Value: fmt.Sprintf("%d / %d", s.ServerSends, s.ServerRecvs)},
+	}
+	if s.Lost > 0 {
+		rows[4].Class = "invalid"
+	}
+	if q := s.LostLatencies; q != nil {
+		rows = append(rows, row{Name: "lost latency 0.5 / 1 (ms)", Value: fmt.Sprintf("%d / %d", q.Median, q.Max)})
+	}
+	if c := s.Cost; c != nil {
+		rows = append(rows,
+			row{Name: "node CPU", Value: fmt.Sprintf("%.2f s (%.3f s per 1000 ops)", c.CPUSeconds, c.CPUPer1000Ops)},
+			row{Name: "node peak RSS mean / max", Value: fmt.Sprintf("%.1f / %.1f MiB", c.PeakRSSMeanMiB, c.PeakRSSMaxMiB)})
 	}
 	return rows
 }
@@ -133,35 +221,35 @@ func propagationRows(all []spread) []row {
 	if len(his) > 0 {
 		slices.Sort(his)
 		for _, q := range []float64{0.5, 0.95, 1} {
-			rows = append(rows, row{Name: "propagation " + trimFloat(q) + " (s, upper bound)", Value: roundedDuration(quantile(his, q))})
+			rows = append(rows, row{Name: "seen everywhere within, " + trimFloat(q), Value: roundedDuration(quantile(his, q))})
 		}
 	}
 	return rows
 }
 
-// fileNotes say what the run directory's usual files hold.
-var fileNotes = map[string]string{
-	"results.edn": "the results map, as printed", "results.json": "every figure, as JSON",
-	"history.txt": "one op per line", "history.edn": "one op per line, EDN",
-	"jepsen.log": "the console log", "net-journal.jsonl": "every network event",
-	"lag.json": "eddy's scheduling lag", "cost.json": "the nodes' CPU time and memory",
-	"messages.svg": "the Lamport diagram, full size",
+// readGap is the median time between consecutive read invocations on the
+// same node: how often the history looks into a node, which bounds how
+// precisely propagation can be seen. 0 if no node was read twice.
+func readGap(ops []clientOp) int64 {
+	last := map[string]int64{}
+	var gaps []int64
+	reads := slices.Clone(ops)
+	slices.SortStableFunc(reads, func(a, b clientOp) int { return cmp.Compare(a.Invoke, b.Invoke) })
+	for _, op := range reads {
+		if op.F != history.FRead || op.Node == "" {
+			continue
+		}
+		if t, ok := last[op.Node]; ok {
+			gaps = append(gaps, op.Invoke-t)
+		}
+		last[op.Node] = op.Invoke
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
 }
 
-// runFiles lists every file of the run directory but the page itself, and
-// the node logs.
-func runFiles(dir string) []link {
-	var out []link
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if name := e.Name(); e.Type().IsRegular() && name != "index.html" {
-			out = append(out, link{Href: name, Name: name, Note: fileNotes[name]})
-		}
-	}
-	logs, _ := filepath.Glob(filepath.Join(dir, "node-logs", "*.log"))
-	for _, l := range logs {
-		name := "node-logs/" + filepath.Base(l)
-		out = append(out, link{Href: name, Name: name, Note: "node stderr"})
-	}
-	return out
-}
+// millis renders microseconds as milliseconds without trailing zeros.
+func millis(us int64) string { return trimFloat(float64(us)/1000) + " ms" }

@@ -1,6 +1,9 @@
 package report
 
-import "eddy/internal/history"
+import (
+	"eddy/internal/history"
+	"eddy/internal/summary"
+)
 
 // Input is what Write needs from a finished, analysed run.
 type Input struct {
@@ -17,14 +20,18 @@ type Input struct {
 	Nodes       []string
 	Concurrency int
 
-	// Results is the results map as JSON (results.json), ResultsEDN the
-	// same map as printed, Verdict the closing verdict line.
-	Results    []byte
+	// Run is the digest of the results, the limit and the cost: every
+	// figure the page shows. ResultsEDN is the full results map as printed.
+	Run        summary.Run
 	ResultsEDN string
-	Verdict    string
 
-	// Summary is one line describing the test, shown under the title.
-	Summary string
+	// Parameters is one line describing the test (its command-line
+	// options), shown under the title.
+	Parameters string
+
+	// Gzip says the run's big text files (Gzipped) will be compressed
+	// once the run is over, so the page links them by their .gz names.
+	Gzip bool
 }
 
 // nodeOf is the node a worker process talked to, or "" if unknown.

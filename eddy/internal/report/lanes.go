@@ -7,15 +7,17 @@ import (
 	"strings"
 )
 
-// laneKind orders lanes: clients on the left, then nodes, then services.
+// laneKind orders lanes: nodes on the left, where the diagram opens and
+// where the gossip is, then services, then clients (often dozens of them,
+// one per worker process).
 func laneKind(id string) int {
 	switch {
-	case isClient(id):
-		return 0
 	case numbered(id, "n"):
-		return 1
+		return 0
+	case isClient(id):
+		return 2
 	}
-	return 2
+	return 1
 }
 
 // isClient reports whether id names a Maelstrom client (c0, c1, …).

@@ -10,7 +10,7 @@ type clientOp struct {
 	Invoke   int64        // ns on the history clock
 	Complete int64
 	Node     string
-	Value    any // the completion's value (a read's result)
+	Value    history.Value // the completion's value (a read's result)
 	Final    bool
 }
 

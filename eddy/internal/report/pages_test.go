@@ -15,7 +15,7 @@ import (
 )
 
 // pictures Write draws, and the size of the PNGs.
-var pictureFiles = []string{"latency-raw.png", "latency-quantiles.png", "rate.png", "propagation.png", "messages.svg"}
+var pictureFiles = []string{"limit.png", "latency-raw.png", "latency-quantiles.png", "rate.png", "propagation.png", "messages.svg"}
 
 func TestWriteDrawsEveryPicture(t *testing.T) {
 	dir := writeFixture(t)
@@ -52,7 +52,8 @@ func TestIndexLoadsItsImages(t *testing.T) {
 		checkImage(t, filepath.Join(dir, src))
 	}
 	page, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	for _, want := range []string{"Everything looks good!", "--node-count 5 (fixture)", ":one", "node-logs/n0.log", "net-journal.jsonl"} {
+	for _, want := range []string{"Everything looks good!", "--node-count 5 (fixture)", ":one", "node-logs/n0.log", "net-journal.jsonl",
+		"Stable latency against the limit", "200 ms a hop", "excess (ms)", "Propagation is not a latency", "node CPU"} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("index.html does not mention %q", want)
 		}
@@ -139,8 +140,12 @@ func checkImage(t *testing.T, path string) {
 		t.Errorf("%s: %v (format %q)", path, err, format)
 		return
 	}
-	if cfg.Width != 960 || cfg.Height != 384 {
-		t.Errorf("%s is %d×%d, want 960×384", path, cfg.Width, cfg.Height)
+	want := image.Pt(960, 384)
+	if filepath.Base(path) == "limit.png" {
+		want = image.Pt(720, 576) // square data area, so y = x is at 45°
+	}
+	if cfg.Width != want.X || cfg.Height != want.Y {
+		t.Errorf("%s is %d×%d, want %d×%d", path, cfg.Width, cfg.Height, want.X, want.Y)
 	}
 	if _, _, err := image.Decode(bytes.NewReader(raw)); err != nil {
 		t.Errorf("%s does not decode: %v", path, err)

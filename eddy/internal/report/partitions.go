@@ -1,10 +1,6 @@
 package report
 
-import (
-	"fmt"
-
-	"eddy/internal/history"
-)
+import "eddy/internal/history"
 
 // partition is one interval during which the nemesis had the network cut.
 type partition struct {
@@ -44,12 +40,12 @@ func partitions(h history.History, end int64) []partition {
 }
 
 // text renders a nemesis value for a label.
-func text(v any) string {
-	if v == nil {
-		return ""
+func text(v history.Value) string {
+	switch x := v.(type) {
+	case history.EDN:
+		return string(x)
+	case history.Isolated:
+		return x.Text
 	}
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return fmt.Sprint(v)
+	return ""
 }

@@ -58,11 +58,12 @@ func spreads(ops []clientOp, nodes []string) []spread {
 		switch {
 		case op.F == history.FBroadcast && op.Type != history.Fail:
 			sent = append(sent, op)
-			if v, ok := op.Value.(int64); ok && op.Type == history.OK {
-				noteSeen(op.Node, v, op.Complete)
+			if v, ok := op.Value.(history.Element); ok && op.Type == history.OK {
+				noteSeen(op.Node, int64(v), op.Complete)
 			}
 		case op.F == history.FRead && op.Type == history.OK && known:
-			vals := intsOf(op.Value)
+			read, _ := op.Value.(history.Read)
+			vals := read.SortedInts()
 			for _, v := range vals {
 				noteSeen(op.Node, v, op.Complete)
 			}
@@ -74,7 +75,8 @@ func spreads(ops []clientOp, nodes []string) []spread {
 	}
 	out := make([]spread, 0, len(sent))
 	for _, op := range sent {
-		v, ok := op.Value.(int64)
+		element, ok := op.Value.(history.Element)
+		v := int64(element)
 		if !ok {
 			continue
 		}
@@ -108,18 +110,4 @@ func lastMiss(r []seenRead, v, from, before int64) int64 {
 		}
 	}
 	return from
-}
-
-// intsOf extracts the integers of a read's result, sorted; anything else a
-// node returned (a float, a string) cannot be a broadcast value.
-func intsOf(v any) []int64 {
-	arr, _ := v.([]any)
-	out := make([]int64, 0, len(arr))
-	for _, x := range arr {
-		if n, ok := x.(int64); ok {
-			out = append(out, n)
-		}
-	}
-	slices.Sort(out)
-	return out
 }

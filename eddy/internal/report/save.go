@@ -12,9 +12,15 @@ import (
 // the legend never covers data or partition labels.
 const legendWidth = 1.9 * vg.Inch
 
-// savePNG draws p with its legend beside it rather than over it.
-func savePNG(p *plot.Plot, path string) (err error) {
-	img, err := draw.NewFormattedCanvas(plotWidth, plotHeight, "png")
+// savePNG draws p at the house size with its legend beside it rather than
+// over it.
+func savePNG(p *plot.Plot, path string) error {
+	return savePNGSized(p, path, plotWidth, plotHeight)
+}
+
+// savePNGSized is savePNG at another size.
+func savePNGSized(p *plot.Plot, path string, width, height vg.Length) (err error) {
+	img, err := draw.NewFormattedCanvas(width, height, "png")
 	if err != nil {
 		return err
 	}
@@ -24,7 +30,7 @@ func savePNG(p *plot.Plot, path string) (err error) {
 	p.Draw(draw.Crop(c, 0, -legendWidth, 0, 0))
 	legend.Top, legend.Left = true, true
 	legend.YOffs = -p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y - vg.Points(8)
-	legend.Draw(draw.Crop(c, plotWidth-legendWidth+vg.Points(8), 0, 0, 0))
+	legend.Draw(draw.Crop(c, width-legendWidth+vg.Points(8), 0, 0, 0))
 
 	f, err := os.Create(path)
 	if err != nil {

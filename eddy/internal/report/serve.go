@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"encoding/json"
 	"html/template"
+	"io"
 	"net/http"
 	"os"
 	"path"
@@ -24,7 +26,8 @@ type storedRun struct {
 	Test, Stamp string
 	Path        string // URL path of the run directory, with a trailing slash
 	Class       string // valid, invalid or unknown
-	Verdict     string // results.json's valid?, or "no results" for a crashed run
+	Verdict     string // results.json's valid?; "crashed", "interrupted" or "no results" without one
+	Reason      string // why a run without results ended, from its jepsen.log
 	HasIndex    bool
 	started     time.Time
 }
@@ -93,7 +96,81 @@ func readRun(root, test, stamp string) storedRun {
 			run.Verdict = run.Class
 		}
 	}
+	if run.Verdict == "no results" {
+		run.Verdict, run.Reason = endOf(dir)
+		if run.Verdict == "crashed" {
+			run.Class = "invalid"
+		}
+	}
 	_, err := os.Stat(filepath.Join(dir, "index.html"))
 	run.HasIndex = err == nil
 	return run
+}
+
+// endOf reads how a run without results ended from its console log: a
+// crash (the lines after "Test crashed!" say why), an interrupt, or
+// nothing said at all (still running, or killed).
+func endOf(dir string) (verdict, reason string) {
+	raw, err := os.ReadFile(filepath.Join(dir, "jepsen.log"))
+	if err != nil {
+		raw, err = gunzipFile(filepath.Join(dir, "jepsen.log.gz"))
+	}
+	if err != nil {
+		return "no results", "no log"
+	}
+	log := string(raw)
+	if _, after, ok := strings.Cut(log, "Test crashed!"); ok {
+		var why []string
+		for _, line := range strings.Split(after, "\n") {
+			line = strings.TrimSpace(line)
+			if isLogLine(line) || len(why) == 3 {
+				break
+			}
+			if line != "" {
+				why = append(why, line)
+			}
+		}
+		return "crashed", strings.Join(why, " ")
+	}
+	if strings.Contains(log, "Interrupted; every node was killed.") {
+		return "interrupted", "stopped by Ctrl-C or a signal"
+	}
+	return "no results", "the log ends without a verdict: still running, or eddy was killed"
+}
+
+// isLogLine reports whether line starts a new console log entry
+// ("INFO [2026-…", "WARN [2026-…").
+func isLogLine(line string) bool {
+	for _, level := range []string{"INFO [", "WARN [", "ERROR [", "DEBUG ["} {
+		if strings.HasPrefix(line, level) {
+			return true
+		}
+	}
+	return false
+}
+
+// gunzipFile reads a gzipped file whole.
+func gunzipFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(z)
+}
+
+// validity is results.json's valid? as a CSS class: valid, invalid or
+// unknown.
+func validity(v any) string {
+	switch v {
+	case true:
+		return "valid"
+	case false:
+		return "invalid"
+	}
+	return "unknown"
 }

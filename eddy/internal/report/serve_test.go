@@ -97,6 +97,36 @@ func TestHandlerListsRunsNewestFirstAndServesThem(t *testing.T) {
 	}
 }
 
+func TestTheListingSaysWhyARunHasNoResults(t *testing.T) {
+	root := storeWith(t, map[string]string{
+		"20260316T065145.052Z": "", "20260317T081500.000Z": "", "20260318T081500.000Z": "",
+	}, "20260318T081500.000Z")
+	logs := map[string]string{
+		"20260316T065145.052Z": "INFO [2026-03-16 06:51:45,100] jepsen test runner - eddy seed 1\n" +
+			"WARN [2026-03-16 06:51:46,000] jepsen test runner - jepsen.cli Test crashed!\n" +
+			"node n0 exited with status 2 before init_ok\n" +
+			"INFO [2026-03-16 06:51:46,001] jepsen test runner - eddy bye\n",
+		"20260317T081500.000Z": "WARN [2026-03-17 08:15:01,000] jepsen test runner - eddy Interrupted; every node was killed.\n",
+		"20260318T081500.000Z": "INFO [2026-03-18 08:15:01,000] jepsen test runner - jepsen.core Run starting\n",
+	}
+	for stamp, log := range logs {
+		write(t, filepath.Join(root, "broadcast", stamp, "jepsen.log"), log)
+	}
+	srv := httptest.NewServer(Handler(root))
+	defer srv.Close()
+	_, body := get(t, srv.URL+"/")
+	body = html.UnescapeString(body)
+	for _, want := range []string{
+		`class="invalid">crashed<`, "no report: node n0 exited with status 2 before init_ok<",
+		`>interrupted<`, "stopped by Ctrl-C",
+		`>no results<`, "still running, or eddy was killed",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the listing lacks %q:\n%s", want, body)
+		}
+	}
+}
+
 func TestHandlerWithNoStoreYet(t *testing.T) {
 	srv := httptest.NewServer(Handler(filepath.Join(t.TempDir(), "store")))
 	defer srv.Close()

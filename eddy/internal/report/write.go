@@ -27,6 +27,9 @@ func Write(in Input) error {
 		}
 		written[name] = true
 	}
+	if in.Run.Limit != nil {
+		attempt("limit.png", func(p string) error { return plotLimit(in.Run.Limit.Pairs, p) })
+	}
 	attempt("latency-raw.png", func(p string) error { return plotLatencyRaw(ops, parts, end, p) })
 	attempt("latency-quantiles.png", func(p string) error { return plotLatencyQuantiles(ops, parts, end, p) })
 	attempt("rate.png", func(p string) error { return plotRate(ops, parts, end, p) })
@@ -38,7 +41,7 @@ func Write(in Input) error {
 		}
 		return writeLamport(events, truncated, parts, p)
 	})
-	attempt("index.html", func(string) error { return writeIndex(&in, parts, spreadList, written) })
+	attempt("index.html", func(string) error { return writeIndex(&in, parts, ops, spreadList, written) })
 	return errors.Join(errs...)
 }
 

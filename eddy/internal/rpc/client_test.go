@@ -69,11 +69,11 @@ func TestValidRepliesPass(t *testing.T) {
 		t.Fatalf("read_ok rejected: %v", err)
 	}
 	msgs := Messages(f)
-	if len(msgs) != 5 || msgs[0] != int64(1) || msgs[1] != int64(1) {
+	if len(msgs) != 5 || !msgs[0].IsInt() || msgs[0].Int != 1 || !msgs[1].IsInt() || msgs[1].Int != 1 {
 		t.Errorf("messages %#v", msgs)
 	}
 	for _, i := range []int{2, 3, 4} {
-		if _, raw := msgs[i].(json.RawMessage); !raw {
+		if msgs[i].IsInt() {
 			t.Errorf("element %d (%v) should stay raw JSON", i, msgs[i])
 		}
 	}

@@ -17,7 +17,7 @@ type fields map[string]json.RawMessage
 
 // answers reports whether a reply body's in_reply_to names msgID. The
 // comparison is numeric, so an in_reply_to written as 3.0 still answers
-// request 3 and is then rejected by the schema (fact sheet §10.12).
+// request 3 and is then rejected by the schema (semantics §10.12).
 func (f fields) answers(msgID int64) bool {
 	raw, ok := f["in_reply_to"]
 	if !ok {

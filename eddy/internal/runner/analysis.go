@@ -1,9 +1,17 @@
 package runner
 
 import (
+	"context"
+	"os"
+
 	"eddy/internal/checker"
+	"eddy/internal/console"
 	"eddy/internal/history"
+	"eddy/internal/limit"
 	"eddy/internal/netsim"
+	"eddy/internal/proc"
+	"eddy/internal/store"
+	"eddy/internal/summary"
 )
 
 // analyse hands the history and the journal's counts to the checker. It is
@@ -14,4 +22,36 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 	}
 	net := checker.NetCounts{All: group(counts.All), Clients: group(counts.Clients), Servers: group(counts.Servers)}
 	return checker.Check(h, net, checker.Options{Availability: availability})
+}
+
+// conclude is the analysis step of a run that completed: the checker and
+// the limit, the results files (lag.json among them), the report, the
+// results map and verdict, eddy's node-cost line, and last the run's
+// summary, which carries the lag and its warning.
+func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
+	out.Info(runnerThread, "jepsen.core", "Analyzing...")
+	results := analyse(h, net.Counts(), cfg.Availability)
+	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: cfg.Nodes, Concurrency: cfg.Concurrency, Hop: limit.HopFor(cfg.Latency)})
+	out.Info(runnerThread, "jepsen.core", "Analysis complete")
+	resultsEDN := results.EDN()
+	if err := os.WriteFile(dir.File("results.edn"), []byte(resultsEDN), 0o644); err != nil {
+		return crashed(ctx, out, err)
+	}
+	raw, err := results.MarshalJSON()
+	if err == nil {
+		_ = os.WriteFile(dir.File("results.json"), append(raw, '\n'), 0o644)
+	}
+	_ = os.WriteFile(dir.File("limit.json"), lim.JSON(), 0o644)
+	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File("results.edn"))
+	verdict, code := results.Verdict()
+	cost := summary.CostOf(usages, h)
+	stats := net.Lag()
+	lag := lagOf(stats, cfg.Latency)
+	writeLag(dir, stats, lag)
+	run := summary.Of(results, verdict, &lim, cost, &lag, dir.File("index.html"))
+	writeReport(out, dir, cfg, h, run, resultsEDN)
+	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
+	reportCost(out, dir, cost)
+	out.Print(run.Text())
+	return Result{ExitCode: code, Lag: stats}
 }

@@ -5,10 +5,22 @@ import (
 	"time"
 )
 
-// sleepUntil waits until the network clock reads at (nanoseconds), using one
-// precise timer. It reports false if ctx ends first.
-func (r *run) sleepUntil(ctx context.Context, at int64) bool {
-	wait := time.Duration(at - r.net.Now())
+// clock is the run's relative time in nanoseconds; *netsim.Network is the
+// one the runner uses.
+type clock interface{ Now() int64 }
+
+// alarm is a reusable wake-up on a clock; *netsim.Alarm is the one the
+// runner uses, served by the network's precise timer goroutine.
+type alarm interface {
+	Set(at int64) // arm for clock time at, replacing any earlier setting
+	Ready() <-chan struct{}
+	Stop()
+}
+
+// sleepUntil waits until c reads at (nanoseconds), using one precise timer.
+// It reports false if ctx ends first.
+func sleepUntil(ctx context.Context, c clock, at int64) bool {
+	wait := time.Duration(at - c.Now())
 	if wait <= 0 {
 		return ctx.Err() == nil
 	}

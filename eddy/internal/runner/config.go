@@ -33,6 +33,9 @@ type Config struct {
 	RecoveryWait time.Duration
 
 	StoreRoot string // "store", relative to the working directory
+	// GzipStore compresses the run's big text files once it is over
+	// (--gzip-store): see report.Gzipped.
+	GzipStore bool
 	NodeDir   string // the nodes' working directory (os.TempDir())
 }
 

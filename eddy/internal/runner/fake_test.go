@@ -35,12 +35,11 @@ func (f *fakeNode) Stop() error {
 	return nil
 }
 
-// fakeLauncher returns a launch function that starts fakeNodes.
-func fakeLauncher(opt fakeOptions) func(*cluster, string, *netsim.Member) (nodeProcess, error) {
-	return func(c *cluster, id string, member *netsim.Member) (nodeProcess, error) {
-		f := &fakeNode{id: id, net: c.r.net, opt: opt, seen: map[int64]bool{}}
-		nodes := c.r.cfg.Nodes
-		c.runLoop(member, func(m *netsim.Message) { f.handle(m, nodes) })
+// fakeLauncher returns a launcher that starts fakeNodes among nodes.
+func fakeLauncher(nodes []string, opt fakeOptions) launcher {
+	return func(s nodeSlot) (nodeProcess, error) {
+		f := &fakeNode{id: s.ID, net: s.Net, opt: opt, seen: map[int64]bool{}}
+		s.Loops.run(s.Member, func(m *netsim.Message) { f.handle(m, nodes) })
 		return f, nil
 	}
 }

@@ -2,17 +2,28 @@ package runner
 
 import (
 	"context"
+	"math/rand/v2"
 	"sync/atomic"
 
 	"eddy/internal/history"
 	"eddy/internal/nemesis"
+	"eddy/internal/netsim"
 )
 
 // partitioner is the partition nemesis (§5): start and stop alternate,
 // the first start at once, gaps Uniform[0, 2·interval).
 type partitioner struct {
-	r       *run
+	net      *netsim.Network
+	rec      *recorder
+	rng      *rand.Rand // the nemesis stream: specs, grudges, gaps
+	nodes    []string
+	interval float64 // mean seconds between ops
+
 	current atomic.Value // string: the spec in force, "" when healed
+}
+
+func newPartitioner(net *netsim.Network, rec *recorder, rng *rand.Rand, nodes []string, interval float64) *partitioner {
+	return &partitioner{net: net, rec: rec, rng: rng, nodes: nodes, interval: interval}
 }
 
 // run schedules nemesis ops from start until the next falls at or after
@@ -20,7 +31,7 @@ type partitioner struct {
 func (p *partitioner) run(ctx context.Context, start, cutoff int64) bool {
 	next, starting := start, true
 	for next < cutoff {
-		if !p.r.sleepUntil(ctx, next) {
+		if !sleepUntil(ctx, p.net, next) {
 			return false
 		}
 		if starting {
@@ -29,35 +40,35 @@ func (p *partitioner) run(ctx context.Context, start, cutoff int64) bool {
 			p.stop(next)
 		}
 		starting = !starting
-		next += int64(nemesis.NextGap(p.r.cfg.NemesisInterval, p.r.rng.nemesis))
+		next += int64(nemesis.NextGap(p.interval, p.rng))
 	}
 	return true
 }
 
 func (p *partitioner) start(at int64) {
-	spec := nemesis.ChooseSpec(p.r.rng.nemesis)
-	p.invoke(at, history.FStartPartition, spec.EDN())
-	grudge := nemesis.Grudge(spec, p.r.cfg.Nodes, p.r.rng.nemesis)
-	p.r.net.Partition(grudge)
+	spec := nemesis.ChooseSpec(p.rng)
+	p.invoke(at, history.FStartPartition, history.EDN(spec.EDN()))
+	grudge := nemesis.Grudge(spec, p.nodes, p.rng)
+	p.net.Partition(grudge)
 	p.current.Store(spec.EDN())
-	p.complete(history.FStartPartition, nemesis.FormatIsolated(grudge))
+	p.complete(history.FStartPartition, history.Isolated{Drops: grudge, Text: nemesis.FormatIsolated(grudge)})
 }
 
 func (p *partitioner) stop(at int64) {
 	p.invoke(at, history.FStopPartition, nil)
-	p.r.net.Heal()
+	p.net.Heal()
 	p.current.Store("")
-	p.complete(history.FStopPartition, nemesis.NetworkHealed)
+	p.complete(history.FStopPartition, history.EDN(nemesis.NetworkHealed))
 }
 
-func (p *partitioner) invoke(at int64, f string, value any) {
-	op := p.r.hist.append(history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
-	p.r.logOp("jepsen nemesis", op)
+const nemesisThread = "jepsen nemesis"
+
+func (p *partitioner) invoke(at int64, f string, value history.Value) {
+	p.rec.record(nemesisThread, history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
 }
 
-func (p *partitioner) complete(f string, value any) {
-	op := p.r.hist.append(history.Op{Time: p.r.net.Now(), Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
-	p.r.logOp("jepsen nemesis", op)
+func (p *partitioner) complete(f string, value history.Value) {
+	p.rec.record(nemesisThread, history.Op{Time: p.net.Now(), Type: history.Info, Process: history.NemesisProcess, F: f, Value: value})
 }
 
 // partition is the spec in force, for the status line.

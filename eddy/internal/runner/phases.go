@@ -3,9 +3,13 @@ package runner
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"sync"
+	"time"
 
+	"eddy/internal/console"
 	"eddy/internal/history"
+	"eddy/internal/netsim"
 	"eddy/internal/rpc"
 	"eddy/internal/topology"
 )
@@ -14,74 +18,79 @@ import (
 var errInterrupted = errors.New("interrupted")
 
 // sendTopology is §2.2: one setup client per node, in parallel, each sending
-// the whole map once and waiting 5 s for topology_ok. Setup clients stay
-// registered until the end of the run.
-func (r *run) sendTopology() error {
-	topo, err := topology.Build(r.cfg.Topology, r.cfg.Nodes)
+// the whole map once and waiting 5 s for topology_ok. It returns the setup
+// clients, which stay registered until the caller closes them at the end of
+// the run, whatever the error.
+func sendTopology(ctx context.Context, net *netsim.Network, kind string, nodes []string) ([]*rpc.Client, error) {
+	topo, err := topology.Build(kind, nodes)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	errs := make([]error, len(r.cfg.Nodes))
+	clients := make([]*rpc.Client, len(nodes))
+	errs := make([]error, len(nodes))
 	var wg sync.WaitGroup
-	for i, id := range r.cfg.Nodes {
+	for i, id := range nodes {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := rpc.Open(r.net)
-			r.setupMu.Lock()
-			r.setupClients = append(r.setupClients, c)
-			r.setupMu.Unlock()
-			if _, err := c.Call(r.ctx.Done(), id, rpc.Topology(topo), rpc.DefaultTimeout); err != nil {
+			clients[i] = rpc.Open(net)
+			if _, err := clients[i].Call(ctx.Done(), id, rpc.Topology(topo), rpc.DefaultTimeout); err != nil {
 				errs[i] = err
 			}
 		}()
 	}
 	wg.Wait()
-	if r.ctx.Err() != nil {
-		return errInterrupted
+	if ctx.Err() != nil {
+		return clients, errInterrupted
 	}
-	return errors.Join(errs...)
+	return clients, errors.Join(errs...)
 }
 
-// mainPhase runs the client schedule and the nemesis side by side under one
-// time limit, then waits for in-flight ops (the barrier).
-func (r *run) mainPhase(ctx context.Context, p *pool) error {
-	start := r.net.Now()
-	cutoff := start + int64(r.cfg.TimeLimit)
-	r.phase.Store("main")
+// closeClients ends the topology clients (step 6 of §3.6).
+func closeClients(clients []*rpc.Client) {
+	for _, c := range clients {
+		c.Close()
+	}
+}
+
+// mainPhase runs the client schedule and the nemesis (nil without one) side
+// by side under one time limit, then waits for in-flight ops (the barrier).
+func mainPhase(ctx context.Context, c clock, limit time.Duration, s *clientSchedule, nem *partitioner, prog *progress) error {
+	start := c.Now()
+	cutoff := start + int64(limit)
+	prog.set("main")
 	var wg sync.WaitGroup
-	if r.cfg.Partition {
+	if nem != nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r.nemesis.run(ctx, start, cutoff)
+			nem.run(ctx, start, cutoff)
 		}()
 	}
-	s := &clientSchedule{r: r, pool: p, gapSpan: 2 / r.cfg.Rate * 1e9}
 	ok := s.run(ctx, start, cutoff)
 	wg.Wait()
-	if !ok || !p.awaitAll(ctx) {
+	if !ok || !s.pool.awaitAll(ctx) {
 		return errInterrupted
 	}
 	return nil
 }
 
-// finalPhase is §3.4's tail: heal, announce, wait, then one final read per
-// worker, dispatched back to back in random order.
-func (r *run) finalPhase(ctx context.Context, p *pool) error {
-	if r.cfg.Partition {
-		r.nemesis.stop(r.net.Now())
+// finalPhase is §3.4's tail: heal (with a nemesis), announce, wait, then one
+// final read per worker, dispatched back to back in an order drawn from rng.
+func finalPhase(ctx context.Context, c clock, recoveryWait time.Duration, s *clientSchedule, nem *partitioner, rng *rand.Rand, out *console.Console, prog *progress) error {
+	if nem != nil {
+		nem.stop(c.Now())
 	}
-	order := r.rng.clients.Perm(len(p.workers))
-	r.info(p.workers[order[0]].thread(), "jepsen.generator.interpreter", "Waiting for recovery...")
-	r.phase.Store("recovery")
-	if !r.sleepUntil(ctx, r.net.Now()+int64(r.cfg.RecoveryWait)) {
+	p := s.pool
+	order := rng.Perm(len(p.workers))
+	out.Info(p.workers[order[0]].thread(), "jepsen.generator.interpreter", "Waiting for recovery...")
+	prog.set("recovery")
+	if !sleepUntil(ctx, c, c.Now()+int64(recoveryWait)) {
 		return errInterrupted
 	}
-	r.phase.Store("final reads")
-	s := &clientSchedule{r: r, pool: p}
+	prog.set("final reads")
 	for _, w := range order {
-		s.dispatch(w, history.Op{Time: r.net.Now(), Type: history.Invoke, Process: p.workers[w].process, F: history.FRead, Final: true})
+		s.dispatch(w, history.Op{Time: c.Now(), Type: history.Invoke, Process: p.workers[w].process, F: history.FRead, Final: true})
 	}
 	if !p.awaitAll(ctx) {
 		return errInterrupted
@@ -89,12 +98,26 @@ func (r *run) finalPhase(ctx context.Context, p *pool) error {
 	return nil
 }
 
-// closeSetupClients ends the topology clients (step 6 of §3.6).
-func (r *run) closeSetupClients() {
-	r.setupMu.Lock()
-	defer r.setupMu.Unlock()
-	for _, c := range r.setupClients {
-		c.Close()
+// setUpDB is §2.1's DB setup: the services, then every node launched and
+// sent init.
+func setUpDB(ctx context.Context, out *console.Console, cl *cluster) error {
+	out.Info(runnerThread, "jepsen.db", "Tearing down DB")
+	out.Info(runnerThread, "jepsen.db", "Setting up DB")
+	out.Info("jepsen node "+cl.ids[0], "maelstrom.net", "Starting Maelstrom network")
+	if err := cl.startServices(); err != nil {
+		return err
 	}
-	r.setupClients = nil
+	return cl.setUpAll(ctx)
+}
+
+// workload is the client side of the test: the workers, the main phase and
+// the final phase. Every worker has ended when it returns.
+func workload(ctx context.Context, cfg Config, out *console.Console, net *netsim.Network, rec *recorder, rng rngs, nem *partitioner, prog *progress) error {
+	p := newPool(ctx, net, rec, cfg.Nodes, cfg.Concurrency)
+	defer p.stop()
+	s := newClientSchedule(net, net.NewAlarm(), p, rec, rng.clients, cfg.Rate)
+	if err := mainPhase(ctx, net, cfg.TimeLimit, s, nem, prog); err != nil {
+		return err
+	}
+	return finalPhase(ctx, net, cfg.RecoveryWait, s, nem, rng.clients, out, prog)
 }

@@ -3,6 +3,8 @@ package runner
 import (
 	"context"
 	"sync"
+
+	"eddy/internal/netsim"
 )
 
 // pool is the set of workers as the generator sees them. Only the generator
@@ -15,15 +17,20 @@ type pool struct {
 	wg      sync.WaitGroup
 }
 
-func newPool(r *run) *pool {
-	p := &pool{free: make(chan int, r.cfg.Concurrency), busy: make([]bool, r.cfg.Concurrency)}
-	for i := 0; i < r.cfg.Concurrency; i++ {
-		w := &worker{r: r, index: i, process: i, node: r.cfg.Nodes[i%len(r.cfg.Nodes)], jobs: make(chan job, 1)}
+// newPool starts concurrency workers, worker i talking to node
+// i mod len(nodes). They run until stop; ctx cuts their calls short.
+func newPool(ctx context.Context, net *netsim.Network, rec *recorder, nodes []string, concurrency int) *pool {
+	p := &pool{free: make(chan int, concurrency), busy: make([]bool, concurrency)}
+	for i := 0; i < concurrency; i++ {
+		w := &worker{
+			net: net, rec: rec, index: i, process: i, concurrency: concurrency,
+			node: nodes[i%len(nodes)], jobs: make(chan job, 1),
+		}
 		p.workers = append(p.workers, w)
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			w.loop(p.free)
+			w.loop(ctx, p.free)
 		}()
 	}
 	return p

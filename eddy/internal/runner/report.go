@@ -4,28 +4,30 @@ import (
 	"fmt"
 	"strings"
 
+	"eddy/internal/console"
 	"eddy/internal/history"
 	"eddy/internal/report"
+	"eddy/internal/store"
+	"eddy/internal/summary"
 )
 
 // writeReport draws the run's plots, Lamport diagram and index.html. It
 // runs after the results files are written; a failure is logged as a
 // warning and changes nothing else, so the verdict and exit code stand.
-func (r *run) writeReport(h history.History, resultsJSON []byte, resultsEDN, verdict string) {
+func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.History, run summary.Run, resultsEDN string) {
 	err := report.Write(report.Input{
-		Dir: r.dir.Path(), History: h,
-		Nodes: r.cfg.Nodes, Concurrency: r.cfg.Concurrency,
-		Results: resultsJSON, ResultsEDN: resultsEDN, Verdict: verdict,
-		Summary: r.summary(),
+		Dir: dir.Path(), History: h,
+		Nodes: cfg.Nodes, Concurrency: cfg.Concurrency,
+		Run: run, ResultsEDN: resultsEDN,
+		Parameters: parameters(cfg), Gzip: cfg.GzipStore,
 	})
 	if err != nil {
-		r.out.Warn(runnerThread, "eddy.report", "Some of the report could not be written: "+err.Error())
+		out.Warn(runnerThread, "eddy.report", "Some of the report could not be written: "+err.Error())
 	}
 }
 
-// summary is the test's parameters, spelled as the command-line options.
-func (r *run) summary() string {
-	c := r.cfg
+// parameters is the test's parameters, spelled as the command-line options.
+func parameters(c Config) string {
 	parts := []string{
 		fmt.Sprintf("--node-count %d", len(c.Nodes)),
 		fmt.Sprintf("--time-limit %g", c.TimeLimit.Seconds()),

@@ -52,7 +52,7 @@ func runFake(t *testing.T, cfg Config, opt fakeOptions) fakeRun {
 	var fr fakeRun
 	synctest.Test(t, func(t *testing.T) {
 		var out bytes.Buffer
-		r := start(context.Background(), cfg, console.NewPlain(&out), fakeLauncher(opt))
+		r := start(context.Background(), cfg, console.NewPlain(&out), fakeLauncher(cfg.Nodes, opt), false)
 		fr.res, fr.log = r, out.String()
 	})
 	if fr.res.Dir != "" {

@@ -1,13 +1,14 @@
 package runner
 
 import (
+	"context"
 	"errors"
 	"strconv"
 
 	"eddy/internal/edn"
 	"eddy/internal/history"
+	"eddy/internal/netsim"
 	"eddy/internal/rpc"
-	"eddy/internal/store"
 )
 
 // job is one operation handed to a worker; its invocation is already in the
@@ -19,10 +20,12 @@ type job struct {
 // worker is one Jepsen worker thread: it always talks to the same node,
 // through one client at a time, one request at a time.
 type worker struct {
-	r       *run
-	index   int
-	node    string
-	process int // history process id: index, then +concurrency after each :info
+	net         *netsim.Network
+	rec         *recorder
+	index       int
+	node        string
+	process     int // history process id: index, then +concurrency after each :info
+	concurrency int
 
 	client        *rpc.Client
 	clientProcess int // the process the client was opened for
@@ -34,47 +37,47 @@ func (w *worker) thread() string { return "jepsen worker " + strconv.Itoa(w.inde
 
 // loop performs jobs until jobs is closed, reporting each completion on
 // free. It closes its client on the way out.
-func (w *worker) loop(free chan<- int) {
+func (w *worker) loop(ctx context.Context, free chan<- int) {
 	defer func() {
 		if w.client != nil {
 			w.client.Close()
 		}
 	}()
 	for j := range w.jobs {
-		w.perform(j)
+		w.perform(ctx, j)
 		free <- w.index
 	}
 }
 
 // perform runs one op. A worker whose process changed since its client was
 // opened closes that client and opens the next one first (§3.5).
-func (w *worker) perform(j job) {
+func (w *worker) perform(ctx context.Context, j job) {
 	if w.client == nil || w.clientProcess != w.process {
 		if w.client != nil {
 			w.client.Close()
 		}
-		w.client = rpc.Open(w.r.net)
+		w.client = rpc.Open(w.net)
 		w.clientProcess = w.process
 	}
-	done := w.r.ctx.Done()
+	done := ctx.Done()
 	inv := j.invoke
 	out := history.Op{Process: inv.Process, F: inv.F, Value: inv.Value, Final: inv.Final}
 	switch inv.F {
 	case history.FBroadcast:
-		_, err := w.client.Call(done, w.node, rpc.Broadcast(inv.Value.(int64)), rpc.DefaultTimeout)
-		w.classify(&out, err, false)
+		element, _ := inv.ElementValue()
+		_, err := w.client.Call(done, w.node, rpc.Broadcast(element), rpc.DefaultTimeout)
+		classify(&out, err, false)
 	case history.FRead:
 		reply, err := w.client.Call(done, w.node, rpc.Read(), rpc.DefaultTimeout)
 		if err == nil {
 			out.Value = rpc.Messages(reply)
 		}
-		w.classify(&out, err, true)
+		classify(&out, err, true)
 	}
-	out.Time = w.r.net.Now()
-	out = w.r.hist.append(out)
-	w.r.logOp(w.thread(), out)
+	out.Time = w.net.Now()
+	out = w.rec.record(w.thread(), out)
 	if out.Type == history.Info {
-		w.process += w.r.cfg.Concurrency
+		w.process += w.concurrency
 	}
 }
 
@@ -83,7 +86,7 @@ func (w *worker) perform(j job) {
 // and every timeout fails them; broadcasts fail only on definite errors.
 // Malformed replies are exceptions: :info for both, with an indeterminate
 // error, as Jepsen's interpreter records a crashed invocation.
-func (w *worker) classify(out *history.Op, err error, idempotent bool) {
+func classify(out *history.Op, err error, idempotent bool) {
 	var rpcErr *rpc.Error
 	var malformed *rpc.MalformedError
 	switch {
@@ -116,9 +119,4 @@ func (w *worker) classify(out *history.Op, err error, idempotent bool) {
 	if out.Type != history.OK && idempotent {
 		out.Value = nil
 	}
-}
-
-// logOp prints an op the way jepsen.util logs it.
-func (r *run) logOp(thread string, op history.Op) {
-	r.info(thread, "jepsen.util", store.OpLine(op))
 }

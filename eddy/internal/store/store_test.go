@@ -1,7 +1,9 @@
 package store
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,10 +41,10 @@ func TestLayoutAndLinks(t *testing.T) {
 		}
 	}
 	var h history.History
-	h.Append(history.Op{Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: int64(0)})
-	h.Append(history.Op{Type: history.Info, Process: 0, F: history.FBroadcast, Value: int64(0), Error: ":net-timeout"})
-	h.Append(history.Op{Type: history.OK, Process: 1, F: history.FRead, Value: []any{int64(0), json.RawMessage(`1.5`)}, Final: true})
-	h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: ":majority"})
+	h.Append(history.Op{Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: history.Element(0)})
+	h.Append(history.Op{Type: history.Info, Process: 0, F: history.FBroadcast, Value: history.Element(0), Error: ":net-timeout"})
+	h.Append(history.Op{Type: history.OK, Process: 1, F: history.FRead, Value: history.Read{{Int: 0}, {Raw: json.RawMessage(`1.5`)}}, Final: true})
+	h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":majority")})
 	if err := d.WriteHistory(h); err != nil {
 		t.Fatal(err)
 	}
@@ -54,5 +56,38 @@ func TestLayoutAndLinks(t *testing.T) {
 	ednText, _ := os.ReadFile(d.File("history.edn"))
 	if want := "{:index 2, :time 0, :type :ok, :process 1, :f :read, :value [0 1.5], :final? true}"; !strings.Contains(string(ednText), want) {
 		t.Errorf("history.edn lacks %s:\n%s", want, ednText)
+	}
+}
+
+func TestGzipReplacesEachFileByItsCompressedCopy(t *testing.T) {
+	d, err := Create(t.TempDir(), "broadcast", time.Date(2026, 3, 16, 6, 51, 45, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("0\t:ok\t:read\t[0 1 2 3 4 5 6 7 8 9]\n", 1000)
+	if err := os.WriteFile(d.File("history.txt"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Gzip("history.txt", "absent.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(d.File("history.txt")); err == nil {
+		t.Error("the original is still there")
+	}
+	f, err := os.Open(d.File("history.txt.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, _ := f.Stat()
+	if info.Size()*10 > int64(len(body)) {
+		t.Errorf("gzip copy is %d bytes for %d of text", info.Size(), len(body))
+	}
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := io.ReadAll(z); err != nil || string(got) != body {
+		t.Errorf("the copy does not read back (%v)", err)
 	}
 }

@@ -1,5 +1,5 @@
 // Package topology builds the neighbour maps Maelstrom's broadcast workload
-// sends in its topology message (fact sheet §2.3).
+// sends in its topology message (semantics §2.3).
 //
 // The contract: Build(name, nodes) returns, for the ordered node list, the
 // same map Maelstrom computes for --topology name — same neighbours, in the

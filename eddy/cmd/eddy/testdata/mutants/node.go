@@ -26,6 +26,7 @@ type behaviour struct {
 	extraBroadOK  map[string]any     // extra keys put into broadcast_ok
 	extraTopoOK   map[string]any     // extra keys put into topology_ok
 	exitAfterReqs int                // exit(3) after this many client requests (0 = never)
+	panicAtStart  string             // panic with this message before reading anything
 }
 
 var mutant behaviour
@@ -51,6 +52,9 @@ type node struct {
 func main() {
 	if dir := pidDir(os.Args[1:]); dir != "" {
 		_ = os.WriteFile(filepath.Join(dir, strconv.Itoa(os.Getpid())), nil, 0o644)
+	}
+	if mutant.panicAtStart != "" {
+		panic(mutant.panicAtStart)
 	}
 	n := &node{out: bufio.NewWriter(os.Stdout), values: map[int64]bool{}, unacked: map[string]map[int64]bool{}}
 	in := bufio.NewScanner(os.Stdin)
