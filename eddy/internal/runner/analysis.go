@@ -26,8 +26,8 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 
 // conclude is the analysis step of a run that completed: the checker and
 // the limit, the results files (lag.json among them), the report, the
-// results map and verdict, eddy's node-cost line, and last the run's
-// summary, which carries the lag and its warning.
+// results map and verdict, and last the run's summary, which carries the
+// node cost, the lag and its warning.
 func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
 	results := analyse(h, net.Counts(), cfg.Availability)
@@ -51,7 +51,7 @@ func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Con
 	run := summary.Of(results, verdict, &lim, cost, &lag, dir.File("index.html"))
 	writeReport(out, dir, cfg, h, run, resultsEDN)
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
-	reportCost(out, dir, cost)
+	writeCost(dir, cost)
 	out.Print(run.Text())
 	return Result{ExitCode: code, Lag: stats}
 }
