@@ -36,7 +36,9 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	// Values from a peer silent that long most likely crossed a healed
 	// partition, and the peer learns the network is back only from our
 	// answer: ack them at once rather than waiting to piggyback.
-	prompt := n.heard(l) && len(g.Values) > 0
+	silent := n.heard(l)
+	l.returned = silent
+	prompt := silent && len(g.Values) > 0
 	if !l.onGossip(n.now, g.Seq, len(g.Values)) {
 		out.problem(fmt.Sprintf("gossip from %s skips ahead to seq %d (have %d); keeping its values", m.Src, g.Seq, l.received))
 	}

@@ -69,6 +69,14 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	default: // fanned out by some hub; this node is not one
 		if from != s.hub {
 			s.toHub(n, v)
+			// A node fanning out to us that is not our hub is another hub:
+			// the partition is partial, and it hears nothing from our side
+			// unless we pass it on. Unless it has just come back from a
+			// silence: then the partition has healed, and it is about to
+			// hear from our hub itself.
+			if !n.links[from].returned {
+				s.serve(n, from)
+			}
 		}
 		n.enqueueAll(s.current(n, from), v)
 	}
