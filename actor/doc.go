@@ -3,13 +3,17 @@
 //
 // The contract of Node, modelled on etcd's raft: Step takes one Event (a
 // decoded message, a line that failed to decode, or a Tick) and returns the
-// Output it causes: messages to send and problems to log. Node owns all the
+// Output it causes: messages to send, problems to log, and how many ticks
+// from now the next Tick that can do anything falls. Node owns all the
 // state; it has no clock (time is a count of Ticks), starts no goroutines,
 // does no I/O, uses no locks and no randomness, and iterates maps only in
 // sorted order, so the same events always give the same outputs.
 //
 // The contract of Loop: one goroutine owns a Node and selects over an event
-// channel, a ticker and a stop request. Push hands it an event and never
+// channel, a ticker and a stop request. The ticker is armed only for the
+// tick the node asked for; the ticks before it are delivered in a burst when
+// it fires or before the next event, so the node's clock is the wall clock's
+// count of ticks and an idle node does not wake at all. Push hands it an event and never
 // blocks after Stop; Stop is idempotent and returns once the goroutine has
 // exited and every output it produced has been handled (written, or given
 // up by a handler whose output cannot be written).
@@ -22,6 +26,8 @@
 // own gossip or, when it has none to send, in an ack message of its own.
 // Nothing waits on a reply, so nothing grows when replies never come: state
 // is bounded by the values themselves. Which peers a value goes to is the
-// Strategy's choice. Streams are named by the incarnations of their two
-// ends, so a node that restarts is sent everything again (restart.go).
+// Strategy's choice, made by a small type chosen in NewNode (star, flood,
+// mesh), so the shared path has no branches on the strategy. Streams are
+// named by the incarnations of their two ends, so a node that restarts is
+// sent everything again (restart.go).
 package actor

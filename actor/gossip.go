@@ -37,7 +37,9 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	// Values from a peer silent that long most likely crossed a healed
 	// partition, and the peer learns the network is back only from our
 	// answer: ack them at once rather than waiting to piggyback.
-	prompt := n.heard(l) && len(g.Values) > 0
+	silent := n.heard(l)
+	l.returned = silent
+	prompt := silent && len(g.Values) > 0
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for

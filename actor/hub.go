@@ -50,22 +50,33 @@ func (*star) offered([]string) {}
 // sees it, so it cannot loop.
 //
 // A node with a hub of its own that is asked to relay anyway serves nodes
-// cut off from that hub: it fans their values out like any hub, and hands
-// them what it hears from its side (see clients).
+// cut off from that hub (see clients): it hands their values to its own hub
+// to fan out and to its other clients, and hands them what it hears from
+// its side. It does not fan out to everyone itself: in a majorities ring
+// several such nodes would each send every peer a batch per interval.
 func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	own := from == ""
 	top := s.hub == n.self
 	switch {
 	case own && !top:
 		s.toHub(n, v)
+	case relay && !top:
+		s.serve(n, from)
+		s.toHub(n, v)
+		n.enqueueAll(s.current(n, from), v)
 	case own || relay || top:
-		if relay && !top {
-			s.serve(n, from)
-		}
 		n.enqueueAll(n.peersExcept(from), v)
 	default: // fanned out by some hub; this node is not one
 		if from != s.hub {
 			s.toHub(n, v)
+			// A node fanning out to us that is not our hub is another hub:
+			// the partition is partial, and it hears nothing from our side
+			// unless we pass it on. Unless it has just come back from a
+			// silence: then the partition has healed, and it is about to
+			// hear from our hub itself.
+			if !n.links[from].returned {
+				s.serve(n, from)
+			}
 		}
 		n.enqueueAll(s.current(n, from), v)
 	}

@@ -35,6 +35,7 @@ type link struct {
 	relaysVia bool  // the peer uses this node as its hub
 	prompt    bool  // the ack owed is urgent: send it without waiting to piggyback
 	lastHeard int64 // tick the peer's last message arrived
+	returned  bool  // the peer's last gossip came after a silence (see heard)
 
 	listed bool  // on the node's active list
 	phase  int64 // extra ticks before the first retry; see retransmitAfter
