@@ -249,7 +249,7 @@ func (c *cluster) setup() {
 		}
 	}
 	for _, id := range c.ids {
-		// Maelstrom's grid of five (fact sheet §2.3).
+		// Maelstrom's grid of five (eddy/docs/SEMANTICS.md §2.3).
 		reply := c.call(id, `{"type":"topology","topology":{"n0":["n3","n1"],"n1":["n4","n2","n0"],"n2":["n1"],"n3":["n0","n4"],"n4":["n1","n3"]},"msg_id":2}`)
 		if want := `{"type":"topology_ok","in_reply_to":2}`; string(reply.Body) != want {
 			c.t.Fatalf("topology %s: %s, want %s", id, reply.Body, want)

@@ -30,7 +30,7 @@ func (c cuts) String() string {
 // shape names a kind of partition the nemesis can start.
 type shape string
 
-// The shapes. The first four are Maelstrom's (fact sheet §5); the rest are
+// The shapes. The first four are Maelstrom's (eddy/docs/SEMANTICS.md §5); the rest are
 // the simulator's own, harsher ones.
 const (
 	shapeOne            shape = "one"

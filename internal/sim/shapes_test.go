@@ -14,7 +14,7 @@ func ids(n int) []string {
 	return out
 }
 
-// TestGridTopology pins the fact sheet's examples (§2.3).
+// TestGridTopology pins the examples of eddy/docs/SEMANTICS.md §2.3.
 func TestGridTopology(t *testing.T) {
 	got := gridTopology(ids(5))
 	want := map[string][]string{"n0": {"n3", "n1"}, "n1": {"n4", "n2", "n0"}, "n2": {"n1"}, "n3": {"n0", "n4"}, "n4": {"n1", "n3"}}
@@ -49,7 +49,7 @@ func sideSizes(c cuts, nodes []string) map[int]int {
 	return sizes
 }
 
-// TestMaelstromShapes checks each of Maelstrom's shapes (fact sheet §5)
+// TestMaelstromShapes checks each of Maelstrom's shapes (eddy/docs/SEMANTICS.md §5)
 // against its definition, over many draws and cluster sizes.
 func TestMaelstromShapes(t *testing.T) {
 	rng := NewRand(1)
@@ -82,7 +82,7 @@ func TestMaelstromShapes(t *testing.T) {
 	}
 }
 
-// TestMajoritiesRingOfThreeIsOneWay pins the fact sheet's remark: with three
+// TestMajoritiesRingOfThreeIsOneWay pins a remark of eddy/docs/SEMANTICS.md §5: with three
 // nodes the ring is one-directional, so no two nodes hear each other.
 func TestMajoritiesRingOfThreeIsOneWay(t *testing.T) {
 	c := partition(shapeMajoritiesRing, ids(3), NewRand(7))

@@ -1,6 +1,6 @@
 package sim
 
-// gridTopology builds Maelstrom's default topology (fact sheet §2.3): nodes
+// gridTopology builds Maelstrom's default topology (eddy/docs/SEMANTICS.md §2.3): nodes
 // laid out row by row on a square of side ceil(sqrt(N)), each neighbouring
 // the nodes below, above, right and left of it, in that order.
 func gridTopology(ids []string) map[string][]string {
