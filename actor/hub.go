@@ -52,14 +52,19 @@ func (*star) offered([]string) {}
 // A node with a hub of its own that is asked to relay anyway serves nodes
 // cut off from that hub (see clients): it hands their values to its own hub
 // to fan out and to its other clients, and hands them what it hears from
-// its side. It does not fan out to everyone itself: in a majorities ring
+// its side, its own clients' values included (its hub's fan-out never
+// reaches them: before this, a relay's own values waited for the heal on
+// every node it served). It does not fan out to everyone itself: in a majorities ring
 // several such nodes would each send every peer a batch per interval.
 func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	own := from == ""
 	top := s.hub == n.self
 	switch {
 	case own && !top:
+		// Our clients are cut off from our hub: its fan-out never reaches
+		// them, so they get our own values from us.
 		s.toHub(n, v)
+		n.enqueueAll(s.current(n, ""), v)
 	case relay && !top:
 		s.serve(n, from)
 		s.toHub(n, v)
