@@ -18,6 +18,11 @@ type star struct {
 	// partial partition), keyed by the tick of their last such request.
 	// They get what this node hears from its side.
 	clients map[string]int64
+	// asked are the clients that asked for the relay themselves, keyed by
+	// the tick they last did, as opposed to other hubs this node passes its
+	// side's values to: only they get this node's own values straight from
+	// it (another hub hears them from the nodes that serve it).
+	asked map[string]int64
 }
 
 // clientTicks is how long a peer counts as a client after its last relay
@@ -33,6 +38,25 @@ func (s *star) start(n *Node) {
 	}
 	s.hub = s.choose(n)
 	s.clients = make(map[string]int64)
+	s.asked = make(map[string]int64)
+}
+
+// askers returns the clients that asked this node to relay lately and are
+// still current, sorted.
+func (s *star) askers(n *Node) []string {
+	var ids []string
+	for id, at := range s.asked {
+		switch {
+		case n.now-at >= clientTicks*n.cfg.RetransmitTicks:
+			delete(s.asked, id)
+		default:
+			if _, ok := s.clients[id]; ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func (*star) offered([]string) {}
@@ -52,16 +76,22 @@ func (*star) offered([]string) {}
 // A node with a hub of its own that is asked to relay anyway serves nodes
 // cut off from that hub (see clients): it hands their values to its own hub
 // to fan out and to its other clients, and hands them what it hears from
-// its side. It does not fan out to everyone itself: in a majorities ring
+// its side, its own clients' values included (its hub's fan-out never
+// reaches them: before this, a relay's own values waited for the heal on
+// every node it served). It does not fan out to everyone itself: in a majorities ring
 // several such nodes would each send every peer a batch per interval.
 func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	own := from == ""
 	top := s.hub == n.self
 	switch {
 	case own && !top:
+		// Our clients are cut off from our hub: its fan-out never reaches
+		// them, so they get our own values from us.
 		s.toHub(n, v)
+		n.enqueueAll(s.askers(n), v)
 	case relay && !top:
 		s.serve(n, from)
+		s.asked[from] = n.now
 		s.toHub(n, v)
 		n.enqueueAll(s.current(n, from), v)
 	case own || relay || top:
@@ -169,6 +199,7 @@ func (s *star) switchTo(n *Node, to string) {
 	}
 	s.hub = to
 	clear(s.clients) // who is cut off from whom has changed
+	clear(s.asked)
 	stranded := n.links[from]
 	if stranded == nil { // from was this node: nothing is stranded
 		return
