@@ -23,6 +23,8 @@ type Node struct {
 	strategy strategy // where values go; chosen once, from cfg.Strategy
 	batch    int64    // the batch interval for this cluster's size; see batchTicks
 
+	unannounced bool // this run's incarnation is still to be announced; see announce
+
 	store valueStore
 }
 
@@ -106,6 +108,12 @@ func (n *Node) receive(m messages.Message, out *Output) {
 		out.problem(fmt.Sprintf("ignoring unsolicited %s from %s (in_reply_to %d)", b.Kind, m.Src, b.InReplyTo))
 	default:
 		out.problem(fmt.Sprintf("ignoring %s from %s: no handler", m.Body.Type(), m.Src))
+	}
+	switch m.Body.(type) {
+	case messages.Topology, messages.Broadcast, messages.Read:
+		// Client traffic starts only once every node has answered init, so
+		// every peer can now be addressed (see announce).
+		n.announce(out)
 	}
 }
 

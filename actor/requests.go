@@ -33,7 +33,7 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	n.batch = batchTicks(n.cfg.BatchTicks, len(n.nodes))
 	n.strategy.start(n)
 	n.reply(m, b.Request, messages.InitOK{}, out)
-	n.announce(out)
+	n.unannounced = n.cfg.Incarnation != 0
 }
 
 func validateInit(b messages.Init) error {

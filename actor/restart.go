@@ -22,11 +22,16 @@ import (
 // flight, are kept for their values alone.
 //
 // A restarted node that nobody talks to would wait for the next value to
-// flow before catching up, so at init a node with an incarnation announces
-// it to one peer (the first other node in init order) with an empty ack:
-// one message per node per run. If this run is a restart, that peer starts
-// its stream over and sends everything it holds; all nodes converge on the
-// same values, so one peer is enough.
+// flow before catching up, so a node with an incarnation announces it to
+// one peer (the first other node in init order) with an empty ack: one
+// message per node per run. If this run is a restart, that peer starts its
+// stream over and sends everything it holds; all nodes converge on the same
+// values, so one peer is enough. The announcement waits for the first
+// client request after init (topology, broadcast or read), not init
+// itself: Maelstrom sends init to all nodes in parallel, and a message to a
+// node it has not registered yet is an unknown destination, after which it
+// never reads the sender's stdout again (eddy/docs/SEMANTICS.md §1.6).
+// Client traffic starts only after every init has been answered (§1.8).
 //
 // What this cannot do: a value that a node acknowledged and lost before it
 // had passed it on exists nowhere else, and is gone (nothing is on disk).
@@ -71,12 +76,13 @@ func (n *Node) restartLink(l *link) {
 	n.activate(l)
 }
 
-// announce sends the init-time ack described above. A node without an
+// announce sends, once per run, the ack described above. A node without an
 // incarnation (tests, simulations that never restart) stays silent.
 func (n *Node) announce(out *Output) {
-	if n.cfg.Incarnation == 0 {
+	if !n.unannounced {
 		return
 	}
+	n.unannounced = false
 	for _, id := range n.nodes {
 		if id != n.self {
 			out.send(n.links[id].ack(n.self))

@@ -18,7 +18,9 @@ func (s *Sim) Setup() {
 		body := messages.Init{Request: s.work.newRequest(), NodeID: id, NodeIDs: s.ids}
 		s.work.send(adminID, id, body, request{})
 	}
+	s.initing = true
 	s.awaitReplies("init")
+	s.initing = false
 	topo := gridTopology(s.ids)
 	for _, id := range s.ids {
 		s.work.send(adminID, id, messages.Topology{Request: s.work.newRequest(), Topology: topo}, request{})

@@ -10,7 +10,8 @@ import (
 
 // restart replaces node id's core with a fresh one, as a crash and a new
 // process would: a larger incarnation, no values, no streams, and a fresh
-// init. What the node was known to hold is forgotten with it.
+// init and topology, as a harness sets a node up. What the node was known
+// to hold is forgotten with it.
 func (s *Sim) restart(id string, inc uint64) error {
 	cfg := s.sc.Config
 	cfg.Incarnation = inc
@@ -25,6 +26,8 @@ func (s *Sim) restart(id string, inc uint64) error {
 	s.trace.begin(s.now, "restart").word(id).end()
 	s.work.send(adminID, id, messages.Init{Request: s.work.newRequest(), NodeID: id, NodeIDs: s.ids}, request{})
 	s.awaitReplies("init after restart")
+	s.work.send(adminID, id, messages.Topology{Request: s.work.newRequest(), Topology: gridTopology(s.ids)}, request{})
+	s.awaitReplies("topology after restart")
 	return nil
 }
 
@@ -77,7 +80,7 @@ func TestRestartedNodeCatchesUp(t *testing.T) {
 				if got := len(s.Node(victim).Values()); got != 0 {
 					t.Fatalf("a restarted node holds %d values", got)
 				}
-				// No load yet: the node's announcement at init alone must bring
+				// No load yet: the node's announcement (with its topology) alone must bring
 				// everything back.
 				caughtUp := int64(-1)
 				for tick := range int64(TicksPerSecond) {

@@ -26,6 +26,7 @@ type Sim struct {
 	net      network
 	cut      cuts // the partition in force; nil when the network is whole
 	faultsOn bool // drops and duplicates happen only while this is set
+	initing  bool // Setup is waiting for init_ok: no node may talk to another yet
 	nemesis  nemesis
 	work     *workload
 
@@ -232,6 +233,12 @@ func (s *Sim) send(from string, m messages.Message) {
 	if !s.isNode(m.Dest) {
 		s.net.put(envelope{msg: m, due: s.now})
 		return
+	}
+	if s.initing {
+		// Maelstrom registers and inits nodes in parallel: a peer may not be
+		// registered yet, and a message to it would end the sender's stdout
+		// for the rest of the test (eddy/docs/SEMANTICS.md §1.6, §1.8).
+		s.fail("addressing", "%s sent %s to %s before every node had answered init", from, m.Body.Type(), m.Dest)
 	}
 	s.stats.ToPeers[from]++
 	s.net.put(envelope{msg: m, due: s.now + s.latency()})
