@@ -31,7 +31,8 @@ import (
 // itself: Maelstrom sends init to all nodes in parallel, and a message to a
 // node it has not registered yet is an unknown destination, after which it
 // never reads the sender's stdout again (eddy/docs/SEMANTICS.md §1.6).
-// Client traffic starts only after every init has been answered (§1.8).
+// Client traffic starts only after every init has been answered (same
+// document, §1.8).
 //
 // What this cannot do: a value that a node acknowledged and lost before it
 // had passed it on exists nowhere else, and is gone (nothing is on disk).
