@@ -341,6 +341,22 @@ func (n *Node) Kill() {
 	}
 }
 
+// Pause stops the node's process group with SIGSTOP (§12.7), unless the
+// node has exited. A stopped node reads nothing and writes nothing; its
+// pipes keep what was written to them. Stop and Kill work on a stopped node
+// as on a running one: SIGKILL ends a stopped process too.
+func (n *Node) Pause() { n.signalGroup(syscall.SIGSTOP) }
+
+// Resume lets a stopped node's process group run again with SIGCONT. It is
+// harmless on a node that runs.
+func (n *Node) Resume() { n.signalGroup(syscall.SIGCONT) }
+
+func (n *Node) signalGroup(sig syscall.Signal) {
+	if !n.Exited() {
+		_ = syscall.Kill(-n.cmd.Process.Pid, sig)
+	}
+}
+
 func (n *Node) killGroup() {
 	pid := n.cmd.Process.Pid
 	// A negative pid addresses the process group. ESRCH (already gone) is
