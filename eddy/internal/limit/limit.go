@@ -55,7 +55,7 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 	for i, n := range net.Nodes {
 		index[n] = i
 	}
-	arrivals := arrivalsOf(h, net, cutsOf(h, index))
+	arrivals := arrivalsOf(h, net, world{cuts: cutsOf(h, index), down: downsOf(h, index)})
 	w := checker.SetFull(perfectReads(h, net, arrivals))
 	r := Result{Hop: net.Hop, Workload: w, Limit: w.StableLatencies, Actual: actual.StableLatencies}
 	if r.Limit != nil && r.Actual != nil {
@@ -74,7 +74,7 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 // arrivalsOf floods every broadcast value that did not fail and returns,
 // per element, its earliest arrival at each node. A value broadcast more
 // than once floods from each of its origins.
-func arrivalsOf(h history.History, net Network, tl timeline) map[int64][]int64 {
+func arrivalsOf(h history.History, net Network, w world) map[int64][]int64 {
 	hop := int64(net.Hop)
 	starts := map[int64][]int64{}
 	var order []int64
@@ -97,7 +97,7 @@ func arrivalsOf(h history.History, net Network, tl timeline) map[int64][]int64 {
 	}
 	out := make(map[int64][]int64, len(order))
 	for _, e := range order {
-		out[e] = flood(starts[e], hop, tl)
+		out[e] = flood(starts[e], hop, w)
 	}
 	return out
 }
