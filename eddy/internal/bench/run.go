@@ -29,6 +29,17 @@ type Figures struct {
 	// Limit and Excess are the perfect broadcast's stable latency and the
 	// run's excess over it, from limit.json; nil when eddy wrote none.
 	Limit, Excess *Points
+	// Faults are the run's process faults and mute nodes, from
+	// faults.json; nil when eddy wrote none.
+	Faults *Faults
+}
+
+// Faults are what eddy's faults.json says of one run.
+type Faults struct {
+	Kills    int      `json:"kills"`
+	Pauses   int      `json:"pauses"`
+	Restarts int      `json:"restarts"`
+	Mute     []string `json:"mute"`
 }
 
 // Points are a stable-latency distribution's 0.5, 0.95 and 1 points, in ms,
@@ -128,6 +139,12 @@ func Read(dir string) (Figures, error) {
 		var c Cost
 		if json.Unmarshal(raw, &c) == nil {
 			f.Cost = &c
+		}
+	}
+	if raw, err := os.ReadFile(filepath.Join(dir, "faults.json")); err == nil {
+		var fa Faults
+		if json.Unmarshal(raw, &fa) == nil {
+			f.Faults = &fa
 		}
 	}
 	if raw, err := os.ReadFile(filepath.Join(dir, "limit.json")); err == nil {

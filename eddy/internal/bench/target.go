@@ -64,6 +64,8 @@ type Target struct {
 	Figure Figure
 	Max    float64
 	Over   Over
+	// ShowWorst adds the worst seed to a median target's result.
+	ShowWorst bool
 }
 
 // String states the target as the verdict lists show it.
@@ -129,6 +131,9 @@ func (t Target) check(runs []Figures) Verdict {
 	if t.Over == MedianOfSeeds {
 		m := MedianOf(values)
 		v.Got, v.Met = "median "+t.Figure.Format(m), m <= t.Max
+		if t.ShowWorst {
+			v.Got += fmt.Sprintf(", max %s (seed %d)", t.Figure.Format(worst), worstSeed)
+		}
 		return v
 	}
 	v.Got, v.Met = fmt.Sprintf("worst %s (seed %d)", t.Figure.Format(worst), worstSeed), worst <= t.Max

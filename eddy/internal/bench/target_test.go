@@ -107,7 +107,7 @@ func TestScaleTargetsFollowTheNodeCount(t *testing.T) {
 			ts = append(ts, t.String())
 		}
 		got = append(got, sc.Name+": "+strings.Join(ts, "; "))
-		if sc.Seeds != 2 || sc.Shape.Rate != 100 || sc.Shape.LatencyMS != 100 || sc.Shape.Partition {
+		if sc.Seeds != 2 || sc.Shape.Rate != 100 || sc.Shape.LatencyMS != 100 || sc.Shape.Nemesis != "" {
 			t.Errorf("%s: %+v", sc.Name, sc)
 		}
 	}
