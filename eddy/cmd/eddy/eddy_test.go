@@ -42,11 +42,21 @@ func (r eddyRun) tail() string {
 // working directory and waits for it (at most two minutes).
 func runEddy(t *testing.T, args ...string) eddyRun {
 	t.Helper()
+	return runEddyWith(t, nil, args...)
+}
+
+// runEddyWith is runEddy with extra environment variables for eddy (and
+// so for its nodes).
+func runEddyWith(t *testing.T, env []string, args ...string) eddyRun {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cwd := t.TempDir()
 	cmd := exec.CommandContext(ctx, eddyBin(t), append([]string{"test", "-w", "broadcast"}, args...)...)
 	cmd.Dir = cwd
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	code := 0
@@ -189,6 +199,12 @@ func assertAllGone(t *testing.T, pids []int, want int) {
 	if len(pids) != want {
 		t.Fatalf("%d nodes recorded a pid, want %d", len(pids), want)
 	}
+	assertGone(t, pids)
+}
+
+// assertGone checks that every pid has ended now that eddy has.
+func assertGone(t *testing.T, pids []int) {
+	t.Helper()
 	for _, pid := range pids {
 		// eddy has exited; a node it left behind would still be running.
 		if !waitGone(pid, 2*time.Second) {
