@@ -78,10 +78,10 @@ func TestAPausedNodeIsNotCountedAsLag(t *testing.T) {
 			// write blocks until the node is resumed, 5 s later.
 			gate := make(chan struct{})
 			first := true
-			ended := make(chan struct{})
+			ended, done := make(chan struct{}), make(chan struct{})
 			go func() {
 				defer close(ended)
-				m.Deliver(r.done, func(*Message) {
+				m.Deliver(done, func(*Message) {
 					if first {
 						first = false
 						<-gate
@@ -107,9 +107,8 @@ func TestAPausedNodeIsNotCountedAsLag(t *testing.T) {
 			case !told && lag.Max < 4800*ms:
 				t.Errorf("a slow reader nobody paused: lag %+v, want the 4.9 s wait counted", lag)
 			}
-			close(r.done)
+			close(done)
 			<-ended
-			r.done = make(chan struct{})
 		})
 	}
 }
