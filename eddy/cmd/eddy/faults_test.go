@@ -1,12 +1,8 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -234,43 +230,9 @@ func TestNoProcessSurvivesKillsAndPauses(t *testing.T) {
 
 func TestNoNodeSurvivesAnInterruptDuringAPause(t *testing.T) {
 	t.Parallel()
-	pidDir := t.TempDir()
-	cmd := exec.Command(eddyBin(t), "test", "-w", "broadcast", "--bin", mutantBin(t, "correct"),
-		"--node-count", "3", "--time-limit", "600", "--nemesis", "pause", "--nemesis-interval", "30", "--seed", "1",
-		"--", "--pid-dir", pidDir)
-	cmd.Dir = t.TempDir()
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// The first nemesis op comes at once: wait for a pause to complete.
-	lines := bufio.NewScanner(stdout)
-	var seen strings.Builder
-	paused := false
-	for !paused && lines.Scan() {
-		seen.WriteString(lines.Text() + "\n")
-		paused = strings.Contains(lines.Text(), ":pause\t{") && strings.Contains(lines.Text(), ":paused")
-	}
-	if !paused {
-		cmd.Process.Kill()
-		cmd.Wait()
-		t.Fatalf("no node was paused:\n%s%s", seen.String(), stderr.String())
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	for lines.Scan() {
-		seen.WriteString(lines.Text() + "\n")
-	}
-	err = cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
-		t.Errorf("eddy ended with %v, want exit 130:\n%s", err, seen.String())
-	}
-	assertAllGone(t, readPIDs(t, pidDir), 3)
+	// The first nemesis op comes at once: interrupt once a pause has
+	// stopped some node.
+	interruptOnce(t, os.Interrupt, func(line string) bool {
+		return strings.Contains(line, ":pause\t{") && strings.Contains(line, ":paused")
+	}, "--time-limit", "600", "--nemesis", "pause", "--nemesis-interval", "30", "--seed", "1")
 }

@@ -30,14 +30,6 @@ func drive(s *Schedule, start, cutoff, cost int64) []Op {
 
 const sec = int64(time.Second)
 
-func fs(ops []Op) []string {
-	out := make([]string, len(ops))
-	for i, op := range ops {
-		out[i] = op.F
-	}
-	return out
-}
-
 func TestNoFaultNoOps(t *testing.T) {
 	if _, ok := NewSchedule(Faults{}, 10, 0, rands(1)).Next(0); ok {
 		t.Error("a schedule without faults handed out an op")
@@ -117,33 +109,23 @@ func TestKillAndStartFlipFlop(t *testing.T) {
 func TestKillAndPauseMixWithEachFlipFlopKeepingItsOwnState(t *testing.T) {
 	ops := drive(NewSchedule(Faults{Kill: true, Pause: true}, 1, 0, rands(3)), 0, 400*sec, 0)
 	count := map[string]int{}
-	killed, paused := false, false
+	// Each op turns its own flip-flop: a kill or a pause on, a start or a
+	// resume off; it never finds its flip-flop already where it leaves it.
+	turns := map[string]struct {
+		flip string
+		on   bool
+	}{
+		history.FKill: {history.FKill, true}, history.FStart: {history.FKill, false},
+		history.FPause: {history.FPause, true}, history.FResume: {history.FPause, false},
+	}
+	inForce := map[string]bool{}
 	for i, op := range ops {
 		count[op.F]++
-		switch op.F {
-		case history.FKill:
-			if killed {
-				t.Fatalf("op %d kills while a kill is in force", i)
-			}
-			killed = true
-		case history.FStart:
-			if !killed {
-				t.Fatalf("op %d starts with no kill in force", i)
-			}
-			killed = false
-		case history.FPause:
-			if paused {
-				t.Fatalf("op %d pauses while a pause is in force", i)
-			}
-			paused = true
-		case history.FResume:
-			if !paused {
-				t.Fatalf("op %d resumes with no pause in force", i)
-			}
-			paused = false
-		default:
-			t.Fatalf("op %d is %s", i, op.F)
+		turn, ok := turns[op.F]
+		if !ok || inForce[turn.flip] == turn.on {
+			t.Fatalf("op %d is %s with %v in force", i, op.F, inForce)
 		}
+		inForce[turn.flip] = turn.on
 	}
 	// The mix picks each flip-flop with equal odds: about 100 of each op
 	// over about 400 ops.
