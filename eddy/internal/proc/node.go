@@ -45,6 +45,7 @@ type Node struct {
 
 	exited     chan struct{} // closed once Wait returned
 	exitStatus int
+	peakRSS    int64 // bytes, read from /proc just before Stop's kill; 0 if unknown
 	stderrEOF  chan struct{} // closed once stderr reading ended
 
 	readers  sync.WaitGroup
@@ -289,6 +290,9 @@ func (n *Node) stop() error {
 	crashed := n.Exited()
 	var err error
 	if !crashed {
+		if b, ok := peakRSS(n.PID()); ok {
+			n.peakRSS = b
+		}
 		n.Kill()
 		select {
 		case <-n.exited:
