@@ -45,7 +45,7 @@ type Node struct {
 
 	exited     chan struct{} // closed once Wait returned
 	exitStatus int
-	peakRSS    int64 // bytes, read from /proc just before Stop's kill; 0 if unknown
+	peakRSS    int64         // bytes, read from /proc just before Stop's kill; 0 if unknown
 	stderrEOF  chan struct{} // closed once stderr reading ended
 
 	readers  sync.WaitGroup
