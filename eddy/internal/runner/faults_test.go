@@ -186,26 +186,37 @@ func TestARestartIsInitedByANewClient(t *testing.T) {
 }
 
 func TestALateReplyAfterAPauseMutesTheNode(t *testing.T) {
-	// One node, pauses only: the node answers every request it reads,
-	// so a broadcast that timed out during a pause is answered after the
-	// resume, to a client already closed (§12.9).
+	// One node, four workers, pauses only (the second lasts 13 s): the
+	// node answers every request it reads, so a broadcast that timed out
+	// during a pause, whose worker then moved on to a new client, is
+	// answered after the resume to a client already closed (§12.9).
 	cfg := testConfig(t, 1)
-	cfg.Faults, cfg.NemesisInterval, cfg.TimeLimit = nemesis.Faults{Pause: true}, 8, 30*time.Second
+	cfg.Faults, cfg.NemesisInterval, cfg.TimeLimit, cfg.Concurrency = nemesis.Faults{Pause: true}, 8, 30*time.Second, 4
 	fr := runFake(t, cfg, fakeOptions{})
-	timedOutWhilePaused := false
-	pausedAt, paused := int64(-1), false
+	paused := false
+	timedOut := map[int]bool{} // worker → its broadcast, invoked during this pause, timed out
+	inPause := map[int]bool{}  // worker → its op in flight was invoked during the pause
+	trapped := false           // some such worker then opened a new client before the resume
 	for _, op := range fr.hist {
+		w := op.Process % cfg.Concurrency
 		switch {
-		case op.Process == history.NemesisProcess && op.F == history.FPause:
-			paused, pausedAt = true, op.Time
-		case op.Process == history.NemesisProcess && op.F == history.FResume:
-			paused = false
-		case op.F == history.FBroadcast && op.Type == history.Info && paused && op.Time-pausedAt > int64(5*time.Second):
-			timedOutWhilePaused = true
+		case op.Process == history.NemesisProcess:
+			switch op.F {
+			case history.FPause:
+				paused = true
+			case history.FResume:
+				paused = false
+				clear(timedOut)
+			}
+		case op.Type == history.Invoke:
+			trapped = trapped || (timedOut[w] && paused)
+			timedOut[w], inPause[w] = false, paused
+		case op.F == history.FBroadcast && op.Type == history.Info && inPause[w] && paused:
+			timedOut[w] = true
 		}
 	}
-	if !timedOutWhilePaused {
-		t.Fatal("no broadcast timed out during a pause; pick another seed")
+	if !trapped {
+		t.Fatalf("no worker left a timed-out broadcast behind during a pause; pick another seed:\n%v", nemesisLines(t, fr.res.Dir))
 	}
 	if !strings.Contains(fr.log, "n0 stdout") || !strings.Contains(fr.log, "mute 1 (n0)") {
 		t.Errorf("the late reply did not mute n0:\n%s", fr.log[max(0, len(fr.log)-2000):])
