@@ -1,10 +1,6 @@
 package report
 
-import (
-	"sort"
-
-	"eddy/internal/history"
-)
+import "eddy/internal/history"
 
 // processFault is one stretch during which the nemesis had nodes killed
 // (from a kill to the next start) or paused (from a pause to the next
@@ -13,7 +9,7 @@ type processFault struct {
 	F          string   // history.FKill or history.FPause
 	Start, End int64    // invocation to the ending op's invocation (ns; end of the history if none)
 	Target     string   // the invocation's value: ":majority", "nil", …
-	Nodes      []string // the nodes it killed or paused, sorted
+	Nodes      []string // the nodes it killed or paused, in node order (n2 before n10)
 }
 
 // processFaults reads the kills and pauses of h. The nemesis carries out
@@ -61,7 +57,8 @@ func valueText(v history.Value) string {
 	return text(v)
 }
 
-// nodesWith lists, sorted, the nodes a completion reports with outcome.
+// nodesWith lists, in node order, the nodes a completion reports with
+// outcome.
 func nodesWith(op history.Op, outcome string) []string {
 	out, ok := op.OutcomesValue()
 	if !ok {
@@ -73,6 +70,6 @@ func nodesWith(op history.Op, outcome string) []string {
 			nodes = append(nodes, node)
 		}
 	}
-	sort.Strings(nodes)
+	laneOrder(nodes)
 	return nodes
 }
