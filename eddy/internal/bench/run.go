@@ -27,8 +27,11 @@ type Figures struct {
 	Dir        string  // the run's store directory
 	Cost       *Cost   // the nodes' resource use, when eddy recorded it
 	// Limit and Excess are the perfect broadcast's stable latency and the
-	// run's excess over it, from limit.json; nil when eddy wrote none.
+	// run's excess over it, from limit.json; nil when eddy wrote none, or
+	// when the run had no stable value to measure (HasLimitFile tells
+	// which).
 	Limit, Excess *Points
+	HasLimitFile  bool
 	// Faults are the run's process faults and mute nodes, from
 	// faults.json; nil when eddy wrote none.
 	Faults *Faults
@@ -153,7 +156,7 @@ func Read(dir string) (Figures, error) {
 			Excess *Points `json:"excess"`
 		}
 		if json.Unmarshal(raw, &l) == nil {
-			f.Limit, f.Excess = l.Limit, l.Excess
+			f.Limit, f.Excess, f.HasLimitFile = l.Limit, l.Excess, true
 		}
 	}
 	return f, nil

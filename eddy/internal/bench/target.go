@@ -13,6 +13,8 @@ type Figure struct {
 	// Digits is how many decimals the verdicts show.
 	Digits int
 	of     func(Figures) (float64, bool)
+	// absent says why a run lacks the figure; nil means "not recorded".
+	absent func(Figures) string
 }
 
 // Of reads the figure off a run; false when the run did not record it
@@ -46,6 +48,11 @@ func excessFigure(q string, at func(Points) int) Figure {
 			return 0, false
 		}
 		return float64(at(*f.Excess)), true
+	}, absent: func(f Figures) string {
+		if f.HasLimitFile {
+			return "no stable values" // the validity rule fails the run too
+		}
+		return "not recorded"
 	}}
 }
 
@@ -116,7 +123,11 @@ func (t Target) check(runs []Figures) Verdict {
 		}
 		x, ok := t.Figure.Of(r)
 		if !ok {
-			v.Got = fmt.Sprintf("not recorded (seed %d)", r.Seed)
+			why := "not recorded"
+			if t.Figure.absent != nil {
+				why = t.Figure.absent(r)
+			}
+			v.Got = fmt.Sprintf("%s (seed %d)", why, r.Seed)
 			return v
 		}
 		if len(values) == 0 || x > worst {

@@ -184,3 +184,14 @@ func TestACrashedRunFailsValidityAndLeavesTheFiguresToTheOthers(t *testing.T) {
 		t.Errorf("all crashed: %+v", v)
 	}
 }
+
+func TestARunWithoutStableValuesSaysSo(t *testing.T) {
+	runs := []Figures{
+		{Seed: 1, Valid: "false", Lost: 700, HasLimitFile: true},
+		{Seed: 2, Valid: "true", Excess: &Points{MedianMS: 100}, HasLimitFile: true},
+	}
+	v := Check(runs, []Target{{Figure: Excess50, Max: 500, Over: MedianOfSeeds}})[1]
+	if v.Met || v.Got != "no stable values (seed 1)" {
+		t.Errorf("verdict %+v", v)
+	}
+}
