@@ -55,8 +55,9 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 	for i, n := range net.Nodes {
 		index[n] = i
 	}
-	arrivals := arrivalsOf(h, net, world{cuts: cutsOf(h, index), down: downsOf(h, index)})
-	w := checker.SetFull(perfectReads(h, net, arrivals))
+	world := world{cuts: cutsOf(h, index), down: downsOf(h, index)}
+	arrivals := arrivalsOf(h, net, world)
+	w := checker.SetFull(perfectReads(h, net, arrivals, world.down))
 	r := Result{Hop: net.Hop, Workload: w, Limit: w.StableLatencies, Actual: actual.StableLatencies}
 	if r.Limit != nil && r.Actual != nil {
 		r.Excess = &checker.Quantiles{
@@ -131,8 +132,11 @@ func broadcasts(h history.History) []int {
 
 // perfectReads copies h with every :ok read's result replaced by the
 // values whose arrival at the read's node is at or before the read's
-// invocation, in ascending order.
-func perfectReads(h history.History, net Network, arrivals map[int64][]int64) history.History {
+// invocation, in ascending order. A read invoked while its node is down
+// (paused: it is answered after the resume) is answered when the node is
+// back, with what has landed by then: its request, like any message,
+// lands when the node is back.
+func perfectReads(h history.History, net Network, arrivals map[int64][]int64, down downs) history.History {
 	elements := make([]int64, 0, len(arrivals))
 	for e := range arrivals {
 		elements = append(elements, e)
@@ -154,6 +158,9 @@ func perfectReads(h history.History, net Network, arrivals map[int64][]int64) hi
 			continue
 		}
 		node, at := net.nodeOf(op.Process), h[inv].Time
+		if node >= 0 {
+			at = down.upAt(node, at)
+		}
 		seen := history.Read{}
 		for _, e := range elements {
 			if node >= 0 && arrivals[e][node] <= at {
