@@ -27,7 +27,10 @@
 //
 // Scoring: the run's own history is copied and every :ok read's result is
 // replaced by the values the perfect broadcast had delivered to the read's
-// node by the read's invocation time (arrival at or before it). Set-full
+// node by the read's invocation time (arrival at or before it); a read
+// invoked while its node was down is answered when the node is back, with
+// what has landed by then (the request itself lands then, like any
+// message). Set-full
 // measures a value's stable latency up to the invocation of the last read
 // that missed it, so a read counts at its invocation: with no processing
 // time the node answers the moment the request arrives, and client messages
