@@ -22,8 +22,10 @@ type Member struct {
 // as in Maelstrom: the loop keeps writing into the stopped node's stdin
 // until the pipe is full and the write blocks. What changes is the lag
 // accounting: a write held up by a pause is the fault at work, not eddy's
-// scheduling, so the loop starts its model afresh after any delivery
-// during which the member was stopped or resumed (see Deliver).
+// scheduling, and so is the backlog the resumed node then works through,
+// so from the first delivery during which the member was stopped or
+// resumed until the loop next waits for a deadline, the loop starts its
+// model afresh after every write (see Deliver).
 func (m *Member) SetStopped(stopped bool) {
 	m.stopped.Store(stopped)
 	m.stops.Add(1)
@@ -55,6 +57,11 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 	// modelAt is when a perfect scheduler would have handed over the
 	// previous message; lag is measured against that model (see LagStats).
 	var modelAt int64
+	// draining is set once the member has been paused: until the loop
+	// next has to wait for a deadline, it is working off what piled up
+	// during the pause, as fast as the node reads, and the model restarts
+	// after every write (see SetStopped).
+	draining := false
 	for {
 		msg, ok := m.take(done)
 		if !ok {
@@ -66,6 +73,7 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		}
 		wait := msg.Deadline - m.net.clock.raw()
 		if wait > 0 {
+			draining = false
 			m.net.alarms.set(alarm, msg.Deadline)
 			select {
 			case <-alarm.c:
@@ -85,8 +93,12 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		m.deliver(&msg)
 		sink(&msg)
 		if m.stopped.Load() || m.stops.Load() != stops {
-			// The write may have waited for a paused node; the model
-			// restarts from the moment it went through.
+			draining = true
+		}
+		if draining {
+			// The write may have waited for a paused node, or for one
+			// still reading what piled up meanwhile; the model restarts
+			// from the moment it went through.
 			modelAt = m.net.clock.raw()
 		}
 	}
