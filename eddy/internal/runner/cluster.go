@@ -295,9 +295,9 @@ func (c *cluster) killAll() {
 	}
 }
 
-// tearDown stops every node's current process in parallel (SIGKILL, ≤5 s
-// wait each; a paused process dies the same way), then ends the delivery
-// loops. It returns the crash report of the first node, in node order,
+// tearDown ends the nodes' delivery loops, stops every node's current
+// process in parallel (SIGKILL, ≤5 s wait each; a paused process dies the
+// same way), then waits for every delivery loop. It returns the crash report of the first node, in node order,
 // one of whose processes had exited on its own.
 func (c *cluster) tearDown() error {
 	type ending struct {
@@ -310,6 +310,12 @@ func (c *cluster) tearDown() error {
 	for _, id := range c.ids {
 		if life := c.nodes[id]; life != nil {
 			ends = append(ends, ending{id, life.proc, life.crash})
+			if life.loop != nil {
+				// The network delivers nothing more to a node being torn
+				// down: a backlog (a mute node's, say) is not written
+				// into a dead pipe and journaled as received.
+				life.loop.end()
+			}
 		}
 	}
 	c.mu.Unlock()

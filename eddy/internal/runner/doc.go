@@ -27,8 +27,9 @@
 //  5. Final phase: the nemesis's final generator (stop-partition, resume
 //     all, start all, for the faults enabled), "Waiting for recovery...",
 //     the recovery wait, one final read per worker in random order.
-//  6. Clients close, the history is written, every node's current process
-//     is SIGKILLed (paused ones too); a process that had exited on its own,
+//  6. Clients close, the history is written, the nodes' delivery loops
+//     hand over nothing more, and every node's current process is
+//     SIGKILLed (paused ones too); a process that had exited on its own,
 //     found now or by an earlier kill, is a crash (exit 255, no analysis).
 //  7. Analysis, results files (faults.json among them), the results map,
 //     the verdict, then eddy's closing summary: node cost (all of a node's
