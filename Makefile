@@ -85,9 +85,10 @@ bench_faults = 3c-faults=$(BENCH_3C_FAULTS_SEEDS),3d-kill=$(BENCH_KILL_SEEDS),3d
 
 # 3d/3e on BENCH_SEEDS seeds, with --nemesis partition on
 # BENCH_PARTITION_SEEDS, then the fault scenarios of bench-faults, all in
-# one table set with one tally. At the full 20 s per run that is 75 runs,
-# about 45 minutes (each run is 20 s of workload, up to 5 s of drain, the
-# 10 s recovery wait, setup and teardown).
+# one table set with one tally. At the full 20 s per run that is 55 runs,
+# about 35 minutes (a run is 20 s of workload, up to 5 s of drain, the
+# 10 s recovery wait, setup and teardown: 30-35 s at 5 nodes, 40-45 s at
+# 25).
 bench: build
 	cd eddy && $(GO) run ./cmd/bench -scenarios $(bench_plain),$(bench_faults) $(benchflags) $(nodeargs)
 
@@ -95,7 +96,8 @@ bench: build
 # BENCH_3C_FAULTS_SEEDS seeds (valid and 0 lost on each), and 3d with
 # --nemesis kill on BENCH_KILL_SEEDS and with partition,kill,pause on
 # BENCH_FAULTS_SEEDS (valid, 0 lost; medians of msgs-per-op <= 3.0 and of
-# the excess at 0.5 and 0.95 <= 500 ms). 40 runs, about 25 minutes.
+# the excess at 0.5 and 0.95 <= 500 ms). 40 runs, about 22 minutes as
+# measured (12 for 3c-faults, 10 for the two 3d scenarios).
 bench-faults: build
 	cd eddy && $(GO) run ./cmd/bench -scenarios $(bench_faults) $(benchflags) $(nodeargs)
 
