@@ -13,8 +13,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"eddy/internal/report"
 )
 
 // defaultPort is maelstrom serve's.
@@ -73,7 +71,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 // serveUntil serves root on ln until ctx ends, then shuts down cleanly.
 func serveUntil(ctx context.Context, ln net.Listener, root string, stderr io.Writer) int {
-	srv := &http.Server{Handler: report.Handler(root), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: listing(root), ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

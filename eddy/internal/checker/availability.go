@@ -23,7 +23,7 @@ func (o Options) Validate() error {
 
 // checkAvailability is Maelstrom's availability checker: the fraction of
 // invocations that completed :ok, held against the --availability goal.
-func checkAvailability(h history.History, goal string) Availability {
+func checkAvailability(h history.History, goal string) (Availability, error) {
 	var oks, invokes int64
 	for _, op := range h {
 		// Jepsen counts every :ok and :invoke op; nemesis ops are never
@@ -52,12 +52,12 @@ func checkAvailability(h history.History, goal string) Availability {
 	default:
 		want, err := strconv.ParseFloat(goal, 64)
 		if err != nil {
-			failf("Don't know how to handle :availability %q", goal)
+			return Availability{}, fmt.Errorf("Don't know how to handle :availability %q", goal)
 		}
 		// Clojure compares the double goal with the float fraction widened
 		// to double, so a goal of 0.9 is not met by a fraction of exactly
 		// 0.9f (0.89999998…).
 		a.Valid = fromBool(want <= float64(a.OKFraction))
 	}
-	return a
+	return a, nil
 }

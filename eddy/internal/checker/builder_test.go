@@ -3,7 +3,6 @@ package checker
 import (
 	"encoding/json"
 
-	"eddy/internal/edn"
 	"eddy/internal/history"
 )
 
@@ -59,6 +58,3 @@ func element(w Workload, e int64) (ElementResult, bool) {
 	}
 	return ElementResult{}, false
 }
-
-// compact prints a document on one line.
-func compact(v edn.Value) string { return edn.Compact(v) }

@@ -21,61 +21,56 @@ type Options struct {
 }
 
 // Check runs every sub-checker over the history and the network counts.
-// A sub-checker that panics yields {:valid? :unknown, :error …} instead of
-// aborting the analysis, as Jepsen's check-safe does.
+// A sub-checker that cannot make sense of the history yields {:valid?
+// :unknown, :error …} instead of aborting the analysis, as Jepsen's
+// check-safe does.
 func Check(h history.History, net NetCounts, opts Options) *Results {
 	r := &Results{
 		Perf: Perf{LatencyGraph: True, RateGraph: True, Valid: True},
 	}
-	if err := guard(func() { r.Exceptions = checkExceptions(h) }); err != "" {
-		r.Exceptions = Exceptions{Valid: Unknown, Error: err}
+	var failure string
+	if r.Exceptions, failure = safely(func() (Exceptions, error) { return checkExceptions(h), nil }); failure != "" {
+		r.Exceptions = Exceptions{Valid: Unknown, Error: failure}
 	}
-	if err := guard(func() { r.Stats = checkStats(h) }); err != "" {
-		r.Stats = Stats{Valid: Unknown, Error: err}
+	if r.Stats, failure = safely(func() (Stats, error) { return checkStats(h) }); failure != "" {
+		r.Stats = Stats{Valid: Unknown, Error: failure}
 	}
-	if err := guard(func() { r.Availability = checkAvailability(h, opts.Availability) }); err != "" {
-		r.Availability = Availability{Valid: Unknown, Error: err}
+	if r.Availability, failure = safely(func() (Availability, error) { return checkAvailability(h, opts.Availability) }); failure != "" {
+		r.Availability = Availability{Valid: Unknown, Error: failure}
 	}
-	if err := guard(func() { r.Net = checkNet(h, net) }); err != "" {
-		r.Net = Net{Valid: Unknown, Error: err}
+	if r.Net, failure = safely(func() (Net, error) { return checkNet(h, net), nil }); failure != "" {
+		r.Net = Net{Valid: Unknown, Error: failure}
 	}
-	if err := guard(func() { r.Workload = checkWorkload(h) }); err != "" {
-		r.Workload = Workload{Valid: Unknown, Error: err}
-	}
+	r.Workload = SetFull(h)
 	return r
 }
 
-// checkFailure is how a sub-checker reports a history it cannot make sense
-// of; guard turns it (or any other panic) into an :error text.
-type checkFailure struct{ msg string }
-
-func failf(format string, args ...any) {
-	panic(checkFailure{fmt.Sprintf(format, args...)})
-}
-
-// guard runs fn and returns the text of any panic it raised, or "".
-func guard(fn func()) (failure string) {
+// safely runs one sub-checker and returns its result, or the text of the
+// error it reported. A sub-checker reports what it cannot make sense of as
+// an error; a panic would be a bug in eddy, and is caught too, as Jepsen's
+// check-safe catches any exception, so one broken checker does not take
+// the verdicts of the others with it.
+func safely[T any](check func() (T, error)) (result T, failure string) {
 	defer func() {
 		if p := recover(); p != nil {
-			if f, ok := p.(checkFailure); ok {
-				failure = f.msg
-				return
-			}
 			failure = fmt.Sprint(p)
 		}
 	}()
-	fn()
-	return ""
+	result, err := check()
+	if err != nil {
+		return result, err.Error()
+	}
+	return result, ""
 }
 
 // SetFull is the :workload sub-checker alone: Jepsen's set-full over h's
-// client ops, guarded like Check (a history it cannot read yields
-// {:valid? :unknown, :error …}). The limit package scores its perfect
-// broadcast with it, so both figures follow the same rules.
+// client ops; a history it cannot read yields {:valid? :unknown, :error
+// …}. The limit package scores its perfect broadcast with it, so both
+// figures follow the same rules.
 func SetFull(h history.History) Workload {
-	var w Workload
-	if err := guard(func() { w = checkWorkload(h) }); err != "" {
-		return Workload{Valid: Unknown, Error: err}
+	w, failure := safely(func() (Workload, error) { return checkWorkload(h) })
+	if failure != "" {
+		return Workload{Valid: Unknown, Error: failure}
 	}
 	return w
 }

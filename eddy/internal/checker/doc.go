@@ -1,6 +1,5 @@
 // Package checker analyses a finished eddy run the way Maelstrom's :checker
-// composition analyses a broadcast test (semantics §6, §7, §9.1), and prints
-// the verdict the way Jepsen does.
+// composition analyses a broadcast test (semantics §6, §7, §9.1).
 //
 // The contract:
 //
@@ -12,15 +11,16 @@
 //     :exceptions, :stats, :availability, :net and :workload, each with its
 //     own validity; the overall validity merges them with Jepsen's priority
 //     false > :unknown > true.
-//   - Like Jepsen's check-safe, a sub-checker that fails (a malformed history,
-//     say) does not abort the analysis: its result becomes
-//     {:valid? :unknown, :error "…"} and the rest still runs.
+//   - Like Jepsen's check-safe, a sub-checker that cannot make sense of the
+//     history (a malformed one, say) reports it as an error value, not a
+//     panic, and the analysis goes on: its result becomes {:valid?
+//     :unknown, :error "…"} and the rest still runs.
 //   - :workload is Jepsen's set-full checker with :linearizable? false,
 //     reproduced with its quirks: stability is judged by history index, the
 //     duplicate scan never reports anything, and latencies are truncated
 //     milliseconds measured from the ack to the last read that missed.
-//   - EDN prints the results map exactly as Jepsen logs it (fipp layout at
-//     width 70, Maelstrom's observed key orders, Java number spellings);
-//     MarshalJSON gives the same figures as JSON; Verdict gives the closing
-//     line and the exit status (0 valid, 1 invalid, 2 unknown).
+//   - Verdict gives the closing line Jepsen prints and the exit status (0
+//     valid, 1 invalid, 2 unknown). Printing the results map (EDN, and the
+//     same figures as JSON) is package store's, which owns results.edn and
+//     results.json.
 package checker

@@ -1,7 +1,6 @@
 package checker
 
 import (
-	"strings"
 	"testing"
 
 	"eddy/internal/history"
@@ -23,26 +22,6 @@ func TestExceptionsGroupInfoOpsThatCarryAnException(t *testing.T) {
 	e := r.Exceptions
 	if e.Valid != True || len(e.Groups) != 1 || e.Groups[0].Count != 2 || e.Groups[0].Example.Index != 4 {
 		t.Fatalf("exceptions = %+v", e)
-	}
-	text := r.EDN()
-	for _, want := range []string{
-		":exceptions {:valid? true,\n",
-		":exceptions ({:count 2,\n",
-		":class clojure.lang.ExceptionInfo,\n",
-		":f :read,\n",
-		`:exception "malformed-rpc-response",`,
-		`:error "indeterminate: bad reply"}})},`,
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("EDN lacks %q:\n%s", want, text)
-		}
-	}
-}
-
-func TestNoExceptionsPrintsJustValid(t *testing.T) {
-	r := Check(nil, NetCounts{}, Options{})
-	if !strings.Contains(r.EDN(), "\n :exceptions {:valid? true},\n") {
-		t.Errorf("got:\n%s", r.EDN())
 	}
 }
 

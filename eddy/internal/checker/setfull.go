@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"fmt"
 	"sort"
 
 	"eddy/internal/history"
@@ -16,7 +17,7 @@ type elementState struct {
 
 // checkWorkload is Jepsen's set-full checker (linearizable? false) over the
 // client ops, with :broadcast playing :add (semantics §6.3).
-func checkWorkload(h history.History) Workload {
+func checkWorkload(h history.History) (Workload, error) {
 	pairs := invocationsOf(h)
 	states := map[int64]*elementState{}
 	// created lists elements in creation order, so every read updates them
@@ -56,7 +57,7 @@ func checkWorkload(h history.History) Workload {
 			}
 			inv, ok := pairs[i]
 			if !ok {
-				failf("no invocation for the :ok read at index %d", op.Index)
+				return Workload{}, fmt.Errorf("no invocation for the :ok read at index %d", op.Index)
 			}
 			read, _ := op.ReadValue()
 			seen, counts := readSet(read)
@@ -90,7 +91,7 @@ func checkWorkload(h history.History) Workload {
 		// rule reads as Jepsen's does.
 		w.Valid = False
 	}
-	return w
+	return w, nil
 }
 
 // readSet turns a read's returned array into the set of integer elements it

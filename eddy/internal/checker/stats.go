@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"fmt"
 	"sort"
 
 	"eddy/internal/history"
@@ -9,7 +10,7 @@ import (
 // checkStats is Jepsen's stats checker: counts of client completions by
 // type, overall and per :f. An :f with completions but no :ok makes it
 // False (not Unknown).
-func checkStats(h history.History) Stats {
+func checkStats(h history.History) (Stats, error) {
 	var all OpCounts
 	byF := map[string]*FStats{}
 	for _, op := range h {
@@ -21,8 +22,9 @@ func checkStats(h history.History) Stats {
 			f = &FStats{F: op.F}
 			byF[op.F] = f
 		}
-		all.add(op.Type)
-		f.OpCounts.add(op.Type)
+		if !all.add(op.Type) || !f.OpCounts.add(op.Type) {
+			return Stats{}, fmt.Errorf("stats: completion of unknown type %v", op.Type)
+		}
 	}
 	s := Stats{Valid: True, OpCounts: all, ByF: make([]FStats, 0, len(byF))}
 	for _, f := range byF {
@@ -31,11 +33,11 @@ func checkStats(h history.History) Stats {
 		s.Valid = Merge(s.Valid, f.Valid)
 	}
 	sort.Slice(s.ByF, func(i, j int) bool { return s.ByF[i].F < s.ByF[j].F })
-	return s
+	return s, nil
 }
 
-func (c *OpCounts) add(t history.Type) {
-	c.Count++
+// add counts one completion; false for a type that is no completion.
+func (c *OpCounts) add(t history.Type) bool {
 	switch t {
 	case history.OK:
 		c.OKCount++
@@ -44,6 +46,8 @@ func (c *OpCounts) add(t history.Type) {
 	case history.Info:
 		c.InfoCount++
 	default:
-		failf("stats: completion of unknown type %v", t)
+		return false
 	}
+	c.Count++
+	return true
 }

@@ -1,7 +1,5 @@
 package checker
 
-import "eddy/internal/edn"
-
 // Validity is a checker's verdict. Its values are ordered by Jepsen's merge
 // priority, so merging is taking the maximum.
 type Validity int8
@@ -25,6 +23,18 @@ func (v Validity) String() string {
 	return ":unknown"
 }
 
+// Name is the verdict as a word: "valid", "invalid" or "unknown" (the
+// page's and the run listing's CSS classes).
+func (v Validity) Name() string {
+	switch v {
+	case True:
+		return "valid"
+	case False:
+		return "invalid"
+	}
+	return "unknown"
+}
+
 // Merge combines verdicts as Jepsen's merge-valid does: any False wins, then
 // any Unknown, otherwise True.
 func Merge(vs ...Validity) Validity {
@@ -35,17 +45,6 @@ func Merge(vs ...Validity) Validity {
 		}
 	}
 	return merged
-}
-
-// ednValue is how a verdict appears in a results map.
-func (v Validity) ednValue() edn.Value {
-	switch v {
-	case True:
-		return edn.Bool(true)
-	case False:
-		return edn.Bool(false)
-	}
-	return edn.Keyword("unknown")
 }
 
 // fromBool converts a plain pass/fail into a verdict.

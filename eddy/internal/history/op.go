@@ -55,6 +55,11 @@ type Op struct {
 	Error     string // EDN text of the error, e.g. ":net-timeout"; empty if none
 	Exception string // set when an :info came from an exception (malformed reply)
 	Final     bool   // the final read of the run's last phase
+	// Node is the node a client op went to, set by eddy on the invocation
+	// and the completion alike (a worker always talks to one node, §3.1);
+	// "" for nemesis ops. It is eddy's own fact, not part of Maelstrom's
+	// history: history.edn and history.txt do not print it.
+	Node string
 }
 
 // IsClient reports whether the op came from a client worker rather than the

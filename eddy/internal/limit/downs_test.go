@@ -15,42 +15,6 @@ func (b *builder) fault(at int64, f string, of map[string]string) *builder {
 	return b.op(history.NemesisProcess, history.Info, f, history.Outcomes{Of: of, Text: "{}"}, at)
 }
 
-func TestDownSpansFollowTheFaults(t *testing.T) {
-	var b builder
-	b.fault(ms(10), history.FPause, map[string]string{"n0": history.Paused, "n1": history.Paused}).
-		fault(ms(20), history.FKill, map[string]string{"n0": history.Killed, "n2": history.Killed}).
-		fault(ms(30), history.FResume, map[string]string{"n0": history.NotRunning, "n1": history.Resumed, "n2": history.NotRunning}).
-		// A start whose init failed records an error, not outcomes: it
-		// brings nobody back.
-		op(history.NemesisProcess, history.Info, history.FStart, history.EDN(":all"), ms(40)).
-		op(history.NemesisProcess, history.Info, history.FStart, history.EDN(":all"), ms(45)).
-		fault(ms(50), history.FStart, map[string]string{"n0": history.Started, "n1": history.AlreadyRunning, "n2": history.AlreadyRunning}).
-		fault(ms(60), history.FKill, map[string]string{"n1": history.Crashed}).
-		fault(ms(70), history.FStart, map[string]string{"n0": history.AlreadyRunning, "n1": history.Crashed, "n2": history.AlreadyRunning}).
-		fault(ms(80), history.FPause, map[string]string{"n2": history.Paused}).
-		fault(ms(85), history.FStart, map[string]string{"n2": history.AlreadyRunning})
-	got := downsOf(b.h, three)
-	want := downs{
-		{{ms(10), ms(50)}},                  // paused, then killed, then started
-		{{ms(10), ms(30)}, {ms(60), never}}, // paused and resumed; crashed for good
-		{{ms(20), ms(50)}, {ms(80), never}}, // killed, back on already-running; paused and never resumed
-	}
-	for i := range want {
-		if !slices.Equal(got[i], want[i]) {
-			t.Errorf("n%d down %v, want %v", i, got[i], want[i])
-		}
-	}
-	if up := got.upAt(0, ms(5)); up != ms(5) {
-		t.Errorf("upAt before any fault = %d", up)
-	}
-	if up := got.upAt(0, ms(10)); up != ms(50) {
-		t.Errorf("upAt at the pause = %d, want the start at 50 ms", up)
-	}
-	if up := got.upAt(1, ms(65)); up != never {
-		t.Errorf("a crashed node is up at %d", up)
-	}
-}
-
 func TestABackToBackSpanIsCrossedWhole(t *testing.T) {
 	d := downs{{{from: 10, to: 20}, {from: 20, to: 30}}}
 	if up := d.upAt(0, 15); up != 30 {
@@ -117,7 +81,7 @@ func TestComputeWaitsForTheRestart(t *testing.T) {
 		read(1, ms(900), ms(901), 1).
 		heal(ms(1000)).
 		read(2, ms(1100), ms(1101), 1)
-	r := Compute(b.h, checker.SetFull(b.h), network())
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
 	if r.Limit == nil || r.Limit.Max != 740 {
 		t.Errorf("limit = %+v, want 740 ms", r.Limit)
 	}
@@ -136,7 +100,7 @@ func TestAReadOnAPausedNodeIsAnsweredWhenItIsBack(t *testing.T) {
 		read(2, ms(300), ms(601), 1).
 		fault(ms(600), history.FResume, map[string]string{"n0": history.Resumed, "n1": history.Resumed, "n2": history.Resumed}).
 		read(1, ms(700), ms(701), 1)
-	r := Compute(b.h, checker.SetFull(b.h), network())
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
 	if r.Workload.StableCount != 1 || r.Limit == nil || r.Limit.Max != 0 {
 		t.Errorf("limit %+v (workload %+v), want the value stable at once", r.Limit, r.Workload)
 	}

@@ -5,26 +5,28 @@ import (
 	"time"
 
 	"eddy/internal/checker"
+	"eddy/internal/faults"
 	"eddy/internal/history"
 )
 
 // Network is what the limit needs to know about a run beyond its history.
 type Network struct {
-	// Nodes and Concurrency say which node each client process talked to:
-	// process p is worker p mod Concurrency, and worker w talks to
-	// Nodes[w mod len(Nodes)].
-	Nodes       []string
-	Concurrency int
-	// Hop is one hop's delay (see HopFor).
+	// Nodes are the run's nodes; a client op's Node names one of them.
+	Nodes []string
+	// Hop is one hop's delay: the expected latency of one message
+	// (netsim.Latency.Expected).
 	Hop time.Duration
+	// Faults is the run's fault timeline, read from the same history.
+	Faults *faults.Timeline
 }
 
-// nodeOf is the index of the node a client process talked to.
-func (n Network) nodeOf(process int) int {
-	if n.Concurrency <= 0 || len(n.Nodes) == 0 || process < 0 {
-		return -1
+// nodeIndex maps each node to its place in Nodes.
+func (n Network) nodeIndex() map[string]int {
+	index := make(map[string]int, len(n.Nodes))
+	for i, node := range n.Nodes {
+		index[node] = i
 	}
-	return (process % n.Concurrency) % len(n.Nodes)
+	return index
 }
 
 // Result is the limit of one run and its comparison with the actual run.
@@ -51,13 +53,10 @@ type Pair struct {
 // Compute scores the perfect broadcast on h (see the package comment) and
 // compares it with actual, the run's own set-full result.
 func Compute(h history.History, actual checker.Workload, net Network) Result {
-	index := make(map[string]int, len(net.Nodes))
-	for i, n := range net.Nodes {
-		index[n] = i
-	}
-	world := world{cuts: cutsOf(h, index), down: downsOf(h, index)}
-	arrivals := arrivalsOf(h, net, world)
-	w := checker.SetFull(perfectReads(h, net, arrivals, world.down))
+	index := net.nodeIndex()
+	world := worldOf(net.Faults, net.Nodes)
+	arrivals := arrivalsOf(h, index, net.Hop, world)
+	w := checker.SetFull(perfectReads(h, index, arrivals, world.down))
 	r := Result{Hop: net.Hop, Workload: w, Limit: w.StableLatencies, Actual: actual.StableLatencies}
 	if r.Limit != nil && r.Actual != nil {
 		r.Excess = &checker.Quantiles{
@@ -75,19 +74,18 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 // arrivalsOf floods every broadcast value that did not fail and returns,
 // per element, its earliest arrival at each node. A value broadcast more
 // than once floods from each of its origins.
-func arrivalsOf(h history.History, net Network, w world) map[int64][]int64 {
-	hop := int64(net.Hop)
+func arrivalsOf(h history.History, index map[string]int, hop time.Duration, w world) map[int64][]int64 {
 	starts := map[int64][]int64{}
 	var order []int64
 	for _, inv := range broadcasts(h) {
-		node := net.nodeOf(h[inv].Process)
+		node, known := index[h[inv].Node]
 		e, _ := h[inv].ElementValue()
-		if node < 0 {
+		if !known {
 			continue
 		}
 		s, ok := starts[e]
 		if !ok {
-			s = make([]int64, len(net.Nodes))
+			s = make([]int64, len(index))
 			for i := range s {
 				s[i] = never
 			}
@@ -98,7 +96,7 @@ func arrivalsOf(h history.History, net Network, w world) map[int64][]int64 {
 	}
 	out := make(map[int64][]int64, len(order))
 	for _, e := range order {
-		out[e] = flood(starts[e], hop, w)
+		out[e] = flood(starts[e], int64(hop), w)
 	}
 	return out
 }
@@ -136,7 +134,7 @@ func broadcasts(h history.History) []int {
 // (paused: it is answered after the resume) is answered when the node is
 // back, with what has landed by then: its request, like any message,
 // lands when the node is back.
-func perfectReads(h history.History, net Network, arrivals map[int64][]int64, down downs) history.History {
+func perfectReads(h history.History, index map[string]int, arrivals map[int64][]int64, down downs) history.History {
 	elements := make([]int64, 0, len(arrivals))
 	for e := range arrivals {
 		elements = append(elements, e)
@@ -157,13 +155,14 @@ func perfectReads(h history.History, net Network, arrivals map[int64][]int64, do
 		if !ok || op.F != history.FRead || op.Type != history.OK {
 			continue
 		}
-		node, at := net.nodeOf(op.Process), h[inv].Time
-		if node >= 0 {
+		node, known := index[h[inv].Node]
+		at := h[inv].Time
+		if known {
 			at = down.upAt(node, at)
 		}
 		seen := history.Read{}
 		for _, e := range elements {
-			if node >= 0 && arrivals[e][node] <= at {
+			if known && arrivals[e][node] <= at {
 				seen = append(seen, history.ReadItem{Int: e})
 			}
 		}

@@ -3,26 +3,31 @@ package limit
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
 	"eddy/internal/checker"
+	"eddy/internal/faults"
 	"eddy/internal/history"
-	"eddy/internal/netsim"
 )
 
 const hop = int64(100 * time.Millisecond)
 
 func ms(x int64) int64 { return x * int64(time.Millisecond) }
 
-var three = map[string]int{"n0": 0, "n1": 1, "n2": 2}
+var three = []string{"n0", "n1", "n2"}
 
-// builder writes a hand-made history; process p talks to node p mod the
-// node count (concurrency = node count).
+// builder writes a hand-made history; client process p talks to node
+// n(p mod 3).
 type builder struct{ h history.History }
 
 func (b *builder) op(p int, t history.Type, f string, v history.Value, at int64) *builder {
-	b.h.Append(history.Op{Time: at, Type: t, Process: p, F: f, Value: v})
+	op := history.Op{Time: at, Type: t, Process: p, F: f, Value: v}
+	if op.IsClient() {
+		op.Node = "n" + strconv.Itoa(p%len(three))
+	}
+	b.h.Append(op)
 	return b
 }
 
@@ -58,14 +63,15 @@ func isolate(node string, nodes ...string) map[string][]string {
 	return drops
 }
 
-func arrivals(t *testing.T, b *builder, index map[string]int, origin int) []int64 {
+func arrivals(t *testing.T, b *builder, nodes []string, origin int) []int64 {
 	t.Helper()
-	start := make([]int64, len(index))
+	start := make([]int64, len(nodes))
 	for i := range start {
 		start[i] = never
 	}
 	start[origin] = 0
-	return flood(start, hop, world{cuts: cutsOf(b.h, index), down: downsOf(b.h, index)})
+	tl := faults.Of(b.h, nodes)
+	return flood(start, hop, worldOf(&tl, nodes))
 }
 
 func TestWithoutPartitionsEveryOtherNodeIsOneHopAway(t *testing.T) {
@@ -131,8 +137,10 @@ func TestBackToBackCutsAreCheckedAgainAtEachHeal(t *testing.T) {
 	}
 }
 
-func network() Network {
-	return Network{Nodes: []string{"n0", "n1", "n2"}, Concurrency: 3, Hop: time.Duration(hop)}
+// network is the three nodes with the faults of h.
+func network(h history.History) Network {
+	tl := faults.Of(h, three)
+	return Network{Nodes: three, Hop: time.Duration(hop), Faults: &tl}
 }
 
 func TestComputeScoresThePerfectBroadcastWithTheRunsReads(t *testing.T) {
@@ -150,7 +158,7 @@ func TestComputeScoresThePerfectBroadcastWithTheRunsReads(t *testing.T) {
 	if actual.StableLatencies == nil || actual.StableLatencies.Max != 300 {
 		t.Fatalf("actual = %+v", actual.StableLatencies)
 	}
-	r := Compute(b.h, actual, network())
+	r := Compute(b.h, actual, network(b.h))
 	if r.Limit == nil || r.Limit.Median != 100 || r.Limit.Max != 100 {
 		t.Fatalf("limit = %+v, want 100 ms", r.Limit)
 	}
@@ -174,7 +182,7 @@ func TestComputeWaitsForTheHealAndCountsAnUnreachableValueLost(t *testing.T) {
 		heal(ms(500)).
 		read(2, ms(600), ms(601), 1).
 		read(1, ms(700), ms(701), 1)
-	r := Compute(b.h, checker.SetFull(b.h), network())
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
 	if r.Limit == nil || r.Limit.Max != 390 {
 		t.Errorf("limit = %+v, want 390 ms (the heal at 500 ms landed it on n2)", r.Limit)
 	}
@@ -184,7 +192,7 @@ func TestComputeWaitsForTheHealAndCountsAnUnreachableValueLost(t *testing.T) {
 		broadcast(0, 1, ms(10), ms(10)).
 		read(1, ms(600), ms(601), 1).
 		read(2, ms(700), ms(701), 1) // the node under test cheated
-	r = Compute(cut.h, checker.SetFull(cut.h), network())
+	r = Compute(cut.h, checker.SetFull(cut.h), network(cut.h))
 	if r.Workload.LostCount != 1 || r.Limit != nil || r.Excess != nil {
 		t.Errorf("limit workload = %+v, limit %+v: the perfect broadcast cannot reach n2", r.Workload, r.Limit)
 	}
@@ -195,7 +203,7 @@ func TestAFailedBroadcastDoesNotFlood(t *testing.T) {
 	b.op(0, history.Invoke, history.FBroadcast, history.Element(1), 0).
 		op(0, history.Fail, history.FBroadcast, history.Element(1), ms(1)).
 		read(1, ms(500), ms(501))
-	r := Compute(b.h, checker.SetFull(b.h), network())
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
 	if r.Workload.StableCount != 0 || r.Workload.LostCount != 0 {
 		t.Errorf("limit workload = %+v", r.Workload)
 	}
@@ -204,7 +212,7 @@ func TestAFailedBroadcastDoesNotFlood(t *testing.T) {
 func TestLimitJSONHasEveryPoint(t *testing.T) {
 	var b builder
 	b.broadcast(0, 1, 0, 0).read(1, hop-1, hop).read(1, ms(300), ms(301)).read(1, ms(400), ms(401), 1)
-	raw := Compute(b.h, checker.SetFull(b.h), network()).JSON()
+	raw := Compute(b.h, checker.SetFull(b.h), network(b.h)).JSON()
 	var got map[string]any
 	if err := json.Unmarshal(raw, &got); err != nil {
 		t.Fatal(err)
@@ -222,22 +230,5 @@ func TestLimitJSONHasEveryPoint(t *testing.T) {
 	}
 	if got["excess"].(map[string]any)["1"] != 200.0 || got["hop-ms"] != 100.0 {
 		t.Errorf("limit.json = %s", raw)
-	}
-}
-
-func TestHopIsTheExpectedDraw(t *testing.T) {
-	cases := []struct {
-		l    netsim.Latency
-		want time.Duration
-	}{
-		{netsim.Latency{MeanMillis: 100, Dist: netsim.Constant}, 100 * time.Millisecond},
-		{netsim.Latency{MeanMillis: 100, Dist: netsim.Uniform}, 99500 * time.Microsecond},
-		{netsim.Latency{MeanMillis: 100, Dist: netsim.Exponential}, 99500833 * time.Nanosecond},
-		{netsim.Latency{MeanMillis: 0, Dist: netsim.Exponential}, 0},
-	}
-	for _, c := range cases {
-		if got := HopFor(c.l); got != c.want {
-			t.Errorf("HopFor(%+v) = %v, want %v", c.l, got, c.want)
-		}
 	}
 }

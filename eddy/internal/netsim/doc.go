@@ -29,11 +29,8 @@
 //     stream one JSON line per event to a file.
 //
 // Timed waits (a delivery loop sleeping to a deadline, or the caller's own
-// Alarm) are served by one timer goroutine per network over a deadline
-// heap. With Options.PreciseTimers it sleeps in ppoll(2), which keeps
-// nanosecond timeouts, where Go's timers round an idle sleep up to whole
-// milliseconds; wake-ups then leave about 0.1 ms after their deadline
-// rather than 0.5–1 ms. That goroutine is the only one the package starts:
-// it runs while some alarm is armed and ends when none is. The caller runs
-// each delivery loop and decides when it ends.
+// Alarm) are served by the network's timer service (package timer), precise
+// with Options.PreciseTimers. Its goroutine is the only one the package
+// starts, indirectly; the caller runs each delivery loop and decides when
+// it ends.
 package netsim

@@ -49,11 +49,3 @@ func TestLineWrittenToANodeHasMaelstromsKeyOrder(t *testing.T) {
 		t.Errorf("line %q, want %q", out.String(), want)
 	}
 }
-
-func TestJSONStringEscaping(t *testing.T) {
-	got := string(appendJSONString(nil, "a\"b\\c\n\x01é"))
-	want := `"a\"b\\c\u000a\u0001é"`
-	if got != want {
-		t.Errorf("got %s, want %s", got, want)
-	}
-}

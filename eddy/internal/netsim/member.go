@@ -4,6 +4,8 @@ import (
 	"io"
 	"sync/atomic"
 	"time"
+
+	"eddy/internal/journal"
 )
 
 // Member is one registered participant: a node, a client or a service.
@@ -51,11 +53,11 @@ func (m *Member) Pending() int { return m.q.len() }
 // leaves later messages queued, undelivered, as Maelstrom leaves them.
 func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 	// One alarm for the loop's life, re-armed per message; the network's
-	// timer goroutine serves it (see Alarm).
-	alarm := m.net.alarms.newAlarm()
+	// timer service wakes it.
+	alarm := m.net.timers.NewAlarm()
 	defer alarm.Stop()
 	// modelAt is when a perfect scheduler would have handed over the
-	// previous message; lag is measured against that model (see LagStats).
+	// previous message; lag is measured against that model (see LagSamples).
 	var modelAt int64
 	// draining is set once the member has been paused: until the loop
 	// next has to wait for a deadline, it is working off what piled up
@@ -68,15 +70,15 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 			return
 		}
 		if m.net.dropped(&msg) {
-			m.net.journal.record(evDrop, m.net.clock.raw(), &msg)
+			m.net.tally.record(journal.Drop, m.net.clock.raw(), &msg)
 			continue
 		}
 		wait := msg.Deadline - m.net.clock.raw()
 		if wait > 0 {
 			draining = false
-			m.net.alarms.set(alarm, msg.Deadline)
+			alarm.Set(msg.Deadline)
 			select {
-			case <-alarm.c:
+			case <-alarm.Ready():
 			case <-done:
 				return
 			}
@@ -178,7 +180,7 @@ func (m *Member) take(done <-chan struct{}) (Message, bool) {
 }
 
 func (m *Member) deliver(msg *Message) {
-	m.net.journal.record(evRecv, m.net.clock.raw(), msg)
+	m.net.tally.record(journal.Recv, m.net.clock.raw(), msg)
 	if m.net.opts.OnRecv != nil {
 		m.net.opts.OnRecv(*msg)
 	}

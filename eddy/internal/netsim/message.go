@@ -1,6 +1,10 @@
 package netsim
 
-import "strings"
+import (
+	"strings"
+
+	"eddy/internal/jsonappend"
+)
 
 // Message is one envelope travelling through the network.
 type Message struct {
@@ -28,11 +32,11 @@ func (m *Message) touchesClient() bool { return IsClient(m.Src) || IsClient(m.De
 // order id, src, dest, body, then a newline.
 func appendLine(buf []byte, m *Message) []byte {
 	buf = append(buf, `{"id":`...)
-	buf = appendInt(buf, m.ID)
+	buf = jsonappend.Int(buf, m.ID)
 	buf = append(buf, `,"src":`...)
-	buf = appendJSONString(buf, m.Src)
+	buf = jsonappend.String(buf, m.Src)
 	buf = append(buf, `,"dest":`...)
-	buf = appendJSONString(buf, m.Dest)
+	buf = jsonappend.String(buf, m.Dest)
 	buf = append(buf, `,"body":`...)
 	buf = append(buf, m.Body...)
 	return append(buf, '}', '\n')

@@ -2,12 +2,14 @@ package netsim
 
 import (
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"sort"
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"eddy/internal/journal"
+	"eddy/internal/timer"
 )
 
 // Options configure a Network.
@@ -42,9 +44,9 @@ type Network struct {
 	nextClient atomic.Int64 // next client number
 
 	partition atomic.Pointer[grudge]
-	journal   journal
+	tally     tally
 	lag       lagRecorder
-	alarms    alarms
+	timers    *timer.Service // on the raw clock
 }
 
 // New builds an empty network.
@@ -61,9 +63,24 @@ func New(opts Options) (*Network, error) {
 		rng:     opts.Rand,
 		members: make(map[string]*Member),
 	}
-	n.alarms = alarms{clock: n.clock, precise: opts.PreciseTimers}
+	n.timers = timer.New(n.clock.raw, opts.PreciseTimers)
 	return n, nil
 }
+
+// Alarm is a reusable one-shot wake-up on the run's relative clock (Now),
+// served by the network's timer service: with PreciseTimers it wakes
+// within about 0.1 ms of its deadline where a Go timer can be 1 ms late.
+type Alarm struct {
+	*timer.Alarm
+	clock *clock
+}
+
+// NewAlarm returns an unarmed alarm on Now's clock.
+func (n *Network) NewAlarm() *Alarm { return &Alarm{Alarm: n.timers.NewAlarm(), clock: n.clock} }
+
+// Set arms the alarm for relative time at (nanoseconds on Now's clock),
+// replacing any earlier setting.
+func (al *Alarm) Set(at int64) { al.Alarm.Set(at + al.clock.zero.Load()) }
 
 // Now is the run's relative time in nanoseconds: time since MarkZero, or
 // since the network was made if MarkZero has not been called.
@@ -72,20 +89,21 @@ func (n *Network) Now() int64 { return n.clock.relative() }
 // MarkZero makes the present moment history time 0. Journal lines keep
 // nanoseconds since the network was made; MarkZero writes a
 // {"t":…,"ev":"clock-zero"} line so readers can line the two up.
-func (n *Network) MarkZero() { n.journal.mark(n.clock.markZero()) }
+func (n *Network) MarkZero() { n.tally.mark(n.clock.markZero()) }
 
-// SetJournalSink streams one JSON line per send, delivery and drop to w.
-// Call FlushJournal before closing w.
-func (n *Network) SetJournalSink(w io.Writer) { n.journal.setSink(w) }
+// SetJournal streams every send, delivery and drop to w, and the
+// clock-zero mark when MarkZero is called. Call FlushJournal before
+// closing what w writes to.
+func (n *Network) SetJournal(w *journal.Writer) { n.tally.setSink(w) }
 
 // FlushJournal writes out buffered journal lines.
-func (n *Network) FlushJournal() error { return n.journal.flush() }
+func (n *Network) FlushJournal() error { return n.tally.flush() }
 
 // Counts returns the journal's :net statistics so far.
-func (n *Network) Counts() Counts { return n.journal.counts() }
+func (n *Network) Counts() Counts { return n.tally.counts() }
 
-// Lag summarises how late the delivery loops woke up for timed deliveries.
-func (n *Network) Lag() LagStats { return n.lag.stats() }
+// Lag is every delivery's lag so far (see LagSamples).
+func (n *Network) Lag() LagSamples { return n.lag.copy() }
 
 // Register adds a member with an empty queue. Registering an id twice is a
 // harness bug.
@@ -204,7 +222,7 @@ func (n *Network) Send(m Message) error {
 		n.rngMu.Unlock()
 		m.Deadline += ms * 1e6
 	}
-	n.journal.record(evSend, m.Sent, &m)
+	n.tally.record(journal.Send, m.Sent, &m)
 	if n.opts.OnSend != nil {
 		n.opts.OnSend(m)
 	}

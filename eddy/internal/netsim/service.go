@@ -2,6 +2,8 @@ package netsim
 
 import (
 	"encoding/json"
+
+	"eddy/internal/jsonappend"
 )
 
 // ServiceIDs are Maelstrom's built-in services. They are registered so that
@@ -23,7 +25,7 @@ func ServiceSink(net *Network, self string) func(*Message) {
 		body := []byte(`{"type":"error","in_reply_to":`)
 		body = append(body, req.MsgID...)
 		body = append(body, `,"code":10,"text":`...)
-		body = appendJSONString(body, "eddy does not implement the "+self+" service")
+		body = jsonappend.String(body, "eddy does not implement the "+self+" service")
 		body = append(body, '}')
 		// The requester may be gone; a reply to nowhere is simply lost.
 		_ = net.Send(Message{Src: self, Dest: msg.Src, Type: "error", Body: body})

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"eddy/internal/store"
 )
 
 // fileNotes say what the run directory's usual files hold.
@@ -15,27 +17,22 @@ var fileNotes = map[string]string{
 	"jepsen.log": "the console log", "net-journal.jsonl": "every network event",
 	"lag.json": "eddy's scheduling lag", "cost.json": "the nodes' CPU time and memory",
 	"limit.json": "the limit and the excess", "messages.svg": "the Lamport diagram, full size",
+	"faults.json": "kills, pauses, restarts and mute nodes", "run.json": "start time, seed, parameters, op count",
 }
-
-// Gzipped are the run directory's big text files, which eddy's
-// --gzip-store compresses once the run is over. Every read's whole result
-// appears in both histories and in the log, so at 25 nodes and 100 ops/s
-// these hold most of a run's bytes.
-var Gzipped = []string{"history.txt", "history.edn", "jepsen.log", "net-journal.jsonl"}
 
 // bigFile is the size from which a file counts as big on the page.
 const bigFile = 512 << 10
 
 // runFiles lists every file of the run directory but the page itself, and
 // the node logs, with their sizes; the directory's total size; and the
-// big files by name. With gzipped, the files of Gzipped are listed under
+// big files by name. With gzipped, the files of store.Gzipped are listed under
 // the .gz names they will have.
 func runFiles(dir string, gzipped bool) (files []link, total, big string) {
 	var sum int64
 	var bigs []string
 	add := func(name string, size int64, note string) {
 		sizeText := bytesText(size)
-		if gzipped && slices.Contains(Gzipped, name) {
+		if gzipped && slices.Contains(store.Gzipped, name) {
 			name += ".gz"
 			sizeText += " before gzip"
 		}

@@ -10,10 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"eddy/internal/checker"
+	"eddy/internal/analysis"
 	"eddy/internal/history"
-	"eddy/internal/limit"
 	"eddy/internal/nemesis"
+	"eddy/internal/netsim"
+	"eddy/internal/store"
 	"eddy/internal/summary"
 )
 
@@ -127,13 +128,13 @@ func newFixture(t *testing.T) fixture {
 		if k%2 == 0 {
 			v := next
 			next++
-			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
+			h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], Node: node, F: history.FBroadcast, Value: history.Element(v)})
 			values = append(values, sent{v, at, node})
 			typ := history.OK
 			if k == 42 { // a broadcast that timed out
 				typ, lat = history.Info, int64(5*time.Second)/10
 			}
-			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], F: history.FBroadcast, Value: history.Element(v)})
+			h.Append(history.Op{Time: at + lat, Type: typ, Process: process[w], Node: node, F: history.FBroadcast, Value: history.Element(v)})
 			send(at, 0, client, node, "broadcast", false)
 			for _, peer := range nodes {
 				if peer != node {
@@ -147,46 +148,42 @@ func newFixture(t *testing.T) fixture {
 			}
 			continue
 		}
-		h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], F: history.FRead})
+		h.Append(history.Op{Time: at, Type: history.Invoke, Process: process[w], Node: node, F: history.FRead})
 		send(at, 0, client, node, "read", false)
 		if k == 13 { // a read the node refused
-			h.Append(history.Op{Time: at + lat, Type: history.Fail, Process: process[w], F: history.FRead, Error: ":temporarily-unavailable"})
+			h.Append(history.Op{Time: at + lat, Type: history.Fail, Process: process[w], Node: node, F: history.FRead, Error: ":temporarily-unavailable"})
 			send(at+lat, 0, node, client, "error", false)
 			continue
 		}
-		h.Append(history.Op{Time: at + lat, Type: history.OK, Process: process[w], F: history.FRead, Value: visible(node, at)})
+		h.Append(history.Op{Time: at + lat, Type: history.OK, Process: process[w], Node: node, F: history.FRead, Value: visible(node, at)})
 		send(at+lat, 0, node, client, "read_ok", false)
 	}
 	// The final reads, after the values have settled.
 	final := int64(fxEnd) + int64(time.Second)
 	for w := range nodes {
-		h.Append(history.Op{Time: final, Type: history.Invoke, Process: process[w], F: history.FRead, Final: true})
-		h.Append(history.Op{Time: final + int64(time.Millisecond), Type: history.OK, Process: process[w], F: history.FRead, Value: visible(nodes[w], final), Final: true})
+		h.Append(history.Op{Time: final, Type: history.Invoke, Process: process[w], Node: nodes[w], F: history.FRead, Final: true})
+		h.Append(history.Op{Time: final + int64(time.Millisecond), Type: history.OK, Process: process[w], Node: nodes[w], F: history.FRead, Value: visible(nodes[w], final), Final: true})
 	}
 	slices.SortStableFunc(h, func(a, b history.Op) int { return cmp.Compare(a.Time, b.Time) })
 	for i := range h {
 		h[i].Index = i
 	}
-	// The figures come from the real checker and limit, so the page shows
-	// what a run would.
-	results := checker.Check(h, checker.NetCounts{Servers: checker.NetGroup{SendCount: 400, RecvCount: 380, MsgCount: 400}}, checker.Options{})
-	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: nodes, Concurrency: fxNodes, Hop: 200 * time.Millisecond})
-	verdict, _ := results.Verdict()
-	cost := &summary.Cost{Nodes: fxNodes, Ops: 105, CPUSeconds: 0.5, CPUPer1000Ops: 4.76, PeakRSSMeanMiB: 4.2, PeakRSSMaxMiB: 5.1}
+	// The figures come from the real analysis, so the page shows what a
+	// run would.
+	a := analysis.Analyse(analysis.Input{
+		History: h, Net: netsim.Counts{Servers: netsim.Group{SendCount: 400, RecvCount: 380, MsgCount: 400}},
+		Nodes: nodes, Latency: netsim.Latency{MeanMillis: 200, Dist: netsim.Constant}, Mute: []string{"n3"},
+	})
+	a.Cost = &analysis.Cost{Nodes: fxNodes, Ops: 105, CPUSeconds: 0.5, CPUPer1000Ops: 4.76, PeakRSSMeanMiB: 4.2, PeakRSSMaxMiB: 5.1}
 	return fixture{
 		in: Input{
-			History: h, Nodes: nodes, Concurrency: fxNodes,
-			Run:        withFaults(summary.Of(results, verdict, &lim, cost, nil, "index.html"), h),
-			ResultsEDN: results.EDN(),
+			History: h, Nodes: nodes, Faults: &a.Timeline,
+			Run:        summary.Of(&a, "index.html"),
+			ResultsEDN: store.ResultsEDN(a.Results),
 			Parameters: "--node-count 5 (fixture)",
 		},
 		journal: journal.Bytes(),
 	}
-}
-
-func withFaults(r summary.Run, h history.History) summary.Run {
-	r.Faults = summary.FaultsOf(h, []string{"n3"})
-	return r
 }
 
 // writeFixture writes the fixture's journal into a fresh run directory,

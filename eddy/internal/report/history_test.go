@@ -4,17 +4,18 @@ import (
 	"slices"
 	"testing"
 
+	"eddy/internal/faults"
 	"eddy/internal/history"
 )
 
 func TestClientOpsPairEachInvocationWithItsProcessCompletion(t *testing.T) {
-	in := &Input{Nodes: []string{"n0", "n1"}, Concurrency: 2, History: history.History{
-		{Time: 0, Type: history.Invoke, Process: 0, F: history.FBroadcast, Value: history.Element(1)},
-		{Time: 1, Type: history.Invoke, Process: 1, F: history.FRead},
+	in := &Input{Nodes: []string{"n0", "n1"}, History: history.History{
+		{Time: 0, Type: history.Invoke, Process: 0, Node: "n0", F: history.FBroadcast, Value: history.Element(1)},
+		{Time: 1, Type: history.Invoke, Process: 1, Node: "n1", F: history.FRead},
 		{Time: 2, Type: history.Info, Process: history.NemesisProcess, F: history.FStartPartition, Value: history.EDN(":one")},
-		{Time: 5, Type: history.OK, Process: 1, F: history.FRead, Value: history.ReadOf(1)},
-		{Time: 9, Type: history.Info, Process: 0, F: history.FBroadcast, Value: history.Element(1)},
-		{Time: 10, Type: history.Invoke, Process: 2, F: history.FRead}, // never completes
+		{Time: 5, Type: history.OK, Process: 1, Node: "n1", F: history.FRead, Value: history.ReadOf(1)},
+		{Time: 9, Type: history.Info, Process: 0, Node: "n0", F: history.FBroadcast, Value: history.Element(1)},
+		{Time: 10, Type: history.Invoke, Process: 2, Node: "n0", F: history.FRead}, // never completes
 	}}
 	got := clientOps(in)
 	want := []clientOp{
@@ -30,12 +31,9 @@ func TestClientOpsPairEachInvocationWithItsProcessCompletion(t *testing.T) {
 			t.Errorf("op %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if (&Input{Nodes: []string{"n0", "n1"}, Concurrency: 4}).nodeOf(7) != "n1" {
-		t.Error("process 7 of 4 workers is worker 3, which talks to n1")
-	}
 }
 
-func TestPartitionsPairStartsWithTheNextHeal(t *testing.T) {
+func TestPartitionsAreTheTimelinesCutAtTheEnd(t *testing.T) {
 	nem := func(at int64, f string, v history.Value) history.Op {
 		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
 	}
@@ -46,10 +44,11 @@ func TestPartitionsPairStartsWithTheNextHeal(t *testing.T) {
 		nem(20, history.FStopPartition, nil), nem(21, history.FStopPartition, history.EDN(":network-healed")),
 		nem(30, history.FStartPartition, history.EDN(":one")), nem(31, history.FStartPartition, history.Isolated{Text: "[:isolated {\"n1\" #{}}]"}),
 	}
-	got := partitions(h, 40)
+	tl := faults.Of(h, nil)
+	got := partitions(&tl, 40)
 	want := []partition{
-		{Start: 0, End: 10, Spec: ":majority", Grudge: "[:isolated {}]"},
-		{Start: 30, End: 40, Spec: ":one", Grudge: "[:isolated {\"n1\" #{}}]"},
+		{Start: 1, End: 11, Spec: ":majority", Grudge: "[:isolated {}]"},
+		{Start: 31, End: 40, Spec: ":one", Grudge: "[:isolated {\"n1\" #{}}]"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("partitions = %+v, want %+v", got, want)
@@ -87,7 +86,7 @@ func TestSpreadIsBoundedByTheReadsEitherSide(t *testing.T) {
 	}
 }
 
-func TestProcessFaultsRunFromTheFaultToWhatEndsIt(t *testing.T) {
+func TestProcessFaultsAreTheTimelinesCutAtTheEnd(t *testing.T) {
 	nem := func(at int64, f string, v history.Value) history.Op {
 		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
 	}
@@ -102,11 +101,12 @@ func TestProcessFaultsRunFromTheFaultToWhatEndsIt(t *testing.T) {
 		nem(22, history.FStart, history.EDN(":all")), nem(23, history.FStart, outcomes(nil)),
 		nem(30, history.FKill, history.EDN(":one")), nem(31, history.FKill, outcomes(map[string]string{"n1": history.Killed})),
 	}
-	got := processFaults(h, 40)
+	tl := faults.Of(h, []string{"n0", "n1", "n2"})
+	got := processFaults(&tl, 40)
 	want := []processFault{
-		{F: history.FKill, Start: 0, End: 10, Target: ":majority", Nodes: []string{"n0", "n2"}},
-		{F: history.FPause, Start: 2, End: 20, Target: "nil", Nodes: []string{"n1"}},
-		{F: history.FKill, Start: 30, End: 40, Target: ":one", Nodes: []string{"n1"}},
+		{F: history.FKill, Start: 1, End: 11, Target: ":majority", Nodes: []string{"n0", "n2"}},
+		{F: history.FPause, Start: 3, End: 21, Target: "nil", Nodes: []string{"n1"}},
+		{F: history.FKill, Start: 31, End: 40, Target: ":one", Nodes: []string{"n1"}},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("faults = %+v, want %+v", got, want)
@@ -117,7 +117,7 @@ func TestProcessFaultsRunFromTheFaultToWhatEndsIt(t *testing.T) {
 			t.Errorf("fault %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	shades := shadesOf(partitions(h, 40), got)
+	shades := shadesOf(partitions(&tl, 40), got)
 	kinds := map[bandKind]int{}
 	for _, s := range shades {
 		kinds[s.Kind]++

@@ -84,7 +84,7 @@ func writeIndex(in *Input, parts []partition, faults []processFault, ops []clien
 		Run:        filepath.Base(in.Dir),
 		Parameters: in.Parameters,
 		Verdict:    s.Verdict,
-		Class:      validityClass(s.Valid),
+		Class:      s.Valid.Name(),
 		Latency:    latencyRows(s),
 		Checkers:   checkerRows(s),
 		Figures:    figureRows(s),
@@ -131,17 +131,6 @@ func writeIndex(in *Input, parts []partition, faults []processFault, ops []clien
 	return os.WriteFile(filepath.Join(in.Dir, "index.html"), buf.Bytes(), 0o644)
 }
 
-// validityClass is a verdict as a CSS class: valid, invalid or unknown.
-func validityClass(v checker.Validity) string {
-	switch v {
-	case checker.True:
-		return "valid"
-	case checker.False:
-		return "invalid"
-	}
-	return "unknown"
-}
-
 // latencyRows put the run's stable-latency quantiles beside the limit's
 // and the excess.
 func latencyRows(s summary.Run) []limitRow {
@@ -179,7 +168,7 @@ func checkerRows(s summary.Run) []row {
 		if c.Error != "" {
 			value += " (" + c.Error + ")"
 		}
-		rows[i] = row{Name: c.Name, Value: value, Class: validityClass(c.Valid)}
+		rows[i] = row{Name: c.Name, Value: value, Class: c.Valid.Name()}
 	}
 	return rows
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +52,12 @@ func TestRunFilesNamesTheBigOnes(t *testing.T) {
 	files, _, big = runFiles(dir, true)
 	if files[0].Href != "history.edn.gz" || !strings.HasSuffix(files[0].Size, "before gzip") || big != "" {
 		t.Errorf("gzipped: files %+v, big %q", files, big)
+	}
+}
+
+func write(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

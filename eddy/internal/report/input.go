@@ -1,6 +1,7 @@
 package report
 
 import (
+	"eddy/internal/faults"
 	"eddy/internal/history"
 	"eddy/internal/summary"
 )
@@ -11,14 +12,15 @@ type Input struct {
 	// output is written into it.
 	Dir string
 
-	// History is the run's complete history.
+	// History is the run's complete history; each client op names the
+	// node it went to.
 	History history.History
 
-	// Nodes and Concurrency say which node each process talked to: worker
-	// process p belongs to worker p mod Concurrency, and worker w always
-	// talks to Nodes[w mod len(Nodes)].
-	Nodes       []string
-	Concurrency int
+	// Nodes are the run's nodes, in order.
+	Nodes []string
+
+	// Faults is the run's fault timeline, read from the same history.
+	Faults *faults.Timeline
 
 	// Run is the digest of the results, the limit and the cost: every
 	// figure the page shows. ResultsEDN is the full results map as printed.
@@ -29,15 +31,7 @@ type Input struct {
 	// options), shown under the title.
 	Parameters string
 
-	// Gzip says the run's big text files (Gzipped) will be compressed
+	// Gzip says the run's big text files (store.Gzipped) will be compressed
 	// once the run is over, so the page links them by their .gz names.
 	Gzip bool
-}
-
-// nodeOf is the node a worker process talked to, or "" if unknown.
-func (in *Input) nodeOf(process int) string {
-	if in.Concurrency <= 0 || len(in.Nodes) == 0 || process < 0 {
-		return ""
-	}
-	return in.Nodes[(process%in.Concurrency)%len(in.Nodes)]
 }

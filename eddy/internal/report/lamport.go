@@ -6,6 +6,8 @@ import (
 	"html"
 	"io"
 	"os"
+
+	"eddy/internal/journal"
 )
 
 // lamportLimit is how many journal events messages.svg draws. Maelstrom
@@ -48,7 +50,7 @@ type lamport struct {
 	messages  []*message
 	bands     []band
 	truncated bool
-	events    []netEvent
+	events    []journal.Event
 }
 
 // band is a partition's rows.
@@ -60,7 +62,7 @@ type band struct {
 // layoutLamport places events on rows (one per event, in journal order,
 // with idle time stretching the gap a little so bursts stand apart) and
 // nodes and clients on lanes.
-func layoutLamport(events []netEvent, truncated bool, parts []partition) *lamport {
+func layoutLamport(events []journal.Event, truncated bool, parts []partition) *lamport {
 	d := &lamport{events: events, truncated: truncated, laneX: map[string]float64{}}
 	seen := map[string]bool{}
 	for _, e := range events {
@@ -89,14 +91,14 @@ func layoutLamport(events []netEvent, truncated bool, parts []partition) *lampor
 		}
 		d.rowY[i] = y
 		switch e.Ev {
-		case "send":
+		case journal.Send:
 			m := &message{id: e.ID, src: e.Src, dest: e.Dest, typ: e.Type, end: -1, sentT: e.T, sy: y}
 			m.class = messageClass(m)
 			byID[e.ID] = m
 			d.messages = append(d.messages, m)
-		case "recv", "drop":
+		case journal.Recv, journal.Drop:
 			if m := byID[e.ID]; m != nil && m.end < 0 {
-				m.end, m.endT, m.ey, m.dropped = i, e.T, y, e.Ev == "drop"
+				m.end, m.endT, m.ey, m.dropped = i, e.T, y, e.Ev == journal.Drop
 			}
 		}
 	}
@@ -139,7 +141,7 @@ func (d *lamport) band(p partition) (band, bool) {
 }
 
 // writeLamport renders messages.svg.
-func writeLamport(events []netEvent, truncated bool, parts []partition, path string) error {
+func writeLamport(events []journal.Event, truncated bool, parts []partition, path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err

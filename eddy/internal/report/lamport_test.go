@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"eddy/internal/journal"
 )
 
 func TestReadJournalSkipsInitShiftsTheClockAndStopsAtTheLimit(t *testing.T) {
@@ -21,16 +23,16 @@ func TestReadJournalSkipsInitShiftsTheClockAndStopsAtTheLimit(t *testing.T) {
 	if err := os.WriteFile(path, []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	events, truncated, err := readJournal(path, 10)
-	if err != nil || truncated || len(events) != 4 {
-		t.Fatalf("readJournal = %+v, %v, %v; want the 4 events after init", events, truncated, err)
+	j, err := readJournal(path, 10)
+	if err != nil || j.Truncated || len(j.Events) != 4 {
+		t.Fatalf("readJournal = %+v, %v; want the 4 events after init", j, err)
 	}
-	if e := events[3]; e.T != 170 || e.Ev != "drop" || e.Src != "n0" || e.Dest != "n1" || e.Type != "gossip" {
+	if e := j.Events[3]; e.T != 170 || e.Ev != "drop" || e.Src != "n0" || e.Dest != "n1" || e.Type != "gossip" {
 		t.Errorf("last event %+v, want the drop at history time 170", e)
 	}
-	events, truncated, err = readJournal(path, 3)
-	if err != nil || !truncated || len(events) != 3 || events[0].T != 50 {
-		t.Errorf("limit 3: %+v, %v, %v", events, truncated, err)
+	j, err = readJournal(path, 3)
+	if err != nil || !j.Truncated || len(j.Events) != 3 || j.Events[0].T != 50 {
+		t.Errorf("limit 3: %+v, %v", j, err)
 	}
 }
 
@@ -71,9 +73,9 @@ func TestLanesPutClientsBeforeNodesInNumericOrder(t *testing.T) {
 }
 
 func TestLongJournalsAreCutWithANotice(t *testing.T) {
-	var events []netEvent
+	var events []journal.Event
 	for i := range 10 {
-		events = append(events, netEvent{T: int64(i), Ev: "send", ID: int64(i), Src: "n0", Dest: "n1", Type: "gossip"})
+		events = append(events, journal.Event{T: int64(i), Ev: journal.Send, ID: int64(i), Src: "n0", Dest: "n1", Type: "gossip"})
 	}
 	var b strings.Builder
 	layoutLamport(events, true, nil).render(&b)

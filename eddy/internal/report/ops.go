@@ -38,7 +38,7 @@ func clientOps(in *Input) []clientOp {
 		delete(pending, op.Process)
 		ops = append(ops, clientOp{
 			F: inv.F, Type: op.Type, Invoke: inv.Time, Complete: op.Time,
-			Node: in.nodeOf(op.Process), Value: op.Value, Final: inv.Final,
+			Node: inv.Node, Value: op.Value, Final: inv.Final,
 		})
 	}
 	return ops

@@ -1,51 +1,40 @@
 package report
 
-import "eddy/internal/history"
+import "eddy/internal/faults"
 
-// partition is one interval during which the nemesis had the network cut.
+// partition is one partition as the page draws it: the fault timeline's
+// interval (completion to completion, see package faults), ending at the
+// end of the history if nothing healed it.
 type partition struct {
-	Start, End int64  // ns on the history clock; End is the heal's invocation
+	Start, End int64  // ns on the history clock
 	Spec       string // the invocation's value, e.g. ":majority"
 	Grudge     string // the completion's value: who could not hear whom
 }
 
-// partitions reads the nemesis ops. The nemesis logs each step twice (an
-// invocation, then a completion, both :info), so a start-partition op is an
-// invocation when no partition is open and a completion otherwise. A
-// partition still open at the end of the history ends at end.
-func partitions(h history.History, end int64) []partition {
+// partitions lists the timeline's partitions, cut at end.
+func partitions(tl *faults.Timeline, end int64) []partition {
 	var out []partition
-	open := -1 // index in out of the partition in force, or -1
-	healing := false
-	for _, op := range h {
-		if op.IsClient() {
-			continue
-		}
-		switch op.F {
-		case history.FStartPartition:
-			if open < 0 {
-				out = append(out, partition{Start: op.Time, End: end, Spec: text(op.Value)})
-				open = len(out) - 1
-			} else {
-				out[open].Grudge = text(op.Value)
-			}
-		case history.FStopPartition:
-			if healing = !healing; healing && open >= 0 {
-				out[open].End = op.Time
-				open = -1
-			}
-		}
+	for _, p := range tl.Partitions {
+		out = append(out, partition{Start: p.From, End: min(p.To, end), Spec: p.Spec, Grudge: p.Grudge.Text})
 	}
 	return out
 }
 
-// text renders a nemesis value for a label.
-func text(v history.Value) string {
-	switch x := v.(type) {
-	case history.EDN:
-		return string(x)
-	case history.Isolated:
-		return x.Text
+// processFault is one kill (to the start that ended it) or pause (to the
+// resume), the intervals Jepsen's perf plots shade (§12.10), as the page
+// draws it.
+type processFault struct {
+	F          string   // history.FKill or history.FPause
+	Start, End int64    // ns on the history clock
+	Target     string   // the invocation's value: ":majority", "nil", …
+	Nodes      []string // the nodes it killed or paused, in node order
+}
+
+// processFaults lists the timeline's kills and pauses, cut at end.
+func processFaults(tl *faults.Timeline, end int64) []processFault {
+	var out []processFault
+	for _, f := range tl.Processes {
+		out = append(out, processFault{F: f.F, Start: f.From, End: min(f.To, end), Target: f.Target, Nodes: f.Nodes})
 	}
-	return ""
+	return out
 }

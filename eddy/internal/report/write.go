@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"eddy/internal/journal"
 )
 
 // Write draws every picture of a finished run into in.Dir and then
@@ -13,8 +15,8 @@ import (
 func Write(in Input) error {
 	ops := clientOps(&in)
 	end := endTime(in.History)
-	parts := partitions(in.History, end)
-	faults := processFaults(in.History, end)
+	parts := partitions(in.Faults, end)
+	faults := processFaults(in.Faults, end)
 	bands := shadesOf(parts, faults)
 	spreadList := spreads(ops, in.Nodes)
 
@@ -37,11 +39,11 @@ func Write(in Input) error {
 	attempt("rate.png", func(p string) error { return plotRate(ops, bands, end, p) })
 	attempt("propagation.png", func(p string) error { return plotPropagation(spreadList, bands, end, p) })
 	attempt("messages.svg", func(p string) error {
-		events, truncated, err := readJournal(filepath.Join(in.Dir, "net-journal.jsonl"), lamportLimit)
+		j, err := readJournal(filepath.Join(in.Dir, journal.FileName), lamportLimit)
 		if err != nil {
 			return err
 		}
-		return writeLamport(events, truncated, parts, p)
+		return writeLamport(j.Events, j.Truncated, parts, p)
 	})
 	attempt("index.html", func(string) error { return writeIndex(&in, parts, faults, ops, spreadList, written) })
 	return errors.Join(errs...)

@@ -2,59 +2,51 @@ package runner
 
 import (
 	"context"
-	"os"
+	"time"
 
-	"eddy/internal/checker"
+	"eddy/internal/analysis"
 	"eddy/internal/console"
 	"eddy/internal/history"
-	"eddy/internal/limit"
 	"eddy/internal/netsim"
 	"eddy/internal/proc"
 	"eddy/internal/store"
 	"eddy/internal/summary"
 )
 
-// analyse hands the history and the journal's counts to the checker. It is
-// the one place the runner meets the analysis side.
-func analyse(h history.History, counts netsim.Counts, availability string) *checker.Results {
-	group := func(g netsim.Group) checker.NetGroup {
-		return checker.NetGroup{SendCount: g.SendCount, RecvCount: g.RecvCount, MsgCount: g.MsgCount}
-	}
-	net := checker.NetCounts{All: group(counts.All), Clients: group(counts.Clients), Servers: group(counts.Servers)}
-	return checker.Check(h, net, checker.Options{Availability: availability})
-}
-
-// conclude is the analysis step of a run that completed: the checker and
-// the limit, the results files (lag.json and faults.json among them; mute
-// is the nodes eddy stopped reading), the report, the
-// results map and verdict, and last the run's summary, which carries the
-// node cost, the lag and its warning.
-func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage, mute []string) Result {
+// conclude is the end of a run that completed: the analysis (a pure
+// function of the history and the journal), then persistence (every
+// results file, through store), then rendering (the page, the results map
+// and verdict, and the closing summary). start is the wall-clock moment of
+// history time 0; mute the nodes eddy stopped reading.
+func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, start time.Time, usages []proc.Usage, mute []string) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
-	results := analyse(h, net.Counts(), cfg.Availability)
-	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: cfg.Nodes, Concurrency: cfg.Concurrency, Hop: limit.HopFor(cfg.Latency)})
+	a := analysis.Analyse(analysis.Input{
+		History: h, Net: net.Counts(), Lag: net.Lag(),
+		Nodes: cfg.Nodes, Latency: cfg.Latency, Availability: cfg.Availability,
+		Usages: usages, Mute: mute,
+	})
 	out.Info(runnerThread, "jepsen.core", "Analysis complete")
-	resultsEDN := results.EDN()
-	if err := os.WriteFile(dir.File("results.edn"), []byte(resultsEDN), 0o644); err != nil {
+	if err := dir.WriteResults(a.Results); err != nil {
 		return crashed(ctx, out, err)
 	}
-	raw, err := results.MarshalJSON()
-	if err == nil {
-		_ = os.WriteFile(dir.File("results.json"), append(raw, '\n'), 0o644)
-	}
-	_ = os.WriteFile(dir.File("limit.json"), lim.JSON(), 0o644)
-	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File("results.edn"))
-	verdict, code := results.Verdict()
-	cost := summary.CostOf(usages, h)
-	stats := net.Lag()
-	lag := lagOf(stats, cfg.Latency)
-	writeLag(dir, stats, lag)
-	run := summary.Of(results, verdict, &lim, cost, &lag, dir.File("index.html"))
-	run.Faults = summary.FaultsOf(h, mute)
-	_ = os.WriteFile(dir.File("faults.json"), run.Faults.JSON(), 0o644)
-	writeReport(out, dir, cfg, h, run, resultsEDN)
+	_ = dir.WriteLimit(a.Limit)
+	out.Info(runnerThread, "jepsen.store", "Wrote "+dir.File(store.ResultsEDNFile))
+	_ = dir.WriteLag(a.Lag)
+	_ = dir.WriteFaults(a.Faults)
+	_ = dir.WriteRun(store.RunRecord{
+		Test: "broadcast", Start: start, Seed: cfg.Seed, Nodes: cfg.Nodes, Concurrency: cfg.Concurrency,
+		Parameters: parameters(cfg), Ops: a.Ops,
+	})
+	run := summary.Of(&a, dir.File("index.html"))
+	resultsEDN := store.ResultsEDN(a.Results)
+	writeReport(out, dir, cfg, h, &a, run, resultsEDN)
+	verdict, code := a.Results.Verdict()
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
-	writeCost(dir, cost)
+	if a.Cost != nil {
+		// Eddy's own figure, which Maelstrom does not have; written after
+		// the page, as it always was.
+		_ = dir.WriteCost(*a.Cost)
+	}
 	out.Print(run.Text())
-	return Result{ExitCode: code, Lag: stats}
+	return Result{ExitCode: code, Lag: a.Lag}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -54,7 +53,7 @@ type cluster struct {
 	ids     []string // node ids, in order
 	command string   // the launch line's "bin [args]", for the log
 	launch  launcher
-	logDir  string // node-logs directory
+	logPath func(id string) string // each node's stderr log
 	loops   *deliveryLoops
 
 	mu    sync.Mutex
@@ -85,10 +84,10 @@ type muteEvent struct {
 	err  error
 }
 
-func newCluster(net *netsim.Network, out *console.Console, cfg Config, launch launcher, logDir string) *cluster {
+func newCluster(net *netsim.Network, out *console.Console, cfg Config, launch launcher, logPath func(id string) string) *cluster {
 	return &cluster{
 		net: net, out: out, ids: cfg.Nodes, command: cfg.Bin + " " + argsEDN(cfg.Args),
-		launch: launch, logDir: logDir, loops: newDeliveryLoops(),
+		launch: launch, logPath: logPath, loops: newDeliveryLoops(),
 		nodes: make(map[string]*nodeLife),
 	}
 }
@@ -146,7 +145,7 @@ func (c *cluster) launchOn(id string, member *netsim.Member) (nodeProcess, error
 	c.out.Info("jepsen node "+id, "maelstrom.process", "launching "+c.command)
 	node, sink, err := c.launch(nodeSlot{
 		ID: id, Member: member, Net: c.net,
-		LogPath: filepath.Join(c.logDir, id+".log"),
+		LogPath: c.logPath(id),
 		Reject:  func(err error) { c.muted(id, err) },
 	})
 	if err != nil {

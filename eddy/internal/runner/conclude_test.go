@@ -3,7 +3,6 @@ package runner
 import (
 	"bytes"
 	"context"
-	"eddy/internal/nemesis"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,7 +11,8 @@ import (
 	"testing/synctest"
 
 	"eddy/internal/console"
-	"eddy/internal/report"
+	"eddy/internal/nemesis"
+	"eddy/internal/store"
 )
 
 func TestARunEndsWithTheSummaryAndWritesTheLimit(t *testing.T) {
@@ -54,7 +54,7 @@ func TestGzipStoreCompressesTheBigFiles(t *testing.T) {
 	if res.ExitCode != 0 {
 		t.Fatalf("exit %d", res.ExitCode)
 	}
-	for _, name := range report.Gzipped {
+	for _, name := range store.Gzipped {
 		if _, err := os.Stat(filepath.Join(res.Dir, name)); err == nil {
 			t.Errorf("%s is still there", name)
 		}

@@ -3,6 +3,7 @@ package runner
 import (
 	"time"
 
+	"eddy/internal/analysis"
 	"eddy/internal/nemesis"
 	"eddy/internal/netsim"
 )
@@ -35,7 +36,7 @@ type Config struct {
 
 	StoreRoot string // "store", relative to the working directory
 	// GzipStore compresses the run's big text files once it is over
-	// (--gzip-store): see report.Gzipped.
+	// (--gzip-store): see store.Gzipped.
 	GzipStore bool
 	NodeDir   string // the nodes' working directory (os.TempDir())
 }
@@ -44,7 +45,7 @@ type Config struct {
 type Result struct {
 	ExitCode int    // 0 valid, 1 invalid, 2 unknown, 255 crashed, 130 interrupted
 	Dir      string // the run's store directory, if it was created
-	Lag      netsim.LagStats
+	Lag      analysis.Lag // zero for a run without analysis
 }
 
 // Exit codes beyond the checker's 0, 1 and 2.

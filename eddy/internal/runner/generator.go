@@ -92,7 +92,8 @@ func (s *clientSchedule) waitUntil(ctx context.Context, at int64) bool {
 // emit records the invocation at its scheduled time and hands it to worker
 // w. Each op is a broadcast or a read with equal odds.
 func (s *clientSchedule) emit(w int, at int64) {
-	inv := history.Op{Time: at, Type: history.Invoke, Process: s.pool.workers[w].process}
+	worker := s.pool.workers[w]
+	inv := history.Op{Time: at, Type: history.Invoke, Process: worker.process, Node: worker.node}
 	if s.rng.IntN(2) == 0 {
 		inv.F, inv.Value = history.FBroadcast, history.Element(s.nextValue)
 		s.nextValue++

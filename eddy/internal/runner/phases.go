@@ -92,7 +92,8 @@ func finalPhase(ctx context.Context, c clock, recoveryWait time.Duration, s *cli
 	}
 	prog.set("final reads")
 	for _, w := range order {
-		s.dispatch(w, history.Op{Time: c.Now(), Type: history.Invoke, Process: p.workers[w].process, F: history.FRead, Final: true})
+		worker := p.workers[w]
+		s.dispatch(w, history.Op{Time: c.Now(), Type: history.Invoke, Process: worker.process, Node: worker.node, F: history.FRead, Final: true})
 	}
 	if !p.awaitAll(ctx) {
 		return errInterrupted

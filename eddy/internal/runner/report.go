@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eddy/internal/analysis"
 	"eddy/internal/console"
 	"eddy/internal/history"
 	"eddy/internal/report"
@@ -14,10 +15,9 @@ import (
 // writeReport draws the run's plots, Lamport diagram and index.html. It
 // runs after the results files are written; a failure is logged as a
 // warning and changes nothing else, so the verdict and exit code stand.
-func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.History, run summary.Run, resultsEDN string) {
+func writeReport(out *console.Console, dir *store.Dir, cfg Config, h history.History, a *analysis.Run, run summary.Run, resultsEDN string) {
 	err := report.Write(report.Input{
-		Dir: dir.Path(), History: h,
-		Nodes: cfg.Nodes, Concurrency: cfg.Concurrency,
+		Dir: dir.Path(), History: h, Nodes: cfg.Nodes, Faults: &a.Timeline,
 		Run: run, ResultsEDN: resultsEDN,
 		Parameters: parameters(cfg), Gzip: cfg.GzipStore,
 	})

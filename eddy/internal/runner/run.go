@@ -5,14 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
 	"eddy/internal/console"
 	"eddy/internal/edn"
+	"eddy/internal/journal"
 	"eddy/internal/netsim"
-	"eddy/internal/report"
 	"eddy/internal/store"
 )
 
@@ -31,10 +30,10 @@ func Run(ctx context.Context, cfg Config, out *console.Console) Result {
 func start(ctx context.Context, cfg Config, out *console.Console, launch launcher, preciseTimers bool) Result {
 	dir, err := store.Create(cfg.StoreRoot, "broadcast", time.Now())
 	if err != nil {
-		out.Warn(runnerThread, "jepsen.cli", "Test crashed!\n"+err.Error())
+		out.Warn(runnerThread, "jepsen.cli", store.CrashedLine+"\n"+err.Error())
 		return Result{ExitCode: ExitCrashed}
 	}
-	logFile, err := os.Create(dir.File("jepsen.log"))
+	logFile, err := dir.CreateLog()
 	closeLog := func() {}
 	if err == nil {
 		out.SetLogFile(logFile)
@@ -49,7 +48,7 @@ func start(ctx context.Context, cfg Config, out *console.Console, launch launche
 	_ = dir.MarkLatest()
 	if cfg.GzipStore {
 		closeLog() // the log is one of the files compressed
-		if err := dir.Gzip(report.Gzipped...); err != nil {
+		if err := dir.Gzip(store.Gzipped...); err != nil {
 			out.Warn(runnerThread, "eddy", "Could not gzip the store: "+err.Error())
 		}
 	}
@@ -72,15 +71,15 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 	if err != nil {
 		return crashed(ctx, out, err)
 	}
-	journalFile, err := os.Create(dir.File("net-journal.jsonl"))
+	journalFile, err := os.Create(dir.File(journal.FileName))
 	if err != nil {
 		return crashed(ctx, out, err)
 	}
 	defer journalFile.Close()
-	net.SetJournalSink(journalFile)
+	net.SetJournal(journal.NewWriter(journalFile))
 
 	rec := newRecorder(out)
-	cl := newCluster(net, out, cfg, launch, filepath.Join(dir.Path(), "node-logs"))
+	cl := newCluster(net, out, cfg, launch, dir.NodeLog)
 	nem := newNemesis(cfg, net, cl, rec, out, rng)
 	prog := newProgress()
 	view := statusView{clock: net, limit: cfg.TimeLimit, ops: &rec.invokes}
@@ -111,6 +110,7 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 		return crashed(ctx, out, err)
 	}
 	net.MarkZero()
+	start := time.Now() // history time 0 on the wall clock, for run.json
 	prog.zeroed.Store(true)
 	setupClients, err := sendTopology(ctx, net, cfg.Topology, cfg.Nodes)
 	if err != nil {
@@ -137,7 +137,7 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 	if crash != nil {
 		return crashed(ctx, out, crash)
 	}
-	return conclude(ctx, out, dir, cfg, h, net, cl.usages(), cl.muteNodes())
+	return conclude(ctx, out, dir, cfg, h, net, start, cl.usages(), cl.muteNodes())
 }
 
 // crashed logs a run that ended without analysis, as Jepsen logs a crashed
@@ -145,10 +145,10 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 // reported as the interrupt.
 func crashed(ctx context.Context, out *console.Console, err error) Result {
 	if errors.Is(err, errInterrupted) || ctx.Err() != nil {
-		out.Warn(runnerThread, "eddy", "Interrupted; every node was killed.")
+		out.Warn(runnerThread, "eddy", store.InterruptedLine)
 		return Result{ExitCode: ExitInterrupted}
 	}
-	out.Warn(runnerThread, "jepsen.cli", "Test crashed!\n"+err.Error())
+	out.Warn(runnerThread, "jepsen.cli", store.CrashedLine+"\n"+err.Error())
 	return Result{ExitCode: ExitCrashed}
 }
 

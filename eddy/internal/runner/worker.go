@@ -61,7 +61,7 @@ func (w *worker) perform(ctx context.Context, j job) {
 	}
 	done := ctx.Done()
 	inv := j.invoke
-	out := history.Op{Process: inv.Process, F: inv.F, Value: inv.Value, Final: inv.Final}
+	out := history.Op{Process: inv.Process, Node: inv.Node, F: inv.F, Value: inv.Value, Final: inv.Final}
 	switch inv.F {
 	case history.FBroadcast:
 		element, _ := inv.ElementValue()

@@ -40,12 +40,19 @@ func process(op history.Op) string {
 	return strconv.Itoa(op.Process)
 }
 
+// The history files' names in a run directory.
+const (
+	HistoryTxtFile = "history.txt"
+	HistoryEDNFile = "history.edn"
+)
+
 // WriteHistory writes history.txt and history.edn into the run directory.
+// ReadHistory reads history.edn back.
 func (d *Dir) WriteHistory(h history.History) error {
-	if err := writeLines(d.File("history.txt"), h, OpLine); err != nil {
+	if err := writeLines(d.File(HistoryTxtFile), h, OpLine); err != nil {
 		return err
 	}
-	return writeLines(d.File("history.edn"), h, OpEDN)
+	return writeLines(d.File(HistoryEDNFile), h, OpEDN)
 }
 
 func writeLines(path string, h history.History, render func(history.Op) string) error {

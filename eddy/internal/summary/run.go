@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"eddy/internal/analysis"
 	"eddy/internal/checker"
 	"eddy/internal/limit"
 )
@@ -35,13 +36,13 @@ type Run struct {
 	Limit *limit.Result
 
 	// Cost is the nodes' CPU time and memory (nil when unknown).
-	Cost *Cost
+	Cost *analysis.Cost
 
 	// Lag is eddy's own scheduling lag (nil when not measured).
-	Lag *Lag
+	Lag *analysis.Lag
 
 	// Faults counts the process faults and names the mute nodes.
-	Faults Faults
+	Faults analysis.Faults
 
 	// Page is the path of the run's index.html.
 	Page string
@@ -54,10 +55,17 @@ type Checker struct {
 	Error string // set when the sub-checker itself failed
 }
 
-// Of digests a run's results, its limit, its cost and eddy's lag; page is
-// the path of its index.html.
-func Of(r *checker.Results, verdict string, lim *limit.Result, cost *Cost, lag *Lag, page string) Run {
+// Of digests a run's analysis; page is the path of its index.html.
+func Of(a *analysis.Run, page string) Run {
+	s := ofResults(a.Results)
+	s.Limit, s.Cost, s.Lag, s.Faults, s.Page = &a.Limit, a.Cost, &a.Lag, a.Faults, page
+	return s
+}
+
+// ofResults digests the checker's results alone.
+func ofResults(r *checker.Results) Run {
 	w := r.Workload
+	verdict, _ := r.Verdict()
 	s := Run{
 		Valid:   r.Valid(),
 		Verdict: verdict,
@@ -84,10 +92,6 @@ func Of(r *checker.Results, verdict string, lim *limit.Result, cost *Cost, lag *
 		ServerRecvs:      r.Net.Servers.RecvCount,
 		StableLatencies:  w.StableLatencies,
 		LostLatencies:    w.LostLatencies,
-		Limit:            lim,
-		Cost:             cost,
-		Lag:              lag,
-		Page:             page,
 	}
 	if r.Availability.NoInvokes {
 		s.OKFraction = 1

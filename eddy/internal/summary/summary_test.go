@@ -1,14 +1,14 @@
 package summary
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
+	"eddy/internal/analysis"
 	"eddy/internal/checker"
 	"eddy/internal/history"
-	"eddy/internal/limit"
+	"eddy/internal/netsim"
 	"eddy/internal/proc"
 )
 
@@ -19,7 +19,7 @@ func ms(x int64) int64 { return x * int64(time.Millisecond) }
 func run() history.History {
 	var h history.History
 	add := func(p int, t history.Type, f string, v history.Value, at int64) {
-		h.Append(history.Op{Time: at, Type: t, Process: p, F: f, Value: v})
+		h.Append(history.Op{Time: at, Type: t, Process: p, Node: []string{"n0", "n1"}[p%2], F: f, Value: v})
 	}
 	add(0, history.Invoke, history.FBroadcast, history.Element(1), 0)
 	add(0, history.OK, history.FBroadcast, history.Element(1), 0)
@@ -32,14 +32,21 @@ func run() history.History {
 	return h
 }
 
+func analysed(h history.History, usages []proc.Usage, lag netsim.LagSamples) analysis.Run {
+	return analysis.Analyse(analysis.Input{
+		History: h,
+		Net:     netsim.Counts{Servers: netsim.Group{SendCount: 6, RecvCount: 6, MsgCount: 6}},
+		Lag:     lag,
+		Nodes:   []string{"n0", "n1"},
+		Latency: netsim.Latency{MeanMillis: 100, Dist: netsim.Constant},
+		Usages:  usages,
+	})
+}
+
 func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
-	h := run()
-	results := checker.Check(h, checker.NetCounts{Servers: checker.NetGroup{SendCount: 6, RecvCount: 6, MsgCount: 6}}, checker.Options{})
-	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: []string{"n0", "n1"}, Concurrency: 2, Hop: 100 * time.Millisecond})
-	verdict, _ := results.Verdict()
-	cost := CostOf([]proc.Usage{{CPU: time.Second, PeakRSS: 4 << 20}, {CPU: 2 * time.Second, PeakRSS: 6 << 20}}, h)
-	lag := LagOf(80*time.Microsecond, 1900*time.Microsecond, 100*time.Millisecond)
-	text := Of(results, verdict, &lim, cost, &lag, "store/broadcast/x/index.html").Text()
+	lag := netsim.LagSamples{Deliveries: []time.Duration{80 * time.Microsecond, 80 * time.Microsecond, 1900 * time.Microsecond}}
+	a := analysed(run(), []proc.Usage{{CPU: time.Second, PeakRSS: 4 << 20}, {CPU: 2 * time.Second, PeakRSS: 6 << 20}}, lag)
+	text := Of(&a, "store/broadcast/x/index.html").Text()
 	for _, want := range []string{
 		"eddy: valid           yes (stable 1, lost 0, never read 0 of 1 values)",
 		"eddy: msgs-per-op     1.50 (servers)",
@@ -61,8 +68,7 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 }
 
 func TestTextWithoutStableValuesOrCost(t *testing.T) {
-	results := checker.Check(nil, checker.NetCounts{}, checker.Options{})
-	text := Of(results, "", nil, nil, nil, "").Text()
+	text := ofResults(checker.Check(nil, checker.NetCounts{}, checker.Options{})).Text()
 	for _, want := range []string{"valid           unknown", "msgs-per-op     - (no operations)", "stable latency  - (no stable values)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
@@ -76,16 +82,19 @@ func TestTextWithoutStableValuesOrCost(t *testing.T) {
 }
 
 func TestLagLineWarnsOverFivePercentOfTheLatency(t *testing.T) {
+	lag := func(p50, p99 time.Duration, latency time.Duration) analysis.Lag {
+		return analysis.LagOf(netsim.LagSamples{Deliveries: []time.Duration{p50, p99}}, latency)
+	}
 	for _, c := range []struct {
-		lag  Lag
+		lag  analysis.Lag
 		want string
 	}{
-		{LagOf(300*time.Microsecond, 5*time.Millisecond, 100*time.Millisecond), "p50 0.3 ms, p99 5 ms (ok, limit 5 ms)"},
-		{LagOf(900*time.Microsecond, 12400*time.Microsecond, 100*time.Millisecond),
-			"p50 0.9 ms, p99 12 ms WARNING: p99 over 5 ms (5 % of the latency), latency figures not to be trusted; is the machine busy?"},
-		{LagOf(time.Millisecond, time.Second, 0), "p50 1 ms, p99 1000 ms (no limit at latency 0)"},
+		{lag(300*time.Microsecond, 5*time.Millisecond, 100*time.Millisecond), "p50 5 ms, p99 5 ms (ok, limit 5 ms)"},
+		{lag(900*time.Microsecond, 12400*time.Microsecond, 100*time.Millisecond),
+			"p50 12 ms, p99 12 ms WARNING: p99 over 5 ms (5 % of the latency), latency figures not to be trusted; is the machine busy?"},
+		{lag(time.Millisecond, time.Second, 0), "p50 1000 ms, p99 1000 ms (no limit at latency 0)"},
 	} {
-		if got := c.lag.text(); got != c.want {
+		if got := lagText(c.lag); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
 		}
 	}
@@ -93,7 +102,7 @@ func TestLagLineWarnsOverFivePercentOfTheLatency(t *testing.T) {
 
 func TestOfCopiesEveryChecker(t *testing.T) {
 	results := checker.Check(run(), checker.NetCounts{}, checker.Options{Availability: "total"})
-	s := Of(results, "", nil, nil, nil, "")
+	s := ofResults(results)
 	var names []string
 	for _, c := range s.Checkers {
 		names = append(names, c.Name)
@@ -106,50 +115,9 @@ func TestOfCopiesEveryChecker(t *testing.T) {
 	}
 }
 
-func TestCostJSONKeepsItsKeys(t *testing.T) {
-	c := CostOf([]proc.Usage{{CPU: time.Second, PeakRSS: 1 << 20}}, run())
-	var got map[string]float64
-	if err := json.Unmarshal(c.JSON(), &got); err != nil {
-		t.Fatal(err)
-	}
-	for _, key := range []string{"nodes", "ops", "cpu_seconds", "cpu_seconds_per_1000_ops", "peak_rss_mean_mib", "peak_rss_max_mib"} {
-		if _, ok := got[key]; !ok {
-			t.Errorf("cost.json lacks %s: %v", key, got)
-		}
-	}
-	if CostOf(nil, run()) != nil {
-		t.Error("no usage should give no cost")
-	}
-}
-
-func TestFaultsCountKillsPausesRestartsAndNameTheMuteNodes(t *testing.T) {
-	var h history.History
-	nem := func(f string, v history.Value) {
-		h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: f, Value: v})
-	}
-	outcomes := func(of map[string]string) history.Outcomes { return history.Outcomes{Of: of} }
-	nem(history.FKill, history.EDN(":majority"))
-	nem(history.FKill, outcomes(map[string]string{"n0": history.Killed, "n2": history.Killed}))
-	nem(history.FPause, nil)
-	nem(history.FPause, outcomes(map[string]string{"n1": history.Paused, "n0": history.NotRunning}))
-	nem(history.FStart, history.EDN(":all"))
-	nem(history.FStart, outcomes(map[string]string{"n0": history.Started, "n1": history.AlreadyRunning, "n2": history.Started}))
-	nem(history.FKill, history.EDN(":one"))
-	nem(history.FKill, outcomes(map[string]string{"n1": history.Killed}))
-	// A start whose init failed: an error, no outcomes.
-	nem(history.FStart, history.EDN(":all"))
-	nem(history.FStart, history.EDN(":all"))
-	f := FaultsOf(h, []string{"n1", "n2"})
-	if f.Kills != 2 || f.KilledNodes != 3 || f.Pauses != 1 || f.PausedNodes != 1 || f.Restarts != 2 {
-		t.Errorf("faults %+v", f)
-	}
-	if got := f.text(); got != "kill 2 (3 nodes), pause 1 (1 node), restart 2; mute 2 (n1 n2)" {
+func TestFaultsLineCountsAndNamesTheMuteNodes(t *testing.T) {
+	f := analysis.Faults{Kills: 2, KilledNodes: 3, Pauses: 1, PausedNodes: 1, Restarts: 2, Mute: []string{"n1", "n2"}}
+	if got := faultsText(f); got != "kill 2 (3 nodes), pause 1 (1 node), restart 2; mute 2 (n1 n2)" {
 		t.Errorf("text %q", got)
-	}
-	if raw := string(f.JSON()); !strings.Contains(raw, `"mute": [`) || !strings.Contains(raw, `"killed-nodes": 3`) {
-		t.Errorf("faults.json %s", raw)
-	}
-	if raw := string(FaultsOf(nil, nil).JSON()); !strings.Contains(raw, `"mute": []`) {
-		t.Errorf("no mute node must still be a list: %s", raw)
 	}
 }

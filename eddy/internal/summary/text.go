@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
+	"eddy/internal/analysis"
 	"eddy/internal/checker"
 )
 
@@ -41,9 +43,9 @@ func (s Run) Text() string {
 		line("node cost", "cpu %.2f s (%.3f s per 1000 ops), peak rss mean %.1f MiB, max %.1f MiB (%d nodes)",
 			c.CPUSeconds, c.CPUPer1000Ops, c.PeakRSSMeanMiB, c.PeakRSSMaxMiB, c.Nodes)
 	}
-	line("faults", "%s", s.Faults.text())
+	line("faults", "%s", faultsText(s.Faults))
 	if s.Lag != nil {
-		line("scheduling lag", "%s", s.Lag.text())
+		line("scheduling lag", "%s", lagText(*s.Lag))
 	}
 	if s.Page != "" {
 		line("page", "%s", s.Page)
@@ -75,4 +77,44 @@ func verdictWord(v checker.Validity) string {
 // Float32 renders a float the way the results map does, shortest form.
 func Float32(f float32) string {
 	return strconv.FormatFloat(float64(f), 'f', -1, 32)
+}
+
+// faultsText is the summary's faults line.
+func faultsText(f analysis.Faults) string {
+	mute := "none"
+	if len(f.Mute) > 0 {
+		mute = fmt.Sprintf("%d (%s)", len(f.Mute), strings.Join(f.Mute, " "))
+	}
+	return fmt.Sprintf("kill %d (%s), pause %d (%s), restart %d; mute %s",
+		f.Kills, plural(f.KilledNodes, "node"), f.Pauses, plural(f.PausedNodes, "node"), f.Restarts, mute)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// lagText is the summary's lag line: the quantiles and the verdict on them.
+func lagText(l analysis.Lag) string {
+	q := fmt.Sprintf("p50 %s, p99 %s", shortMillis(l.Deliveries.P50), shortMillis(l.Deliveries.P99))
+	switch {
+	case l.P99Limit == 0:
+		return q + " (no limit at latency 0)"
+	case l.Trusted:
+		return fmt.Sprintf("%s (ok, limit %s)", q, shortMillis(l.P99Limit))
+	}
+	return fmt.Sprintf("%s WARNING: p99 over %s (%.0f %% of the latency), latency figures not to be trusted; is the machine busy?",
+		q, shortMillis(l.P99Limit), analysis.LagTolerance*100)
+}
+
+// shortMillis renders a duration in milliseconds with two significant
+// figures below 10 ms and whole milliseconds above.
+func shortMillis(d time.Duration) string {
+	ms := float64(d) / float64(time.Millisecond)
+	if ms >= 10 {
+		return fmt.Sprintf("%.0f ms", ms)
+	}
+	return fmt.Sprintf("%.2g ms", ms)
 }

@@ -1,6 +1,0 @@
-//go:build !linux
-
-package netsim
-
-// newSleeper is a Go timer on platforms without a precise sleeper.
-func newSleeper(bool) sleeper { return newGoSleeper() }
