@@ -4,15 +4,20 @@
 // and memory), the median over seeds, and the project's targets, each
 // marked ok or MISSED. It exits 1 when any target is missed.
 //
-//	go run ./cmd/bench [-scenarios 3d=5,3d-partition=10] [-first-seed 1] [-time-limit S]
+//	go run ./cmd/bench [-scenarios 3d=5,3d-partition=20] [-first-seed 1] [-time-limit S]
 //	                   [-eddy bin/eddy] [-bin bin/rumor] [-dir .] [-- node args]
 //
 // The scenarios are 3d (the 3d/3e command line), 3d-partition (the same
-// with --nemesis partition), 3c (5 nodes, rate 10, partitions), and the
+// with --nemesis partition), 3d-partition-200ms and
+// 3d-partition-exponential (the same at --latency 200, and with
+// --latency-dist exponential), 3c (5 nodes, rate 10, partitions), and the
 // process faults: 3c-faults (3c with --nemesis partition,kill,pause),
 // 3d-kill (3d with --nemesis kill) and 3d-faults (3d with --nemesis
-// partition,kill,pause). Their tables add each run's kills, pauses and
-// mute nodes.
+// partition,kill,pause). Tables of runs with partitions add each run's hub
+// failovers (package bench says how they are read); tables of runs with
+// kills or pauses add its kills, pauses and mute nodes, and list the seeds
+// whose validity is not judged because no broadcast was acknowledged. The
+// runs must be eddy's: bench reads every figure from the files eddy writes.
 package main
 
 import (
@@ -24,17 +29,19 @@ import (
 	"strings"
 
 	"eddy/internal/bench"
+	"eddy/internal/benchrun"
+	"eddy/internal/benchtable"
 )
 
-func main() { bench.Main(run) }
+func main() { benchrun.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	list := fs.String("scenarios", "3d=5,3d-partition=10", "scenarios to run, each with =seeds (3d, 3d-partition, 3c, 3c-faults, 3d-kill, 3d-faults)")
+	list := fs.String("scenarios", "3d=5,3d-partition=20", "scenarios to run, each with =seeds (3d, 3d-partition, 3d-partition-200ms, 3d-partition-exponential, 3c, 3c-faults, 3d-kill, 3d-faults)")
 	first := fs.Int64("first-seed", 1, "seed of each scenario's first run; the others follow it")
 	timeLimit := fs.Int("time-limit", 0, "seconds per run instead of each scenario's own (for a quick smoke test; the targets are for the full runs)")
-	var paths bench.Paths
+	var paths benchrun.Paths
 	paths.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -51,17 +58,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	fmt.Fprintf(stdout, "%s\n\n", bench.Legend)
+	fmt.Fprintf(stdout, "%s\n\n", benchtable.Legend)
 	var names []string
 	var verdicts [][]bench.Verdict
 	for _, sc := range plan {
-		runs, err := bench.RunSeeds(ctx, abs, sc, *first, sc.Seeds, fs.Args(), stderr)
+		runs, err := benchrun.RunSeeds(ctx, abs, sc, *first, sc.Seeds, fs.Args(), stderr)
 		if err != nil {
 			fmt.Fprintln(stderr, "bench:", err)
 			return 2
 		}
-		vs := bench.Check(runs, sc.Targets)
-		if err := bench.WriteRuns(stdout, sc, runs, vs); err != nil {
+		vs := bench.Check(sc, runs)
+		if err := benchtable.WriteRuns(stdout, sc, runs, vs); err != nil {
 			fmt.Fprintln(stderr, "bench:", err)
 			return 2
 		}
@@ -71,7 +78,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if slices.ContainsFunc(plan, func(sc bench.Scenario) bool { return strings.HasPrefix(sc.Name, "3d") }) {
 		fmt.Fprintf(stdout, "%s\n", bench.FlyIO)
 	}
-	if !bench.WriteTally(stdout, "bench", names, verdicts) {
+	if !benchtable.WriteTally(stdout, "bench", names, verdicts) {
 		return 1
 	}
 	return 0

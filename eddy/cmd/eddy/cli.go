@@ -24,6 +24,9 @@ type options struct {
 	seedGiven   bool
 	concurrency string // raw --concurrency, resolved once the node count is known
 	help        bool
+	// storePathFile is --store-path-file: where to tell another program
+	// which store directory each run wrote.
+	storePathFile string
 }
 
 // usageError is a bad command line: exit 254, as Jepsen's CLI does.
@@ -144,6 +147,7 @@ func init() {
 		o.cfg.RecoveryWait = time.Duration(s * float64(time.Second))
 		return nil
 	}, "--recovery-wait")
+	value(func(o *options, v string) error { o.storePathFile = v; return nil }, "--store-path-file")
 	boolean(func(o *options) { o.cfg.LogStderr = true }, "--log-stderr")
 	boolean(func(o *options) { o.cfg.GzipStore = true }, "--gzip-store")
 	boolean(func(o *options) { o.cfg.LogNetSend = true }, "--log-net-send")

@@ -32,6 +32,8 @@ Options (defaults are Maelstrom's):
   --seed N                    seed every random choice (printed if not given)
   --recovery-wait S           eddy only: seconds before the final reads, default 10
   --gzip-store                eddy only: gzip the run's histories, log and journal
+  --store-path-file FILE      eddy only: write each run's store directory to
+                              FILE, an absolute path a line, as each run ends
 
 Exit status: 0 valid, 1 invalid, 2 unknown, 254 bad arguments,
 255 crashed (init/topology failure, node crash), 130 interrupted.

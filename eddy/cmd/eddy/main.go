@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"eddy/internal/console"
@@ -51,18 +52,59 @@ func run(args []string, stdout, stderr *os.File) int {
 	}()
 
 	out := console.New(stdout, stderr)
+	paths, err := newStorePaths(opts.storePathFile)
+	if err != nil {
+		fmt.Fprintln(stderr, "eddy: --store-path-file:", err)
+		return exitUsage
+	}
 	code := 0
 	for i := 0; i < opts.testCount; i++ {
 		cfg := opts.cfg
 		cfg.Seed = opts.cfg.Seed + uint64(i)
 		out.Print(fmt.Sprintf("eddy: test %d of %d, seed %d\n", i+1, opts.testCount, cfg.Seed))
 		res := runner.Run(ctx, cfg, out)
+		if err := paths.add(res.Dir); err != nil {
+			fmt.Fprintln(stderr, "eddy: --store-path-file:", err)
+		}
 		code = res.ExitCode
 		if code != 0 {
 			break // --test-count stops at the first run that is not valid
 		}
 	}
 	return code
+}
+
+// storePaths is --store-path-file: the file that tells another program
+// (cmd/bench) where each run was stored, so it never has to scrape the log
+// or guess from store/latest. It is emptied when eddy starts, and each run
+// that made a store directory adds that directory's absolute path as one
+// line when it ends, whatever its verdict.
+type storePaths struct{ path string }
+
+func newStorePaths(path string) (storePaths, error) {
+	if path == "" {
+		return storePaths{}, nil
+	}
+	return storePaths{path}, os.WriteFile(path, nil, 0o644)
+}
+
+func (s storePaths) add(dir string) error {
+	if s.path == "" || dir == "" {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(abs + "\n"); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // randomSeed picks a seed when none was given; it is printed so the run can

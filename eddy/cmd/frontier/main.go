@@ -16,16 +16,18 @@ import (
 	"time"
 
 	"eddy/internal/bench"
+	"eddy/internal/benchplot"
+	"eddy/internal/benchrun"
 )
 
-func main() { bench.Main(run) }
+func main() { benchrun.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("frontier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	batches := fs.String("batches", "0s,50ms,100ms,150ms,200ms,250ms,300ms,400ms,500ms,750ms,1s", "flush intervals to try, comma-separated")
 	seed := fs.Int64("seed", 1, "eddy seed for every run, so only the interval changes")
-	var paths bench.Paths
+	var paths benchrun.Paths
 	paths.Register(fs)
 	out := fs.String("out", "frontier.png", "where to write the plot")
 	if err := fs.Parse(args); err != nil {
@@ -43,30 +45,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	sc, _ := bench.ScenarioNamed("3d")
-	var points []bench.Point
+	var points []benchplot.Point
 	for _, b := range intervals {
 		nodeArgs := append([]string{"-batch", b.String()}, fs.Args()...)
-		f, err := bench.Run(ctx, abs.Eddy, abs.Dir, sc.Args(abs.Bin, *seed, nodeArgs))
+		f, err := benchrun.Run(ctx, abs.Eddy, abs.Dir, sc.Args(abs.Bin, *seed, nodeArgs))
 		if err != nil {
 			fmt.Fprintf(stderr, "frontier: batch %s: %v\n", b, err)
 			return 2
 		}
-		fmt.Fprintf(stderr, "batch %-6s valid=%-5s msgs-per-op=%.3f median=%d max=%d\n", b, f.Valid, f.ServersMPO, f.MedianMS, f.MaxMS)
-		points = append(points, bench.Point{Batch: b, Figures: f})
+		fmt.Fprintf(stderr, "batch %-6s valid=%-7s msgs-per-op=%s median=%s max=%s\n", b, f.Valid().Name(),
+			figure(f, bench.MsgsPerOp), figure(f, bench.Median), figure(f, bench.Worst))
+		points = append(points, benchplot.Point{Batch: b, Figures: f})
 	}
 
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "batch\tvalid\tmsgs-per-op\tmedian ms\tmax ms")
+	fmt.Fprintln(tw, "batch\tvalid\tmsgs-per-op\tmedian\tmax")
 	for _, p := range points {
-		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%d\t%d\n", p.Batch, p.Figures.Valid, p.Figures.ServersMPO, p.Figures.MedianMS, p.Figures.MaxMS)
+		f := p.Figures
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Batch, f.Valid().Name(), figure(f, bench.MsgsPerOp), figure(f, bench.Median), figure(f, bench.Worst))
 	}
 	tw.Flush()
-	if err := bench.PlotFrontier(points, sc.Targets, *out); err != nil {
+	if err := benchplot.PlotFrontier(points, sc.Targets, *out); err != nil {
 		fmt.Fprintln(stderr, "frontier:", err)
 		return 2
 	}
 	fmt.Fprintln(stdout, "wrote", *out)
 	return 0
+}
+
+// figure is one figure of a run as the table shows it, "-" when missing.
+func figure(f bench.Figures, fig bench.Figure) string {
+	if v, missing := fig.Of(f); missing == "" {
+		return fig.Format(v)
+	}
+	return "-"
 }
 
 func parseDurations(list string) ([]time.Duration, error) {

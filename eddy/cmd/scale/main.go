@@ -17,9 +17,12 @@ import (
 	"strings"
 
 	"eddy/internal/bench"
+	"eddy/internal/benchplot"
+	"eddy/internal/benchrun"
+	"eddy/internal/benchtable"
 )
 
-func main() { bench.Main(run) }
+func main() { benchrun.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scale", flag.ContinueOnError)
@@ -29,7 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	first := fs.Int64("first-seed", 1, "seed of each count's first run; the others follow it")
 	timeLimit := fs.Int("time-limit", 0, "seconds per run instead of 20 (for a quick smoke test; the targets are for the full runs)")
 	out := fs.String("out", "scale.png", "where to write the plot (.png, .svg or .pdf)")
-	var paths bench.Paths
+	var paths benchrun.Paths
 	paths.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -54,36 +57,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var runs [][]bench.Figures
 	var verdicts [][]bench.Verdict
 	for _, sc := range sizes {
-		rs, err := bench.RunSeeds(ctx, abs, sc, *first, sc.Seeds, fs.Args(), stderr)
+		rs, err := benchrun.RunSeeds(ctx, abs, sc, *first, sc.Seeds, fs.Args(), stderr)
 		if err != nil {
 			fmt.Fprintln(stderr, "scale:", err)
 			return 2
 		}
-		names, runs, verdicts = append(names, sc.Name), append(runs, rs), append(verdicts, bench.Check(rs, sc.Targets))
+		names, runs, verdicts = append(names, sc.Name), append(runs, rs), append(verdicts, bench.Check(sc, rs))
 	}
 
 	shape := sizes[0].Shape
 	flags := shape.Flags()
 	flags[1] = "<n>" // Flags starts with --node-count and the count
-	fmt.Fprintf(stdout, "%s\n\n", bench.Legend)
+	fmt.Fprintf(stdout, "%s\n\n", benchtable.Legend)
 	fmt.Fprintf(stdout, "scale: rate %d, latency %d ms, %d s on n = %s nodes, %s each\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n",
-		shape.Rate, shape.LatencyMS, shape.TimeLimit, *nodes, bench.Count(*seeds, "seed"), strings.Join(flags, " "))
-	if err := bench.WriteSizes(stdout, sizes, runs); err != nil {
+		shape.Rate, shape.LatencyMS, shape.TimeLimit, *nodes, benchtable.Count(*seeds, "seed"), strings.Join(flags, " "))
+	if err := benchtable.WriteSizes(stdout, sizes, runs); err != nil {
 		fmt.Fprintln(stderr, "scale:", err)
 		return 2
 	}
 	fmt.Fprintln(stdout)
-	if err := bench.WriteVerdicts(stdout, names, verdicts); err != nil {
+	if err := benchtable.WriteVerdicts(stdout, names, verdicts); err != nil {
 		fmt.Fprintln(stderr, "scale:", err)
 		return 2
 	}
 	fmt.Fprintln(stdout)
-	if err := bench.PlotScale(sizes, runs, *out); err != nil {
+	if err := benchplot.PlotScale(sizes, runs, *out); err != nil {
 		fmt.Fprintln(stderr, "scale: plot:", err)
 		return 2
 	}
 	fmt.Fprintln(stdout, "wrote", *out)
-	if !bench.WriteTally(stdout, "scale", names, verdicts) {
+	if !benchtable.WriteTally(stdout, "scale", names, verdicts) {
 		return 1
 	}
 	return 0

@@ -3,58 +3,10 @@ package bench
 import (
 	"fmt"
 	"strconv"
+	"strings"
+
+	"eddy/internal/checker"
 )
-
-// Figure is one number read off a run, with the name and unit the target
-// lists show.
-type Figure struct {
-	Name string
-	Unit string // " ms", " s" or "" (printed right after the number)
-	// Digits is how many decimals the verdicts show.
-	Digits int
-	of     func(Figures) (float64, bool)
-	// absent says why a run lacks the figure; nil means "not recorded".
-	absent func(Figures) string
-}
-
-// Of reads the figure off a run; false when the run did not record it
-// (no limit.json or cost.json, for example under real Maelstrom).
-func (f Figure) Of(r Figures) (float64, bool) { return f.of(r) }
-
-// Format renders a value of the figure with its unit.
-func (f Figure) Format(v float64) string {
-	return strconv.FormatFloat(v, 'f', f.Digits, 64) + f.Unit
-}
-
-// The figures the project's targets are stated in.
-var (
-	MsgsPerOp = Figure{Name: "msgs-per-op", Digits: 3, of: func(f Figures) (float64, bool) { return f.ServersMPO, true }}
-	Median    = Figure{Name: "median", Unit: " ms", of: func(f Figures) (float64, bool) { return float64(f.MedianMS), true }}
-	Worst     = Figure{Name: "max", Unit: " ms", of: func(f Figures) (float64, bool) { return float64(f.MaxMS), true }}
-	Excess50  = excessFigure("0.5", func(p Points) int { return p.MedianMS })
-	Excess95  = excessFigure("0.95", func(p Points) int { return p.P95MS })
-	Excess100 = excessFigure("1", func(p Points) int { return p.MaxMS })
-	CPU       = Figure{Name: "cpu per 1000 ops", Unit: " s", Digits: 2, of: func(f Figures) (float64, bool) {
-		if f.Cost == nil {
-			return 0, false
-		}
-		return f.Cost.CPUPer1000Ops, true
-	}}
-)
-
-func excessFigure(q string, at func(Points) int) Figure {
-	return Figure{Name: "excess " + q, Unit: " ms", of: func(f Figures) (float64, bool) {
-		if f.Excess == nil {
-			return 0, false
-		}
-		return float64(at(*f.Excess)), true
-	}, absent: func(f Figures) string {
-		if f.HasLimitFile {
-			return "no stable values" // the validity rule fails the run too
-		}
-		return "not recorded"
-	}}
-}
 
 // Over says how a target combines a scenario's runs.
 type Over int
@@ -91,43 +43,101 @@ type Verdict struct {
 	Met    bool
 }
 
-// Check holds runs to every target, after the one rule every scenario has:
-// every run valid and nothing lost. A target whose figure some run did not
-// record is missed, never passed by default.
-func Check(runs []Figures, targets []Target) []Verdict {
-	valid, lost := 0, 0
-	for _, r := range runs {
-		if r.Valid == "true" {
-			valid++
-		}
-		lost += r.Lost
-	}
-	verdicts := []Verdict{{
-		Target: "valid and 0 lost on every seed",
-		Got:    fmt.Sprintf("%d/%d valid, %d lost", valid, len(runs), lost),
-		Met:    len(runs) > 0 && valid == len(runs) && lost == 0,
-	}}
-	for _, t := range targets {
-		verdicts = append(verdicts, t.check(runs))
+// Check holds a scenario's runs to its validity rule, then to every
+// target. A target whose figure a run lacks is missed, with a message
+// saying it is missing, never passed by default; the one exception is a
+// seed the scenario's validity rule does not judge (no broadcast
+// acknowledged, under process faults), which has no latency to judge
+// either.
+func Check(sc Scenario, runs []Figures) []Verdict {
+	verdicts := sc.validity(runs)
+	for _, t := range sc.Targets {
+		verdicts = append(verdicts, t.check(runs, sc.excused))
 	}
 	return verdicts
 }
 
-func (t Target) check(runs []Figures) Verdict {
+// validity is the scenario's validity rule as verdicts.
+func (sc Scenario) validity(runs []Figures) []Verdict {
+	valid, lost, crashed := 0, 0, 0
+	for _, r := range runs {
+		switch {
+		case r.Crashed():
+			crashed++
+		case r.Valid() == checker.True:
+			valid++
+		}
+		lost += r.Lost()
+	}
+	if !sc.ExcuseUnacknowledged {
+		return []Verdict{{
+			Target: "valid and 0 lost on every seed",
+			Got:    fmt.Sprintf("%d/%d valid, %d lost", valid, len(runs), lost),
+			Met:    len(runs) > 0 && valid == len(runs) && lost == 0,
+		}}
+	}
+	lostRule := Verdict{Target: "0 lost on every seed", Got: fmt.Sprintf("%d lost", lost), Met: len(runs) > 0 && lost == 0 && crashed == 0}
+	if crashed > 0 {
+		lostRule.Got += fmt.Sprintf(", %d crashed", crashed)
+	}
+	judged, judgedValid := 0, 0
+	for _, r := range runs {
+		if sc.excused(r) {
+			continue
+		}
+		judged++
+		if !r.Crashed() && r.Valid() == checker.True {
+			judgedValid++
+		}
+	}
+	validRule := Verdict{
+		Target: "valid on every seed on which a broadcast was acknowledged",
+		Got:    fmt.Sprintf("%d/%d valid", judgedValid, judged),
+		Met:    judged > 0 && judgedValid == judged,
+	}
+	if n := len(runs) - judged; n > 0 {
+		validRule.Got += fmt.Sprintf(", %d not judged (%s)", n, strings.Join(seedList(sc.NotJudged(runs)), ", "))
+	}
+	return []Verdict{lostRule, validRule}
+}
+
+// NotJudged lists the seeds whose validity the scenario does not judge: no
+// broadcast acknowledged, under process faults.
+func (sc Scenario) NotJudged(runs []Figures) []int64 {
+	var seeds []int64
+	for _, r := range runs {
+		if sc.excused(r) {
+			seeds = append(seeds, r.Seed)
+		}
+	}
+	return seeds
+}
+
+// excused reports a run whose validity the scenario does not judge.
+func (sc Scenario) excused(r Figures) bool { return sc.ExcuseUnacknowledged && r.noneAcknowledged() }
+
+func seedList(seeds []int64) []string {
+	out := make([]string, len(seeds))
+	for i, s := range seeds {
+		out[i] = "seed " + strconv.FormatInt(s, 10)
+	}
+	return out
+}
+
+func (t Target) check(runs []Figures, excused func(Figures) bool) Verdict {
 	v := Verdict{Target: t.String()}
 	var values []float64
 	worst, worstSeed := 0.0, int64(0)
 	for _, r := range runs {
-		if !r.HasResults() {
+		if r.Crashed() {
 			continue // a crash already fails the validity rule
 		}
-		x, ok := t.Figure.Of(r)
-		if !ok {
-			why := "not recorded"
-			if t.Figure.absent != nil {
-				why = t.Figure.absent(r)
+		x, missing := t.Figure.Of(r)
+		if missing != "" {
+			if excused(r) {
+				continue
 			}
-			v.Got = fmt.Sprintf("%s (seed %d)", why, r.Seed)
+			v.Got = fmt.Sprintf("%s missing (seed %d): %s", t.Figure.Name, r.Seed, missing)
 			return v
 		}
 		if len(values) == 0 || x > worst {
@@ -136,7 +146,7 @@ func (t Target) check(runs []Figures) Verdict {
 		values = append(values, x)
 	}
 	if len(values) == 0 {
-		v.Got = "no runs with results"
+		v.Got = "no runs with " + t.Figure.Name
 		return v
 	}
 	if t.Over == MedianOfSeeds {

@@ -18,7 +18,7 @@ type Spec struct {
 	Bin     string   // path to the binary; launched by its canonical path
 	Args    []string // passed after the binary
 	Dir     string   // working directory (Maelstrom uses java.io.tmpdir)
-	LogPath string   // stderr lines are appended here
+	LogPath string   // stderr lines are appended here (the file is created if need be, never truncated)
 
 	// OnStdout handles one stdout line; the slice is only valid during the
 	// call. Returning an error stops stdout reading for good after OnError
@@ -71,7 +71,9 @@ func Start(spec Spec) (*Node, error) {
 	if err := os.MkdirAll(filepath.Dir(spec.LogPath), 0o755); err != nil {
 		return nil, err
 	}
-	logFile, err := os.Create(spec.LogPath)
+	// Appended to, not truncated: a node's log holds every process it had,
+	// the ones before a kill and the one after the restart (§1.6).
+	logFile, err := os.OpenFile(spec.LogPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -158,3 +158,19 @@ func TestStopEndsAPausedNodeAsAKill(t *testing.T) {
 	n.Pause() // a no-op once the node has exited
 	n.Resume()
 }
+
+func TestARestartedNodeAppendsToItsLog(t *testing.T) {
+	t.Setenv(helperEnv, "crash")
+	logPath := filepath.Join(t.TempDir(), "node-logs", "n0.log")
+	for range 2 {
+		n, err := Start(Spec{ID: "n0", Bin: os.Args[0], Dir: os.TempDir(), LogPath: logPath, OnStdout: func([]byte) error { return nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		<-n.exited
+		_ = n.Stop()
+	}
+	if log, err := os.ReadFile(logPath); err != nil || string(log) != "oops\noops\n" {
+		t.Errorf("node log %q (%v), want both processes' stderr", log, err)
+	}
+}

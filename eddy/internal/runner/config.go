@@ -43,8 +43,8 @@ type Config struct {
 
 // Result is how a test ended.
 type Result struct {
-	ExitCode int    // 0 valid, 1 invalid, 2 unknown, 255 crashed, 130 interrupted
-	Dir      string // the run's store directory, if it was created
+	ExitCode int          // 0 valid, 1 invalid, 2 unknown, 255 crashed, 130 interrupted
+	Dir      string       // the run's store directory, if it was created
 	Lag      analysis.Lag // zero for a run without analysis
 }
 

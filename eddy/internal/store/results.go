@@ -135,12 +135,12 @@ func (q *quantilesFile) quantiles() *checker.Quantiles {
 }
 
 type elementFile struct {
-	Element       int64    `json:"element"`
-	Outcome       string   `json:"outcome"`
-	StableLatency *int64   `json:"stable-latency"`
-	LostLatency   *int64   `json:"lost-latency"`
-	Known         *opFile  `json:"known"`
-	LastAbsent    *opFile  `json:"last-absent"`
+	Element       int64   `json:"element"`
+	Outcome       string  `json:"outcome"`
+	StableLatency *int64  `json:"stable-latency"`
+	LostLatency   *int64  `json:"lost-latency"`
+	Known         *opFile `json:"known"`
+	LastAbsent    *opFile `json:"last-absent"`
 }
 
 type resultsFile struct {

@@ -1,4 +1,9 @@
-package bench
+// Package benchplot draws the benchmark commands' plots: the scale plot
+// (msgs-per-op, latency and CPU against the node count, medians over
+// seeds) and the frontier plot (latency against msgs-per-op by flush
+// interval), with the targets marked. It reads figures only through
+// bench.Figure, so a figure a run lacks is left out, never drawn as 0.
+package benchplot
 
 import (
 	"fmt"
@@ -11,6 +16,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"eddy/internal/bench"
 )
 
 // Colours of the scale plot's series.
@@ -26,27 +33,15 @@ var (
 // CPU seconds per 1000 ops. Each point is the median over that size's runs,
 // and each target a red cross at its size. The extension of path picks the
 // format (.png, .svg, .pdf).
-func PlotScale(scs []Scenario, runs [][]Figures, path string) error {
-	medians := make([]Figures, len(scs))
-	for i := range scs {
-		medians[i] = MedianFigures(runs[i])
-	}
-	series := func(of func(Figures) (float64, bool)) plotter.XYs {
+func PlotScale(scs []bench.Scenario, runs [][]bench.Figures, path string) error {
+	series := func(f bench.Figure) plotter.XYs {
 		var xys plotter.XYs
 		for i, sc := range scs {
-			if y, ok := of(medians[i]); ok {
+			if y, ok := bench.MedianOver(runs[i], f); ok {
 				xys = append(xys, plotter.XY{X: float64(sc.Shape.Nodes), Y: y})
 			}
 		}
 		return xys
-	}
-	limitAt := func(pick func(Points) int) func(Figures) (float64, bool) {
-		return func(f Figures) (float64, bool) {
-			if f.Limit == nil {
-				return 0, false
-			}
-			return float64(pick(*f.Limit)), true
-		}
 	}
 
 	mpo := newScalePlot("rumor on the 3d shape by node count: messages (:servers)", "msgs-per-op")
@@ -59,12 +54,12 @@ func PlotScale(scs []Scenario, runs [][]Figures, path string) error {
 		c      color.Color
 		dashed bool
 	}{
-		{mpo, "msgs-per-op", series(MsgsPerOp.Of), blue, false},
-		{lat, "max", series(Worst.Of), orange, false},
-		{lat, "median", series(Median.Of), blue, false},
-		{lat, "limit 1", series(limitAt(func(p Points) int { return p.MaxMS })), orange, true},
-		{lat, "limit 0.5", series(limitAt(func(p Points) int { return p.MedianMS })), blue, true},
-		{cpu, "cpu", series(CPU.Of), green, false},
+		{mpo, "msgs-per-op", series(bench.MsgsPerOp), blue, false},
+		{lat, "max", series(bench.Worst), orange, false},
+		{lat, "median", series(bench.Median), blue, false},
+		{lat, "limit 1", series(bench.Limit100), orange, true},
+		{lat, "limit 0.5", series(bench.Limit50), blue, true},
+		{cpu, "cpu", series(bench.CPU), green, false},
 	}
 	for _, s := range steps {
 		if len(s.xys) == 0 {
@@ -81,11 +76,11 @@ func PlotScale(scs []Scenario, runs [][]Figures, path string) error {
 	for _, sc := range scs {
 		for _, t := range sc.Targets {
 			switch t.Figure.Name {
-			case MsgsPerOp.Name:
+			case bench.MsgsPerOp.Name:
 				addTarget(mpo, sc.Shape.Nodes, t)
-			case Median.Name, Worst.Name:
+			case bench.Median.Name, bench.Worst.Name:
 				addTarget(lat, sc.Shape.Nodes, t)
-			case CPU.Name:
+			case bench.CPU.Name:
 				addTarget(cpu, sc.Shape.Nodes, t)
 			}
 		}
@@ -125,7 +120,7 @@ func targetGlyph() *plotter.Scatter {
 }
 
 // addTarget marks a target as a cross at its size, labelled with its bound.
-func addTarget(p *plot.Plot, nodes int, t Target) {
+func addTarget(p *plot.Plot, nodes int, t bench.Target) {
 	xy := plotter.XYs{{X: float64(nodes), Y: t.Max}}
 	s, err := plotter.NewScatter(xy)
 	if err != nil {

@@ -1,4 +1,4 @@
-package bench
+package benchplot
 
 import (
 	"image/color"
@@ -8,19 +8,21 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+
+	"eddy/internal/bench"
 )
 
 // Point is one flush interval's place on the trade-off curve.
 type Point struct {
 	Batch   time.Duration
-	Figures Figures
+	Figures bench.Figures
 }
 
 // PlotFrontier draws median and maximum stable latency against msgs-per-op,
 // one point per batch interval, with the msgs-per-op, median and max
 // targets among targets as dashed lines, and saves it to path (the
 // extension picks the format: .png, .svg, .pdf).
-func PlotFrontier(points []Point, targets []Target, path string) error {
+func PlotFrontier(points []Point, targets []bench.Target, path string) error {
 	pts := slices.Clone(points)
 	slices.SortFunc(pts, func(a, b Point) int { return int(a.Batch - b.Batch) })
 
@@ -30,14 +32,20 @@ func PlotFrontier(points []Point, targets []Target, path string) error {
 	p.Y.Label.Text = "stable latency (ms)"
 	p.Add(plotter.NewGrid())
 
-	median, worst := make(plotter.XYs, len(pts)), make(plotter.XYs, len(pts))
-	labels := plotter.XYLabels{XYs: make(plotter.XYs, len(pts)), Labels: make([]string, len(pts))}
-	for i, pt := range pts {
-		x := pt.Figures.ServersMPO
-		median[i] = plotter.XY{X: x, Y: float64(pt.Figures.MedianMS)}
-		worst[i] = plotter.XY{X: x, Y: float64(pt.Figures.MaxMS)}
-		labels.XYs[i] = worst[i]
-		labels.Labels[i] = pt.Batch.String()
+	var median, worst plotter.XYs
+	var labels plotter.XYLabels
+	for _, pt := range pts {
+		// A run without a figure has no place on the curve.
+		x, noX := bench.MsgsPerOp.Of(pt.Figures)
+		med, noMed := bench.Median.Of(pt.Figures)
+		top, noTop := bench.Worst.Of(pt.Figures)
+		if noX != "" || noMed != "" || noTop != "" {
+			continue
+		}
+		median = append(median, plotter.XY{X: x, Y: med})
+		worst = append(worst, plotter.XY{X: x, Y: top})
+		labels.XYs = append(labels.XYs, plotter.XY{X: x, Y: top})
+		labels.Labels = append(labels.Labels, pt.Batch.String())
 	}
 	if _, err := addSeries(p, "median", median, blue); err != nil {
 		return err
@@ -75,7 +83,7 @@ func addSeries(p *plot.Plot, name string, xys plotter.XYs, c color.Color) (*plot
 
 // addTargets draws the msgs-per-op, median and max targets among ts as
 // dashed grey lines: the good region is below and to the left of them.
-func addTargets(p *plot.Plot, ts []Target) {
+func addTargets(p *plot.Plot, ts []bench.Target) {
 	dashed := func(xys plotter.XYs, name string) {
 		l, err := plotter.NewLine(xys)
 		if err != nil {
@@ -91,17 +99,17 @@ func addTargets(p *plot.Plot, ts []Target) {
 	xMax, yMax := p.X.Max, p.Y.Max
 	for _, t := range ts {
 		switch t.Figure.Name {
-		case MsgsPerOp.Name:
+		case bench.MsgsPerOp.Name:
 			xMax = max(xMax, t.Max*1.1)
-		case Median.Name, Worst.Name:
+		case bench.Median.Name, bench.Worst.Name:
 			yMax = max(yMax, t.Max*1.1)
 		}
 	}
 	for _, t := range ts {
 		switch t.Figure.Name {
-		case MsgsPerOp.Name:
+		case bench.MsgsPerOp.Name:
 			dashed(plotter.XYs{{X: t.Max, Y: 0}, {X: t.Max, Y: yMax}}, "target: "+t.String())
-		case Median.Name, Worst.Name:
+		case bench.Median.Name, bench.Worst.Name:
 			dashed(plotter.XYs{{X: 0, Y: t.Max}, {X: xMax, Y: t.Max}}, "target: "+t.String())
 		}
 	}

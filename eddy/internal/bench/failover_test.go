@@ -1,0 +1,72 @@
+package bench
+
+import (
+	"testing"
+	"time"
+
+	"eddy/internal/faults"
+	"eddy/internal/history"
+)
+
+func TestHubChangeLinesFollowTheContract(t *testing.T) {
+	at := time.Date(2026, 12, 3, 17, 3, 59, 190123456, time.UTC)
+	for _, c := range []struct {
+		line string
+		want HubChange
+		ok   bool
+	}{
+		{"2026-12-03T17:03:59.190123456Z rumor: hub n3 -> n5: failover", HubChange{At: at, Node: "n1", Old: "n3", New: "n5", Reason: "failover"}, true},
+		{"2026-12-03T17:03:59.190123456Z rumor: hub n5 -> n3: failback", HubChange{At: at, Node: "n1", Old: "n5", New: "n3", Reason: "failback"}, true},
+		{"2026-12-03T17:03:59.190123456Z rumor: loaded 7 values", HubChange{}, false},
+		{"rumor: hub n3 -> n5: failover", HubChange{}, false},
+		{"yesterday rumor: hub n3 -> n5: failover", HubChange{}, false},
+		{"2026-12-03T17:03:59.190123456Z rumor: hub n3 n5: failover", HubChange{}, false},
+		{"", HubChange{}, false},
+	} {
+		got, ok := ParseHubChange("n1", c.line)
+		if ok != c.ok || (ok && (got != c.want || !got.At.Equal(c.want.At))) {
+			t.Errorf("ParseHubChange(%q) = %+v, %v; want %+v, %v", c.line, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// A failover counts as away from a reachable hub when, at its moment, the
+// node and its old hub heard each other: no partition between them, and
+// neither killed nor paused.
+func TestFailoversAwayFromAReachableHub(t *testing.T) {
+	start := time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
+	sec := func(s float64) int64 { return int64(s * float64(time.Second)) }
+	nem := func(at int64, f string, v history.Value) history.Op {
+		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
+	}
+	cut := history.Isolated{Drops: map[string][]string{"n0": {"n2"}, "n2": {"n0"}}, Text: "[:isolated …]"}
+	h := history.History{
+		nem(sec(1), history.FStartPartition, history.EDN(":one")), nem(sec(1), history.FStartPartition, cut),
+		nem(sec(3), history.FStopPartition, nil), nem(sec(3), history.FStopPartition, history.EDN(":network-healed")),
+		nem(sec(4), history.FPause, history.EDN(":one")), nem(sec(4), history.FPause, history.Outcomes{Of: map[string]string{"n1": history.Paused}}),
+		nem(sec(5), history.FResume, history.EDN(":all")), nem(sec(5), history.FResume, history.Outcomes{Of: map[string]string{"n1": history.Resumed}}),
+	}
+	tl := faults.Of(h, []string{"n0", "n1", "n2"})
+	logs := map[string][]string{
+		"n0": {
+			start.Add(2 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failover", // n2 cut off: honest
+			start.Add(2 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n1 -> n2: failover", // n1 reachable
+			start.Add(3500 * time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failback",
+		},
+		"n2": {
+			start.Add(4500 * time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n1 -> n0: failover", // n1 paused: honest
+			start.Add(6 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n0 -> n1: failover",         // healed: reachable
+			"not a hub line",
+		},
+	}
+	changes := HubChanges(logs)
+	if len(changes) != 5 || changes[0].Node != "n0" || changes[4].Node != "n2" {
+		t.Fatalf("changes %+v", changes)
+	}
+	if got := CountFailovers(changes, &tl, start); got != (Failovers{All: 4, Reachable: 2}) {
+		t.Errorf("failovers %+v, want 4 of which 2 away from a reachable hub", got)
+	}
+	if got := CountFailovers(nil, &tl, start); got != (Failovers{}) {
+		t.Errorf("a node without hub lines: %+v", got)
+	}
+}
