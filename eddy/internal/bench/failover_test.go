@@ -49,13 +49,13 @@ func TestFailoversAwayFromAReachableHub(t *testing.T) {
 	tl := faults.Of(h, []string{"n0", "n1", "n2"})
 	logs := map[string][]string{
 		"n0": {
-			start.Add(2 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failover", // n2 cut off: honest
-			start.Add(2 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n1 -> n2: failover", // n1 reachable
-			start.Add(3500 * time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failback",
+			start.Add(2*time.Second).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failover", // n2 cut off: honest
+			start.Add(2*time.Second).Format(time.RFC3339Nano) + " rumor: hub n1 -> n2: failover", // n1 reachable
+			start.Add(3500*time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n2 -> n1: failback",
 		},
 		"n2": {
-			start.Add(4500 * time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n1 -> n0: failover", // n1 paused: honest
-			start.Add(6 * time.Second).Format(time.RFC3339Nano) + " rumor: hub n0 -> n1: failover",         // healed: reachable
+			start.Add(4500*time.Millisecond).Format(time.RFC3339Nano) + " rumor: hub n1 -> n0: failover", // n1 paused: honest
+			start.Add(6*time.Second).Format(time.RFC3339Nano) + " rumor: hub n0 -> n1: failover",         // healed: reachable
 			"not a hub line",
 		},
 	}
