@@ -1,92 +1,46 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"eddy/internal/analysis"
+	"eddy/internal/history"
 )
 
-// op is one line of history.txt.
-type op struct {
-	process  string // a number, or ":nemesis"
-	typ, f   string // ":invoke", ":ok", …; ":broadcast", ":kill", …
-	value    string
-	errorTxt string
+// outcome says whether a nemesis completion reports node with outcome
+// (e.g. "n0", history.Killed).
+func outcome(op history.Op, node, outcome string) bool {
+	out, ok := op.OutcomesValue()
+	return !op.IsClient() && ok && out.Of[node] == outcome
 }
 
-func historyOps(t *testing.T, r eddyRun) []op {
+func readFaults(t *testing.T, r eddyRun) analysis.Faults {
 	t.Helper()
-	var ops []op
-	for _, line := range strings.Split(strings.TrimSpace(r.file(t, "history.txt")), "\n") {
-		f := strings.Split(line, "\t")
-		o := op{process: f[0], typ: f[1], f: f[2], value: f[3]}
-		if len(f) > 4 {
-			o.errorTxt = f[4]
-		}
-		ops = append(ops, o)
-	}
-	return ops
-}
-
-// worker is the worker a client process belongs to, given the
-// concurrency; -1 for the nemesis.
-func (o op) worker(concurrency int) int {
-	p, err := strconv.Atoi(o.process)
+	f, err := r.store().ReadFaults()
 	if err != nil {
-		return -1
-	}
-	return p % concurrency
-}
-
-// nemesisOutcome says whether a nemesis completion reports node with
-// outcome (e.g. "n0", ":killed").
-func (o op) nemesisOutcome(node, outcome string) bool {
-	return o.process == ":nemesis" && strings.Contains(o.value, strconv.Quote(node)+" "+outcome)
-}
-
-type faultsFile struct {
-	Kills, Pauses, Restarts int
-	Mute                    []string
-}
-
-func readFaults(t *testing.T, r eddyRun) faultsFile {
-	t.Helper()
-	var f faultsFile
-	if err := json.Unmarshal([]byte(r.file(t, "faults.json")), &f); err != nil {
 		t.Fatal(err)
 	}
 	return f
-}
-
-func lostValues(t *testing.T, r eddyRun) []int64 {
-	t.Helper()
-	var res struct {
-		Workload struct{ Lost []int64 } `json:"workload"`
-	}
-	if err := json.Unmarshal([]byte(r.file(t, "results.json")), &res); err != nil {
-		t.Fatal(err)
-	}
-	return res.Workload.Lost
 }
 
 // On one node every op goes to n0 and the final read is the last read of
 // all, so what a kill loses is exact: every value acknowledged before the
 // node's last kill, and nothing acknowledged after it.
 func TestAKillLosesWhatANodeKeptInMemory(t *testing.T) {
-	t.Parallel()
 	r := runEddy(t, "--bin", mutantBin(t, "correct"), "--node-count", "1", "--concurrency", "10",
 		"--time-limit", "8", "--rate", "20", "--recovery-wait", "1",
 		"--nemesis", "kill", "--nemesis-interval", "2", "--seed", "2")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1 (values lost):\n%s", r.code, r.tail())
 	}
-	ops := historyOps(t, r)
+	ops := r.history(t)
 	lastKill := -1 // index of the invocation of the last kill that killed n0
 	for i, o := range ops {
-		if o.f == ":kill" && o.nemesisOutcome("n0", ":killed") {
+		if o.F == history.FKill && outcome(o, "n0", history.Killed) {
 			lastKill = i - 1
 		}
 	}
@@ -95,10 +49,10 @@ func TestAKillLosesWhatANodeKeptInMemory(t *testing.T) {
 	}
 	var before, after []int64 // acknowledged before the kill, and after its completion
 	for i, o := range ops {
-		if o.f != ":broadcast" || o.typ != ":ok" {
+		if o.F != history.FBroadcast || o.Type != history.OK {
 			continue
 		}
-		v, _ := strconv.ParseInt(o.value, 10, 64)
+		v, _ := o.ElementValue()
 		switch {
 		case i < lastKill:
 			before = append(before, v)
@@ -109,7 +63,7 @@ func TestAKillLosesWhatANodeKeptInMemory(t *testing.T) {
 	if len(before) == 0 {
 		t.Fatal("no value was acknowledged before the last kill; pick another seed")
 	}
-	lost := lostValues(t, r)
+	lost := r.results(t).Workload.Lost
 	for _, v := range before {
 		if !slices.Contains(lost, v) {
 			t.Errorf("value %d, acknowledged before n0's last kill, is not lost (lost %v)", v, lost)
@@ -129,17 +83,21 @@ func TestAKillLosesWhatANodeKeptInMemory(t *testing.T) {
 // directory, where the survivor keeps its values files.
 func survivorEnv(t *testing.T) []string { return []string{"TMPDIR=" + t.TempDir()} }
 
+// A node that keeps every value in a file before acknowledging it, and
+// sends everything again after a restart, stays valid; three seconds of
+// recovery leave its 100 ms retry thirty chances after the final start.
 func TestANodeThatPersistsSurvivesKillsAndPartitions(t *testing.T) {
-	t.Parallel()
 	r := runEddyWith(t, survivorEnv(t), "--bin", mutantBin(t, "survivor"), "--node-count", "3",
-		"--time-limit", "8", "--rate", "20", "--recovery-wait", "2",
+		"--time-limit", "8", "--rate", "20", "--recovery-wait", "3",
 		"--nemesis", "partition,kill", "--nemesis-interval", "1", "--seed", "1")
 	if r.code != 0 || !strings.Contains(r.output, "Everything looks good!") {
 		t.Fatalf("exit %d, want 0 (valid):\n%s", r.code, r.tail())
 	}
 	restarted := false
-	for _, o := range historyOps(t, r) {
-		restarted = restarted || (o.f == ":start" && strings.Contains(o.value, ":started"))
+	for _, o := range r.history(t) {
+		for _, node := range []string{"n0", "n1", "n2"} {
+			restarted = restarted || (o.F == history.FStart && outcome(o, node, history.Started))
+		}
 	}
 	if f := readFaults(t, r); !restarted || f.Kills == 0 || f.Restarts == 0 {
 		t.Errorf("no node was killed and started again (faults %+v)", f)
@@ -150,7 +108,6 @@ func TestANodeThatPersistsSurvivesKillsAndPartitions(t *testing.T) {
 // a broadcast whose client timed out and was closed meanwhile, eddy stops
 // reading its output (§12.9, §1.6).
 func TestAPausedNodeAnswersAfterItsResumeAndALateReplyMutesIt(t *testing.T) {
-	t.Parallel()
 	const nodes, concurrency = 3, 6
 	r := runEddyWith(t, survivorEnv(t), "--bin", mutantBin(t, "survivor"), "--node-count", strconv.Itoa(nodes),
 		"--concurrency", strconv.Itoa(concurrency), "--time-limit", "10", "--rate", "20", "--recovery-wait", "2",
@@ -165,14 +122,14 @@ func TestAPausedNodeAnswersAfterItsResumeAndALateReplyMutesIt(t *testing.T) {
 	armed := map[string]bool{}       // node → such a broadcast's client was closed while it was still paused
 	expectMute := map[string]bool{}
 	sawPause := false
-	for _, o := range historyOps(t, r) {
-		if o.process == ":nemesis" {
+	for _, o := range r.history(t) {
+		if !o.IsClient() {
 			for n := range nodes {
 				node := "n" + strconv.Itoa(n)
 				switch {
-				case o.f == ":pause" && o.nemesisOutcome(node, ":paused"):
+				case o.F == history.FPause && outcome(o, node, history.Paused):
 					paused[node], sawPause = true, true
-				case o.f == ":resume" && o.nemesisOutcome(node, ":resumed") && paused[node]:
+				case o.F == history.FResume && outcome(o, node, history.Resumed) && paused[node]:
 					paused[node] = false
 					if armed[node] {
 						expectMute[node] = true
@@ -182,10 +139,10 @@ func TestAPausedNodeAnswersAfterItsResumeAndALateReplyMutesIt(t *testing.T) {
 			}
 			continue
 		}
-		w := o.worker(concurrency)
+		w := o.Process % concurrency
 		node := nodeOf(w)
 		switch {
-		case o.typ == ":invoke":
+		case o.Type == history.Invoke:
 			// A worker whose last op timed out as :info closes that
 			// client now, before this op.
 			if timedOut[w] && paused[node] {
@@ -193,9 +150,9 @@ func TestAPausedNodeAnswersAfterItsResumeAndALateReplyMutesIt(t *testing.T) {
 			}
 			timedOut[w] = false
 			pausedAtInvoke[w] = paused[node]
-		case o.typ == ":ok" && pausedAtInvoke[w] && paused[node]:
+		case o.Type == history.OK && pausedAtInvoke[w] && paused[node]:
 			t.Errorf("worker %d's op on paused %s completed before the resume: %+v", w, node, o)
-		case o.typ == ":info" && o.f == ":broadcast" && o.errorTxt == ":net-timeout" && pausedAtInvoke[w]:
+		case o.Type == history.Info && o.F == history.FBroadcast && o.Error == ":net-timeout" && pausedAtInvoke[w]:
 			timedOut[w] = true
 		}
 	}

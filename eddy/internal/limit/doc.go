@@ -46,10 +46,11 @@
 // point, not value by value.
 //
 // The contract: Compute is pure and deterministic (no clock, no I/O, sorted
-// iteration); it reads partitions from the history's start-partition
-// completions (their Isolated value is the grudge, in force from that
-// completion to the completion of the next stop-partition), and process
-// faults from the completions of kills, starts, pauses and resumes (their
-// Outcomes value: a node is down from the completion that killed or
-// paused it to the completion that started or resumed it).
+// iteration). It takes the faults from the run's fault timeline (package
+// faults), the same one the report draws, under its one rule: a partition
+// is in force from its start-partition's completion to the completion of
+// the stop-partition that heals it, and a node is down from the completion
+// that killed or paused it to the completion that started or resumed it.
+// The node a broadcast or read went to is the one its op records. The hop
+// is the expected latency of one message (netsim.Latency.Expected).
 package limit

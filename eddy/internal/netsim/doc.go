@@ -24,9 +24,11 @@
 //     discarding what piled up. A paused node keeps its loop, which writes
 //     into its stdin until the pipe is full; SetStopped only tells the lag
 //     accounting to leave the pause out.
-//   - The journal counts every accepted send (dropped ones included) and
-//     every actual delivery, split into :all, :clients and :servers, and can
-//     stream one JSON line per event to a file.
+//   - The network counts every accepted send (dropped ones included) and
+//     every actual delivery, split into :all, :clients and :servers, and
+//     hands every event to a journal.Writer when it has one (package
+//     journal owns the file). Each delivery's scheduling lag is kept as a
+//     sample (Lag); the analysis turns the samples into quantiles.
 //
 // Timed waits (a delivery loop sleeping to a deadline, or the caller's own
 // Alarm) are served by the network's timer service (package timer), precise

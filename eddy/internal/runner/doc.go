@@ -10,11 +10,13 @@
 //  2. DB setup: services are registered, then every node in parallel is
 //     registered, launched and sent init by a one-shot client (c0…c(N-1),
 //     10 s). Any init failure aborts the run (exit 255).
-//  3. The relative clock starts (history time 0); one setup client per node
-//     sends topology in parallel (cN…c(2N-1), 5 s). Failure aborts.
+//  3. The relative clock starts (history time 0, its wall-clock moment kept
+//     for run.json); one setup client per node sends topology in parallel
+//     (cN…c(2N-1), 5 s). Failure aborts.
 //  4. Main phase: a single global stagger schedule hands ops to the first
 //     free worker from a rotating index, alongside the nemesis thread,
-//     until first-op time + time limit; in-flight ops then finish. An op
+//     until first-op time + time limit; in-flight ops then finish. Every
+//     client op is recorded with the node its worker talks to. An op
 //     is invoked when it is actually issued and the next gap starts then,
 //     so a late wake-up costs ops rather than causing a burst. The nemesis
 //     thread carries out one op at a time from nemesis.Schedule:
@@ -31,10 +33,15 @@
 //     hand over nothing more, and every node's current process is
 //     SIGKILLed (paused ones too); a process that had exited on its own,
 //     found now or by an earlier kill, is a crash (exit 255, no analysis).
-//  7. Analysis, results files (faults.json among them), the results map,
-//     the verdict, then eddy's closing summary: node cost (all of a node's
-//     processes as one node), faults and mute nodes, and a scheduling-lag
-//     line that warns when lag p99 is over 5 % of the latency.
+//  7. conclude: the analysis (package analysis, a pure function of the
+//     history and the journal's counts and lag), then persistence (every
+//     results file through package store, run.json with the wall-clock
+//     start of history time 0 and the op count among them), then
+//     rendering: the page (package report), the results map, the verdict,
+//     and eddy's closing summary (package summary): node cost (all of a
+//     node's processes as one node), faults and mute nodes, and a
+//     scheduling-lag line that warns when lag p99 is over 5 % of the
+//     latency.
 //
 // Shape: there is no run object. execute (run.go) builds the run's parts —
 // network, recorder, cluster, worker pool, client schedule, nemesis — and
