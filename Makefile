@@ -79,7 +79,9 @@ BENCH_3C_FAULTS_SEEDS ?= 20
 BENCH_KILL_SEEDS      ?= 10
 BENCH_FAULTS_SEEDS    ?= 10
 BENCH_TIME_LIMIT      ?=
-benchflags = -eddy $(MAELSTROM) -bin $(RUMOR) -dir $(CURDIR) $(if $(SEED),-first-seed $(SEED)) $(if $(BENCH_TIME_LIMIT),-time-limit $(BENCH_TIME_LIMIT))
+# The benchmarks read every figure from eddy's own files, so they always
+# run eddy, whatever MAELSTROM says.
+benchflags = -eddy $(EDDY) -bin $(RUMOR) -dir $(CURDIR) $(if $(SEED),-first-seed $(SEED)) $(if $(BENCH_TIME_LIMIT),-time-limit $(BENCH_TIME_LIMIT))
 nodeargs   = $(if $(NODE_ARGS),-- $(NODE_ARGS))
 bench_plain  = 3d=$(BENCH_SEEDS),3d-partition=$(BENCH_PARTITION_SEEDS),3d-partition-200ms=$(BENCH_SLOW_SEEDS),3d-partition-exponential=$(BENCH_SLOW_SEEDS)
 bench_faults = 3c-faults=$(BENCH_3C_FAULTS_SEEDS),3d-kill=$(BENCH_KILL_SEEDS),3d-faults=$(BENCH_FAULTS_SEEDS)
@@ -113,7 +115,7 @@ bench-3c: build
 # The latency/messages trade-off: sweep the flush interval, plot the curve.
 FRONTIER_OUT ?= $(CURDIR)/docs/frontier.png
 frontier: build
-	cd eddy && $(GO) run ./cmd/frontier -eddy $(MAELSTROM) -bin $(RUMOR) -dir $(CURDIR) -out $(FRONTIER_OUT) $(nodeargs)
+	cd eddy && $(GO) run ./cmd/frontier -eddy $(EDDY) -bin $(RUMOR) -dir $(CURDIR) -out $(FRONTIER_OUT) $(nodeargs)
 
 # Scale: the 3d workload on SCALE_NODES nodes, SCALE_SEEDS seeds each; a
 # table against the targets, and a plot against N in SCALE_OUT.

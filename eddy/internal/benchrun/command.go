@@ -26,7 +26,7 @@ type Paths struct{ Eddy, Bin, Dir string }
 
 // Register adds -eddy, -bin and -dir to fs.
 func (p *Paths) Register(fs *flag.FlagSet) {
-	fs.StringVar(&p.Eddy, "eddy", "bin/eddy", "the harness (or real Maelstrom, which ignores --seed)")
+	fs.StringVar(&p.Eddy, "eddy", "bin/eddy", "the harness: eddy, whose files the figures are read from")
 	fs.StringVar(&p.Bin, "bin", "bin/rumor", "the node binary")
 	fs.StringVar(&p.Dir, "dir", ".", "the directory eddy runs in; its store/ goes there")
 }
