@@ -2,28 +2,35 @@ package main
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eddy/internal/benchrun/benchruntest"
+	"eddy/internal/checker"
 )
 
-// fakeEddy stands in for eddy: every run is valid, 1.6 msgs-per-op, and
-// records no limit or cost, so those targets are missed.
-const fakeEddy = `#!/bin/sh
-while [ "$1" != "--seed" ]; do shift; done
-dir=store/broadcast/run$2
-mkdir -p $dir
-echo '{"valid?": true, "workload": {"lost-count": 0, "stable-latencies": {"0.5": 140, "0.95": 300, "1": 350}}, "net": {"servers": {"msg-count": 1600, "msgs-per-op": 1.6}}}' > $dir/results.json
-echo "INFO [x] jepsen test runner - jepsen.store Wrote $dir/results.edn"
-`
+// installEddy puts a stand-in eddy in dir: every run is valid, 1.6
+// msgs-per-op, and records no limit or cost, so those targets are missed.
+func installEddy(t *testing.T, dir string) string {
+	t.Helper()
+	run := benchruntest.Run{Results: &checker.Results{
+		Workload: checker.Workload{StableLatencies: &checker.Quantiles{Median: 140, P95: 300, Max: 350}},
+		Net:      checker.Net{Servers: checker.NetStats{MsgCount: 1600, MsgsPerOp: 1.6, HasMsgsPerOp: true}},
+	}}
+	if err := run.Write(filepath.Join(benchruntest.Templates(dir), "any")); err != nil {
+		t.Fatal(err)
+	}
+	eddy, err := benchruntest.Install(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eddy
+}
 
 func TestBenchPrintsATablePerScenarioAndFailsOnAMiss(t *testing.T) {
 	dir := t.TempDir()
-	eddy := filepath.Join(dir, "eddy")
-	if err := os.WriteFile(eddy, []byte(fakeEddy), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	eddy := installEddy(t, dir)
 	var out, errs strings.Builder
 	code := run(context.Background(), []string{"-scenarios", "3d=2,3c=1", "-time-limit", "5", "-eddy", eddy, "-bin", "/bin/true", "-dir", dir}, &out, &errs)
 	if code != 1 {
@@ -33,10 +40,12 @@ func TestBenchPrintsATablePerScenarioAndFailsOnAMiss(t *testing.T) {
 		"3d: 25 nodes, rate 100, latency 100 ms, 5 s, 2 seeds\n",
 		"--node-count 25 --time-limit 5 --rate 100 --latency 100 --seed <seed>\n",
 		"2       yes    0     1.60     140/300/350  -      -       -    -\n",
-		"  MISSED  median cpu per 1000 ops over seeds <= 1.3 s  not recorded (seed 1)\n",
+		"  MISSED  median cpu per 1000 ops over seeds <= 1.3 s  cpu per 1000 ops missing (seed 1): the run wrote no cost.json\n",
+		"1       yes    0     1.60     140/300/350  -      -       -    -    -\n",
+		"  MISSED  excess 1 <= 1000 ms on every seed    excess 1 missing (seed 1): the run wrote no limit.json\n",
 		"3c: 5 nodes, rate 10, latency 0 ms, 5 s, partition nemesis, 1 seed\n",
 		"Fly.io's own limits",
-		"bench: 1 of 6 targets MISSED:\n  3d: median cpu per 1000 ops over seeds <= 1.3 s\n",
+		"bench: 3 of 8 targets MISSED:\n  3d: median cpu per 1000 ops over seeds <= 1.3 s\n  3c: excess 0.95 <= 300 ms on every seed\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())

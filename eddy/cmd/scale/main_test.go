@@ -2,30 +2,44 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eddy/internal/analysis"
+	"eddy/internal/benchrun/benchruntest"
+	"eddy/internal/checker"
 )
 
-// fakeEddy stands in for eddy: msgs-per-op is the node count over 20, and
-// every run records its cost but no limit.
-const fakeEddy = `#!/bin/sh
-while [ "$1" != "--node-count" ]; do shift; done
-n=$2
-dir=store/broadcast/run$n
-mkdir -p $dir
-echo '{"valid?": true, "workload": {"lost-count": 0, "stable-latencies": {"0.5": 140, "0.95": 300, "1": 350}}, "net": {"servers": {"msg-count": 1600, "msgs-per-op": '$((n / 20))'}}}' > $dir/results.json
-echo '{"nodes": '$n', "cpu_seconds_per_1000_ops": 1.0, "peak_rss_max_mib": 15.5}' > $dir/cost.json
-echo "INFO [x] jepsen test runner - jepsen.store Wrote $dir/results.edn"
-`
+// installEddy puts a stand-in eddy in dir for runs on each of nodes:
+// msgs-per-op is the node count over 20, and every run records its cost
+// but no limit.
+func installEddy(t *testing.T, dir string, nodes ...int) string {
+	t.Helper()
+	for _, n := range nodes {
+		run := benchruntest.Run{
+			Results: &checker.Results{
+				Workload: checker.Workload{StableLatencies: &checker.Quantiles{Median: 140, P95: 300, Max: 350}},
+				Net:      checker.Net{Servers: checker.NetStats{MsgCount: 1600, MsgsPerOp: float32(n / 20), HasMsgsPerOp: true}},
+			},
+			Cost: &analysis.Cost{Nodes: n, CPUPer1000Ops: 1.0, PeakRSSMaxMiB: 15.5},
+		}
+		if err := run.Write(filepath.Join(benchruntest.Templates(dir), fmt.Sprintf("n%d", n))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eddy, err := benchruntest.Install(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eddy
+}
 
 func TestScalePrintsARowPerSizeAndDraws(t *testing.T) {
 	dir := t.TempDir()
-	eddy := filepath.Join(dir, "eddy")
-	if err := os.WriteFile(eddy, []byte(fakeEddy), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	eddy := installEddy(t, dir, 40, 100)
 	plot := filepath.Join(dir, "scale.png")
 	var out, errs strings.Builder
 	code := run(context.Background(), []string{"-nodes", "40,100", "-out", plot, "-eddy", eddy, "-bin", "/bin/true", "-dir", dir}, &out, &errs)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"eddy/internal/bench"
 )
@@ -34,21 +35,23 @@ func RunSeeds(ctx context.Context, p Paths, sc bench.Scenario, first int64, n in
 	return runs, nil
 }
 
-// progressLine is one run's headline figures.
+// progressLine is one run's headline figures, a figure the run lacks as
+// "-".
 func progressLine(sc bench.Scenario, f bench.Figures) string {
-	text := fmt.Sprintf("valid %s, lost %d", f.Valid().Name(), f.Lost())
-	for _, fig := range []bench.Figure{bench.MsgsPerOp, bench.Median, bench.Worst} {
+	figure := func(fig bench.Figure, format string) string {
 		if v, missing := fig.Of(f); missing == "" {
-			text += ", " + fig.Name + " " + fig.Format(v)
-		} else {
-			text += ", " + fig.Name + " -"
+			return fmt.Sprintf(format, v)
 		}
+		return "-"
 	}
-	if sc.Shape.ProcessFaults() && f.Faults != nil {
-		text += fmt.Sprintf(", k/p/mute %d/%d/%d", f.Faults.Kills, f.Faults.Pauses, len(f.Faults.Mute))
+	text := fmt.Sprintf("valid %s, lost %d, msgs/op %s, median %s ms, max %s ms",
+		strings.TrimPrefix(f.Valid().String(), ":"), f.Lost(),
+		figure(bench.MsgsPerOp, "%.2f"), figure(bench.Median, "%.0f"), figure(bench.Worst, "%.0f"))
+	if sc.Shape.ProcessFaults() {
+		text += ", k/p/mute " + figure(bench.Kills, "%.0f") + "/" + figure(bench.Pauses, "%.0f") + "/" + figure(bench.Mute, "%.0f")
 	}
-	if sc.Shape.Partitions() && f.Failovers.Missing == "" {
-		text += fmt.Sprintf(", failovers %d/%d", f.Failovers.Reachable, f.Failovers.All)
+	if sc.Shape.Partitions() {
+		text += ", failovers " + figure(bench.ReachableFailovers, "%.0f") + "/" + figure(bench.AllFailovers, "%.0f")
 	}
 	return text
 }
