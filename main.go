@@ -181,7 +181,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	out := newWriter(stdout, stderr, opts.verbose)
-	loop := actor.Start(node, opts.tick, out.handle)
+	loop := actor.Start(node, opts.tick, nil, out.handle)
 
 	// Reading ahead lets the end of stdin show even while the loop, stuck on
 	// a stdout nobody reads, takes no more lines.

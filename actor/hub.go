@@ -117,6 +117,12 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 // heard from its side before the client turned to it never reached the
 // client either.
 func (s *star) serve(n *Node, client string) {
+	if client == s.hub {
+		// Our own hub asking us to relay (only a confused or lying peer
+		// does): its link gets the value anyway, and everything we hold
+		// would then be queued on it twice.
+		return
+	}
 	if _, known := s.clients[client]; !known {
 		n.requeue(n.links[client], n.store.all())
 	}
@@ -146,8 +152,17 @@ func (s *star) toHub(n *Node, v messages.Value) {
 	l.markRelay()
 }
 
-// tick fails over from a hub that has sat on our values for the failover
-// timeout.
+// targets is where this node's own values go: its hub, or every other node
+// when it is its own hub.
+func (s *star) targets(n *Node) []string {
+	if s.hub == n.self {
+		return n.peers
+	}
+	return []string{s.hub}
+}
+
+// tick fails over from a hub that has sat on our values, or left our probe
+// unanswered, for the failover timeout.
 func (s *star) tick(n *Node) {
 	if s.hub != n.self && n.now >= s.wake(n) {
 		s.reachable[s.hub] = false
@@ -166,9 +181,16 @@ func (s *star) progressed(n *Node, l *link) {
 }
 
 // wake is when tick would fail over: the failover timeout after the hub
-// last made progress on values it has been sent.
+// last made progress on values it has been sent, or after we started
+// probing it.
 func (s *star) wake(n *Node) int64 {
-	if l := n.links[s.hub]; l != nil && l.sent > 0 {
+	l := n.links[s.hub]
+	switch {
+	case l == nil:
+		return none
+	case l.state == stateProbe:
+		return l.probeSince + n.cfg.failoverTicks()
+	case l.sent > 0:
 		return l.progressAt + n.cfg.failoverTicks()
 	}
 	return none
@@ -213,6 +235,9 @@ func (s *star) switchTo(n *Node, to string) {
 		n.requeue(n.links[p], stranded.unacked)
 		if p == to {
 			n.links[p].markRelay()
+		}
+		if n.catchingUp { // no peer knows this run yet: the new route must confirm it
+			n.startProbe(n.links[p])
 		}
 	}
 }

@@ -171,8 +171,7 @@ func (s *Sim) deliver(m messages.Message) {
 		s.work.receive(m)
 		return
 	}
-	node, ok := s.nodes[m.Dest]
-	if !ok {
+	if !s.isNode(m.Dest) {
 		s.fail("addressing", "message to unknown destination: %s", line)
 		return
 	}
@@ -190,7 +189,7 @@ func (s *Sim) deliver(m messages.Message) {
 	}
 	s.stats.Delivered++
 	s.trace.begin(s.now, "deliver").raw(line).end()
-	s.handle(m.Dest, node.Step(s.event(m, line)))
+	s.stepNode(m.Dest, s.event(m, line))
 }
 
 // event is what the node sees: the message itself, or in wire mode whatever

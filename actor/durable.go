@@ -1,0 +1,123 @@
+package actor
+
+import (
+	"errors"
+	"fmt"
+
+	"rumor/messages"
+)
+
+// Values enter a node only once they are in its log, as entries enter a
+// raft node only once they are stable. A broadcast or a gossip that brings
+// values the node does not hold is not applied when it arrives: Step keeps
+// it in waiting and returns only Persist, the new values. The shell appends
+// them with one write and steps Persisted; then the message is applied as
+// if it had just arrived (stored, routed, answered, acknowledged), and the
+// shell sends the messages of both steps. A value the node already holds
+// needs no write, so a message that brings nothing new is applied at once,
+// and the log grows with the values, never with resends or restarts.
+//
+// When the write fails (a full disk, a log that could not be opened), the
+// message is answered as if it had never arrived: a broadcast is refused
+// with error 11 (temporarily-unavailable, which Maelstrom counts as
+// definite: the client knows nothing was accepted) and a gossip is dropped
+// unacknowledged, so its sender resends it. Reads keep working.
+
+// errNotReported is the failure of a write whose outcome the shell never
+// reported.
+var errNotReported = errors.New("the write was never reported")
+
+// persistFirst holds m back if it brings values the node does not hold,
+// asking for them to be written, and reports whether it did.
+func (n *Node) persistFirst(m messages.Message, vs []messages.Value, out *Output) bool {
+	fresh := n.unheld(vs)
+	if len(fresh) == 0 {
+		return false
+	}
+	n.waiting = &m
+	out.Persist = fresh
+	return true
+}
+
+// unheld returns the values of vs the node does not hold, each once.
+func (n *Node) unheld(vs []messages.Value) []messages.Value {
+	var fresh []messages.Value
+	var seen map[messages.Value]bool
+	for _, v := range vs {
+		if n.store.has(v) {
+			continue
+		}
+		if len(vs) > 1 {
+			if seen == nil {
+				seen = make(map[messages.Value]bool, len(vs))
+			}
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
+		}
+		fresh = append(fresh, v)
+	}
+	return fresh
+}
+
+// written applies the held message now that its write is reported.
+func (n *Node) written(err error, out *Output) {
+	m := *n.waiting
+	n.waiting = nil
+	if err == nil {
+		n.receive(m, true, out)
+		return
+	}
+	switch b := m.Body.(type) {
+	case messages.Broadcast:
+		text := fmt.Sprintf("cannot store the value: %v", err)
+		out.note(fmt.Sprintf("broadcast from %s refused: %s", m.Src, text))
+		n.reply(m, b.Request, messages.Error{Code: messages.CodeTemporarilyUnavailable, Text: text}, out)
+	default:
+		out.note(fmt.Sprintf("dropping %s from %s: cannot store its values (%v); it will be resent", m.Body.Type(), m.Src, err))
+	}
+}
+
+// checkWrite makes sure an event that answers a write matches the write
+// outstanding, if any, and repairs a broken contract: an event that does
+// not answer it fails the write first.
+func (n *Node) checkWrite(ev Event, out *Output) (ok bool) {
+	var awaitingLog bool
+	if n.waiting != nil {
+		_, awaitingLog = n.waiting.Body.(messages.Init)
+	}
+	switch ev.(type) {
+	case Resumed:
+		return true
+	case Persisted:
+		if n.waiting != nil && !awaitingLog {
+			return true
+		}
+	case Recovered:
+		if awaitingLog {
+			return true
+		}
+	default:
+		if n.waiting == nil {
+			return true
+		}
+	}
+	if n.waiting == nil {
+		out.problem(fmt.Sprintf("ignoring %T: no write is outstanding", ev))
+		return false
+	}
+	// The shell broke its side of the contract. The write was never
+	// reported, so nothing may depend on it.
+	out.problem(fmt.Sprintf("%T stepped while a write was still to be reported; counting the write as failed", ev))
+	if awaitingLog {
+		n.recovered(Recovered{Err: errNotReported}, out)
+	} else {
+		n.written(errNotReported, out)
+	}
+	switch ev.(type) {
+	case Persisted, Recovered:
+		return false // it answered the write just failed, or none
+	}
+	return true
+}

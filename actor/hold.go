@@ -1,0 +1,79 @@
+package actor
+
+// A node acknowledges values no earlier than it has passed them on. When a
+// batch from a peer brings values this node queues for others (a hub fanning
+// out what a leaf relayed, a node forwarding along the topology), the ack
+// for that batch is held until every live link those values were queued on
+// has sent them at least once. The ack is what lets the sender drop the
+// values; held back this way, it never leaves a value living only on this
+// node, should this node fall silent right after (a node whose stdout
+// Maelstrom stops reading loses everything it has not yet written).
+//
+// Every queued value bumps the node's routed count; a link remembers the
+// count at its last gossip (sentRoute), so it has sent every value queued
+// on it up to then. A batch's hold records the count just after its values
+// were queued. It is released once no live link still has unsent values
+// with a count at or below it. Links that stream nothing now (stalled, or
+// probing) do not hold acks back: their peers get the values with the
+// retries, as before.
+//
+// The hold is checked before each flush, with the links that will send in
+// that flush counted as sent: the ack then rides, as before, on the gossip
+// of the same output that carries the values on.
+
+// hold is one batch whose ack waits: the peer's sequence number it brought
+// the stream up to, and the node's routed count once its values were queued.
+type hold struct{ seq, route uint64 }
+
+// holdAck records that the values of a batch, which brought received up
+// from before, were queued for others up to route.
+func (l *link) holdAck(before, route uint64) {
+	if len(l.holds) == 0 {
+		l.holdFloor = before
+	}
+	l.holds = append(l.holds, hold{seq: l.received, route: route})
+}
+
+// ackable is the highest sequence number the node may acknowledge now.
+func (l *link) ackable() uint64 {
+	if len(l.holds) == 0 {
+		return l.received
+	}
+	return l.holdFloor
+}
+
+// release lets go of the holds whose values have all been sent on.
+func (l *link) release(sentUpTo uint64) {
+	k := 0
+	for k < len(l.holds) && l.holds[k].route <= sentUpTo {
+		l.holdFloor = l.holds[k].seq
+		k++
+	}
+	l.holds = l.holds[k:]
+	if len(l.holds) == 0 {
+		l.holds = nil
+	}
+}
+
+// releaseHolds releases every hold whose values will have been sent on once
+// this flush is out.
+func (n *Node) releaseHolds(links []*link) {
+	sentUpTo := n.routed
+	held := false
+	for _, l := range links {
+		held = held || len(l.holds) > 0
+		if l.live(n.now, n.cfg) && l.hasUnsent() {
+			if send, _ := n.gossipDue(l); !send {
+				sentUpTo = min(sentUpTo, l.sentRoute)
+			}
+		}
+	}
+	if !held {
+		return
+	}
+	for _, l := range links {
+		if len(l.holds) > 0 {
+			l.release(sentUpTo)
+		}
+	}
+}
