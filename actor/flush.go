@@ -12,6 +12,7 @@ func (n *Node) tick() {
 // the pause guard's fence if it is due again.
 func (n *Node) flush(out *Output) {
 	links := n.activeLinks()
+	n.batching = n.batchDue(links)
 	n.releaseHolds(links)
 	for _, l := range links {
 		n.due(l, out)
@@ -55,10 +56,27 @@ func (n *Node) gossipDue(l *link) (send, retry bool) {
 		return false, false
 	}
 	quiet := n.now - l.lastGossip
-	if !l.stalled(n.now, n.cfg) && (l.urgentUnsent() || l.hasUnsent() && quiet >= n.batch) {
+	if !l.stalled(n.now, n.cfg) && (l.urgentUnsent() || l.hasUnsent() && (quiet >= n.batch || n.batching)) {
 		return true, false
 	}
 	return quiet >= l.retransmitAfter(n.cfg), true
+}
+
+// batchDue reports whether some live link's batch interval has run out
+// with new values waiting (a link starting over, which sends at once, does
+// not count). Then every live link with new values sends its batch in this
+// flush, due or not: the links of a node batch in step, so a
+// hub's fan-out of a relayed value and the gossip that carries its ack to
+// the relaying node leave in one output (hold.go), and a link pulled out
+// of step (by the first relay after a quiet spell, which every link but the
+// relaying one sends at once) costs one early batch, once.
+func (n *Node) batchDue(links []*link) bool {
+	for _, l := range links {
+		if l.state == stateReplicate && l.hasUnsent() && l.lastGossip != never && n.now-l.lastGossip >= n.batch && !l.stalled(n.now, n.cfg) {
+			return true
+		}
+	}
+	return false
 }
 
 // ackDelay is how long to hold an acknowledgement. A hub answers its clients

@@ -13,9 +13,9 @@ package actor
 // count at its last gossip (sentRoute), so it has sent every value queued
 // on it up to then. A batch's hold records the count just after its values
 // were queued. It is released once no live link still has unsent values
-// with a count at or below it. Links that stream nothing now (stalled, or
-// probing) do not hold acks back: their peers get the values with the
-// retries, as before.
+// with a count at or below it, the batch's own link aside. Links that
+// stream nothing now (stalled, or probing) do not hold acks back: their
+// peers get the values with the retries, as before.
 //
 // The hold is checked before each flush, with the links that will send in
 // that flush counted as sent: the ack then rides, as before, on the gossip
@@ -55,25 +55,43 @@ func (l *link) release(sentUpTo uint64) {
 	}
 }
 
-// releaseHolds releases every hold whose values will have been sent on once
-// this flush is out.
+// releaseHolds releases every hold whose values will have been sent on
+// once this flush is out. A hold waits for every live link with unsent
+// values but its own: a batch's values are never queued back on the link
+// they came by, and that link's own backlog (values from others) must not
+// hold its acks back, or the ack would wait for the link's next batch.
 func (n *Node) releaseHolds(links []*link) {
-	sentUpTo := n.routed
 	held := false
+	// The two lowest counts at which a live link last sent, among the
+	// links that will not send now, and the link of the lowest.
+	low, second := n.routed, n.routed
+	var lowest *link
 	for _, l := range links {
 		held = held || len(l.holds) > 0
-		if l.live(n.now, n.cfg) && l.hasUnsent() {
-			if send, _ := n.gossipDue(l); !send {
-				sentUpTo = min(sentUpTo, l.sentRoute)
-			}
+		if !l.live(n.now, n.cfg) || !l.hasUnsent() {
+			continue
+		}
+		if send, _ := n.gossipDue(l); send {
+			continue
+		}
+		switch {
+		case l.sentRoute < low:
+			low, second, lowest = l.sentRoute, low, l
+		case l.sentRoute < second:
+			second = l.sentRoute
 		}
 	}
 	if !held {
 		return
 	}
 	for _, l := range links {
-		if len(l.holds) > 0 {
-			l.release(sentUpTo)
+		if len(l.holds) == 0 {
+			continue
+		}
+		if l == lowest {
+			l.release(second)
+		} else {
+			l.release(low)
 		}
 	}
 }

@@ -30,8 +30,9 @@ type Node struct {
 	// run; see progress.go.
 	catchingUp bool
 	// routed counts values queued on links; see hold.go.
-	routed uint64
-	fence  fence // the pause guard; see fence.go
+	routed   uint64
+	batching bool  // a batch is due in the flush under way; see batchDue
+	fence    fence // the pause guard; see fence.go
 
 	store valueStore
 }

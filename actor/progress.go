@@ -94,7 +94,7 @@ func (n *Node) rejoin(out *Output) {
 		n.strategy.route(n, v, "", false)
 	}
 	if n.cfg.Incarnation == 0 {
-		out.note(fmt.Sprintf("restarted with %d values from the log, and no incarnation to announce", len(recovered)))
+		out.note(fmt.Sprintf("restarted; the log held %d values; no incarnation to announce", len(recovered)))
 		return
 	}
 	n.catchingUp = true
@@ -102,7 +102,7 @@ func (n *Node) rejoin(out *Output) {
 	for _, p := range targets {
 		n.startProbe(n.links[p])
 	}
-	out.note(fmt.Sprintf("restarted with %d values from the log; probing %v", len(recovered), targets))
+	out.note(fmt.Sprintf("restarted; the log held %d values; probing %v", len(recovered), targets))
 }
 
 // startProbe puts l in the probe state, unless the peer already confirmed
