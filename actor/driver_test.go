@@ -43,6 +43,18 @@ type journal struct {
 	steps chan string
 }
 
+// startJournaled starts a loop for a new node of cfg, with a log in memory
+// and a journal of its steps (wrapped by wrap, if not nil).
+func startJournaled(t *testing.T, cfg Config, wrap func(Handler) Handler) (*Loop, *memLog, journal) {
+	log := &memLog{}
+	j := journal{log: log, steps: make(chan string, 100)}
+	handle := Handler(j.handle)
+	if wrap != nil {
+		handle = wrap(handle)
+	}
+	return Start(mustNode(t, cfg), 10*time.Millisecond, log, handle), log, j
+}
+
 func (j journal) handle(ev Event, out Output) {
 	line := fmt.Sprintf("%T logged=%d", ev, len(j.log.values))
 	for _, m := range out.Messages {
@@ -74,9 +86,7 @@ func wantSteps(t *testing.T, got []string, want ...string) {
 // new value before the handler sees anything the value causes.
 func TestLoopWritesBeforeItSends(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		log := &memLog{}
-		j := journal{log: log, steps: make(chan string, 100)}
-		loop := Start(mustNode(t, testConfig(Mesh)), 10*time.Millisecond, log, j.handle)
+		loop, log, j := startJournaled(t, testConfig(Mesh), nil)
 		defer loop.Stop()
 		loop.Push(Received{Msg: initMsg("n0", 2)})
 		loop.Push(broadcast("n0", 2, 42))
@@ -95,10 +105,9 @@ func TestLoopWritesBeforeItSends(t *testing.T) {
 // TestLoopRefusesWhenTheLogFails: a failed append refuses the broadcast.
 func TestLoopRefusesWhenTheLogFails(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		log := &memLog{fail: errors.New("disk full")}
-		j := journal{log: log, steps: make(chan string, 100)}
-		loop := Start(mustNode(t, testConfig(Mesh)), 10*time.Millisecond, log, j.handle)
+		loop, log, j := startJournaled(t, testConfig(Mesh), nil)
 		defer loop.Stop()
+		log.fail = errors.New("disk full")
 		loop.Push(Received{Msg: initMsg("n0", 2)})
 		loop.Push(broadcast("n0", 2, 42))
 		synctest.Wait()
@@ -114,14 +123,14 @@ func TestLoopRefusesWhenTheLogFails(t *testing.T) {
 // node gets the ticks it missed, as one Tick, and then Resumed.
 func TestLoopNoticesAPause(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		log := &memLog{}
-		j := journal{log: log, steps: make(chan string, 100)}
 		gate := make(chan struct{})
-		loop := Start(mustNode(t, testConfig(Mesh)), 10*time.Millisecond, log, func(ev Event, out Output) {
-			if r, ok := ev.(Received); ok && r.Msg.Body.Type() == messages.TypeRead {
-				<-gate // stopped here
+		loop, _, j := startJournaled(t, testConfig(Mesh), func(handle Handler) Handler {
+			return func(ev Event, out Output) {
+				if r, ok := ev.(Received); ok && r.Msg.Body.Type() == messages.TypeRead {
+					<-gate // stopped here
+				}
+				handle(ev, out)
 			}
-			j.handle(ev, out)
 		})
 		defer loop.Stop()
 		loop.Push(Received{Msg: initMsg("n0", 2)})
@@ -149,9 +158,7 @@ func TestLoopNoticesAPause(t *testing.T) {
 // first resend and a second copy of the fence, sent before them.)
 func TestLoopNoticesAPauseDuringAWrite(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		log := &memLog{}
-		j := journal{log: log, steps: make(chan string, 100)}
-		loop := Start(mustNode(t, testConfig(Star)), 10*time.Millisecond, log, j.handle)
+		loop, log, j := startJournaled(t, testConfig(Star), nil)
 		defer loop.Stop()
 		loop.Push(Received{Msg: initMsg("n1", 2)})
 		synctest.Wait()

@@ -34,9 +34,22 @@ func (n *Node) persistFirst(m messages.Message, vs []messages.Value, out *Output
 	if len(fresh) == 0 {
 		return false
 	}
-	n.waiting = &m
+	n.wait(m)
 	out.Persist = fresh
 	return true
+}
+
+// wait holds m back until its write is reported.
+func (n *Node) wait(m messages.Message) {
+	n.waitSlot = m
+	n.waiting = &n.waitSlot
+}
+
+// unwait returns the message held back and lets it go.
+func (n *Node) unwait() messages.Message {
+	m := n.waitSlot
+	n.waiting, n.waitSlot = nil, messages.Message{} // a large gossip is not kept alive
+	return m
 }
 
 // unheld returns the values of vs the node does not hold, each once.
@@ -63,8 +76,7 @@ func (n *Node) unheld(vs []messages.Value) []messages.Value {
 
 // written applies the held message now that its write is reported.
 func (n *Node) written(err error, out *Output) {
-	m := *n.waiting
-	n.waiting = nil
+	m := n.unwait()
 	if err == nil {
 		n.receive(m, true, out)
 		return
@@ -83,6 +95,13 @@ func (n *Node) written(err error, out *Output) {
 // outstanding, if any, and repairs a broken contract: an event that does
 // not answer it fails the write first.
 func (n *Node) checkWrite(ev Event, out *Output) (ok bool) {
+	if n.waiting == nil {
+		switch ev.(type) {
+		case Persisted, Recovered:
+		default:
+			return true // the usual case: no write, and no report
+		}
+	}
 	var awaitingLog bool
 	if n.waiting != nil {
 		_, awaitingLog = n.waiting.Body.(messages.Init)

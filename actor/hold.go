@@ -1,5 +1,7 @@
 package actor
 
+import "slices"
+
 // A node acknowledges values no earlier than it has passed them on. When a
 // batch from a peer brings values this node queues for others (a hub fanning
 // out what a leaf relayed, a node forwarding along the topology), the ack
@@ -49,10 +51,11 @@ func (l *link) release(sentUpTo uint64) {
 		l.holdFloor = l.holds[k].seq
 		k++
 	}
-	l.holds = l.holds[k:]
-	if len(l.holds) == 0 {
-		l.holds = nil
+	if k == len(l.holds) {
+		l.holds = l.holds[:0] // keep the room: a hub holds on every relay
+		return
 	}
+	l.holds = l.holds[k:]
 }
 
 // releaseHolds releases every hold whose values will have been sent on
@@ -61,14 +64,15 @@ func (l *link) release(sentUpTo uint64) {
 // they came by, and that link's own backlog (values from others) must not
 // hold its acks back, or the ack would wait for the link's next batch.
 func (n *Node) releaseHolds(links []*link) {
-	held := false
+	if !slices.ContainsFunc(links, func(l *link) bool { return len(l.holds) > 0 }) {
+		return
+	}
 	// The two lowest counts at which a live link last sent, among the
 	// links that will not send now, and the link of the lowest.
 	low, second := n.routed, n.routed
 	var lowest *link
 	for _, l := range links {
-		held = held || len(l.holds) > 0
-		if !l.live(n.now, n.cfg) || !l.hasUnsent() {
+		if !l.hasUnsent() || !l.live(n.now, n.cfg) {
 			continue
 		}
 		if send, _ := n.gossipDue(l); send {
@@ -80,9 +84,6 @@ func (n *Node) releaseHolds(links []*link) {
 		case l.sentRoute < second:
 			second = l.sentRoute
 		}
-	}
-	if !held {
-		return
 	}
 	for _, l := range links {
 		if len(l.holds) == 0 {

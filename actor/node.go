@@ -24,8 +24,10 @@ type Node struct {
 	batch    int64    // the batch interval for this cluster's size; see batchTicks
 
 	// waiting is the message held back until the write it asked for is
-	// reported (Persisted, Recovered); nil when none is. See durable.go.
-	waiting *messages.Message
+	// reported (Persisted, Recovered); nil when none is. It points at
+	// waitSlot, so holding a message back allocates nothing. See durable.go.
+	waiting  *messages.Message
+	waitSlot messages.Message
 	// catchingUp is set from a restart's init until a peer confirms this
 	// run; see progress.go.
 	catchingUp bool
@@ -122,8 +124,16 @@ func (n *Node) Step(ev Event) Output {
 	default:
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
-	out.NextTick = n.nextTick()
+	n.setNextTick(&out)
 	return out
+}
+
+// setNextTick fills in out.NextTick, unless a write is outstanding: the
+// shell steps its report next, whose output says.
+func (n *Node) setNextTick(out *Output) {
+	if n.waiting == nil {
+		out.NextTick = n.nextTick()
+	}
 }
 
 // flushUnlessWaiting sends what is due, unless a write is outstanding: then

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -125,16 +126,24 @@ func TestUnansweredProbeFailsOver(t *testing.T) {
 	}
 }
 
+// wantProbesAll checks a restarted node's init output: init_ok, then a
+// probe to each of peers.
+func wantProbesAll(t *testing.T, out Output, id string, inc uint64, peers ...string) {
+	t.Helper()
+	want := []string{fmt.Sprintf(`{"src":%q,"dest":"c41","body":{"type":"init_ok","in_reply_to":1}}`, id)}
+	for _, p := range peers {
+		want = append(want, fmt.Sprintf(`{"src":%q,"dest":%q,"body":{"type":"probe","inc":%d}}`, id, p, inc))
+	}
+	wantLines(t, out.Messages, want...)
+}
+
 // TestRestartedHubProbesEveryPeer: a restarted star hub routes its values
 // to everyone, so it probes everyone.
 func TestRestartedHubProbesEveryPeer(t *testing.T) {
 	cfg := testConfig(Star)
 	cfg.Incarnation = 7
 	_, out := restarted(t, cfg, "n0", 3, 4)
-	wantLines(t, out.Messages,
-		`{"src":"n0","dest":"c41","body":{"type":"init_ok","in_reply_to":1}}`,
-		`{"src":"n0","dest":"n1","body":{"type":"probe","inc":7}}`,
-		`{"src":"n0","dest":"n2","body":{"type":"probe","inc":7}}`)
+	wantProbesAll(t, out, "n0", 7, "n1", "n2")
 }
 
 // TestProbeRestartsTheStream: a probe makes its receiver start its stream
@@ -167,10 +176,7 @@ func TestRecoveredValuesAreRoutedAgain(t *testing.T) {
 	cfg := testConfig(Mesh)
 	cfg.Incarnation = 9
 	n, out := restarted(t, cfg, "n1", 3, 8)
-	wantLines(t, out.Messages,
-		`{"src":"n1","dest":"c41","body":{"type":"init_ok","in_reply_to":1}}`,
-		`{"src":"n1","dest":"n0","body":{"type":"probe","inc":9}}`,
-		`{"src":"n1","dest":"n2","body":{"type":"probe","inc":9}}`)
+	wantProbesAll(t, out, "n1", 9, "n0", "n2")
 	out = step(n, Received{Msg: messages.Message{Src: "n2", Dest: "n1", Body: messages.Gossip{Seq: 1,
 		Values: []messages.Value{messages.IntValue(8), messages.IntValue(9)}, Incarnations: messages.Incarnations{Inc: 4, ToInc: 9}}}})
 	wantLines(t, out.Messages, `{"src":"n1","dest":"n2","body":{"type":"gossip","seq":1,"values":[8],"ack":2,"inc":9,"to_inc":4}}`)

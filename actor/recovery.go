@@ -47,14 +47,13 @@ func (n *Node) onInit(m messages.Message, b messages.Init, out *Output) {
 	}
 	// The log comes first: init_ok must not go out before the node holds
 	// what it held before a restart.
-	n.waiting = &m
+	n.wait(m)
 	out.OpenLog = &OpenLog{Node: b.NodeID, Fresh: freshStart(m.Src, len(b.NodeIDs))}
 }
 
 // recovered finishes init once the log is open.
 func (n *Node) recovered(r Recovered, out *Output) {
-	m := *n.waiting
-	n.waiting = nil
+	m := n.unwait()
 	b := m.Body.(messages.Init)
 	for _, p := range r.Problems {
 		out.note("log: " + p)

@@ -9,9 +9,8 @@ import (
 	"rumor/messages"
 )
 
-// Process faults, as Maelstrom's kill and pause nemeses inflict them
-// (eddy/docs/SEMANTICS.md names them; the fact sheet behind it is
-// Maelstrom's pull request that added them):
+// Process faults, as Maelstrom's kill and pause nemeses inflict them (the
+// section on process faults in eddy/docs/SEMANTICS.md):
 //
 //   - kill: the process dies at once (SIGKILL). What it held in memory is
 //     gone; its log on the disk stays. Now and then the kill lands in the
@@ -30,7 +29,8 @@ import (
 //
 // Its clients give up after clientTimeout, as Maelstrom's do; a reply to a
 // client that gave up on a broadcast (and was closed) makes the network
-// stop reading the node for good: it is mute (see send).
+// stop reading the node's process: it is mute (see send) until a kill and
+// a start give it a new one.
 
 // procState is where a node's process stands.
 type procState int
@@ -190,6 +190,7 @@ func (s *Sim) start(id string) {
 	}
 	s.nodes[id] = n
 	s.wakes[id] = &wake{}
+	delete(s.mute, id) // a new process has new pipes, read afresh
 	s.stats.Restarts++
 	s.trace.begin(s.now, "start").word(id).word(fmt.Sprint(p.inc)).end()
 	// Init goes first, before anything else can reach the new process.
