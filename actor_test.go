@@ -394,7 +394,7 @@ func TestBadInputNeverCrashesOrLoses(t *testing.T) {
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":13}}`,
 	}
 	var stdout, stderr strings.Builder
-	code := run(context.Background(), nil, strings.NewReader(strings.Join(in, "\n")), &stdout, &stderr)
+	code := run(context.Background(), []string{"-data-dir", t.TempDir()}, strings.NewReader(strings.Join(in, "\n")), &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
@@ -512,7 +512,7 @@ func TestVerboseLogsOneLinePerMessage(t *testing.T) {
 	in := `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0"],"msg_id":1}}` + "\n" +
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":2}}` + "\n"
 	var stdout, stderr strings.Builder
-	if code := run(context.Background(), []string{"-verbose"}, strings.NewReader(in), &stdout, &stderr); code != 0 {
+	if code := run(context.Background(), []string{"-verbose", "-data-dir", t.TempDir()}, strings.NewReader(in), &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
 	var kinds []string
