@@ -91,52 +91,31 @@ func (n *Node) written(err error, out *Output) {
 	}
 }
 
-// checkWrite makes sure an event that answers a write matches the write
-// outstanding, if any, and repairs a broken contract: an event that does
-// not answer it fails the write first.
-func (n *Node) checkWrite(ev Event, out *Output) (ok bool) {
+// checkWrite holds the shell to the write contract: while a write is
+// outstanding, the only events are its report (Persisted for a message,
+// Recovered for init) and Resumed, and a report comes only for a write
+// asked for. It reports whether ev is to be applied. A shell that breaks
+// the contract gets a problem; an outstanding write is then counted as
+// failed, since nothing may depend on a write never reported.
+func (n *Node) checkWrite(ev Event, out *Output) bool {
+	_, persisted := ev.(Persisted)
+	_, recovered := ev.(Recovered)
 	if n.waiting == nil {
-		switch ev.(type) {
-		case Persisted, Recovered:
-		default:
-			return true // the usual case: no write, and no report
+		if persisted || recovered {
+			out.problem(fmt.Sprintf("ignoring %T: no write is outstanding", ev))
+			return false
 		}
-	}
-	var awaitingLog bool
-	if n.waiting != nil {
-		_, awaitingLog = n.waiting.Body.(messages.Init)
-	}
-	switch ev.(type) {
-	case Resumed:
 		return true
-	case Persisted:
-		if n.waiting != nil && !awaitingLog {
-			return true
-		}
-	case Recovered:
-		if awaitingLog {
-			return true
-		}
-	default:
-		if n.waiting == nil {
-			return true
-		}
 	}
-	if n.waiting == nil {
-		out.problem(fmt.Sprintf("ignoring %T: no write is outstanding", ev))
-		return false
+	_, awaitingLog := n.waiting.Body.(messages.Init)
+	if _, resumed := ev.(Resumed); resumed || persisted && !awaitingLog || recovered && awaitingLog {
+		return true
 	}
-	// The shell broke its side of the contract. The write was never
-	// reported, so nothing may depend on it.
 	out.problem(fmt.Sprintf("%T stepped while a write was still to be reported; counting the write as failed", ev))
 	if awaitingLog {
 		n.recovered(Recovered{Err: errNotReported}, out)
 	} else {
 		n.written(errNotReported, out)
 	}
-	switch ev.(type) {
-	case Persisted, Recovered:
-		return false // it answered the write just failed, or none
-	}
-	return true
+	return !persisted && !recovered // a report of the wrong kind reports nothing more
 }

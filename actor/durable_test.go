@@ -98,3 +98,16 @@ func TestAnotherEventBeforeTheWriteIsReported(t *testing.T) {
 		t.Errorf("a report with no write outstanding: %+v", out)
 	}
 }
+
+// TestWrongReportForTheLog: a Persisted where init waits for Recovered is
+// the shell breaking the contract: init goes on without a log (and says
+// so), and the report itself is not applied.
+func TestWrongReportForTheLog(t *testing.T) {
+	n, _ := NewNode(testConfig(Mesh))
+	n.Step(Received{Msg: initMsg("n0", 2)})
+	out := n.Step(Persisted{})
+	wantLines(t, out.Messages, `{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`)
+	if len(out.Problems) != 1 || len(out.Notes) != 1 || !strings.Contains(out.Notes[0], "never reported") {
+		t.Errorf("problems %q, notes %q", out.Problems, out.Notes)
+	}
+}
