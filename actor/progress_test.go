@@ -181,3 +181,21 @@ func TestRecoveredValuesAreRoutedAgain(t *testing.T) {
 		Values: []messages.Value{messages.IntValue(8), messages.IntValue(9)}, Incarnations: messages.Incarnations{Inc: 4, ToInc: 9}}}})
 	wantLines(t, out.Messages, `{"src":"n1","dest":"n2","body":{"type":"gossip","seq":1,"values":[8],"ack":2,"inc":9,"to_inc":4}}`)
 }
+
+// TestProbedWhileProbing: two nodes restarted together (a kill of every
+// node), the first probe lost (it reached its peer before the peer's
+// init): the peer's own probe makes the node probe again at once, naming
+// the peer's run, which confirms the peer; the peer's answer confirms it.
+func TestProbedWhileProbing(t *testing.T) {
+	cfg := testConfig(Star)
+	cfg.Incarnation = 7
+	leaf, _ := restarted(t, cfg, "n2", 3)
+	ticks(leaf, 3) // its first probe to n0 is lost
+	probe := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: 5}}}}
+	wantLines(t, step(leaf, probe).Messages, `{"src":"n2","dest":"n0","body":{"type":"probe","inc":7,"to_inc":5}}`)
+	answer := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Incarnations: messages.Incarnations{Inc: 5, ToInc: 7}}}}
+	step(leaf, answer)
+	if got := leaf.Probing(); len(got) != 0 {
+		t.Errorf("still probing %v", got)
+	}
+}

@@ -71,7 +71,13 @@ func (n *Node) restartLink(l *link) {
 // onProbe answers a restarted peer: its stream from this node starts over
 // with everything this node holds (once per run of the peer: a repeated
 // probe, whose answer was lost, is only answered again), and an answer
-// naming its run goes in this step's output.
+// naming its run goes in this step's output. If this node is probing the
+// peer too (both restarted, as after a kill of every node), the answer is
+// this node's own probe, sent at once: the peer is evidently up and
+// initialised now, while this node's first probe may have reached it
+// before its init and been dropped. Of two nodes restarted together, at
+// least one's probe arrives after the other's init, so the pair confirms
+// each other within a round trip, not a retransmission timeout.
 func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	l, ok := n.linkFrom(m, out)
 	if !ok {
@@ -87,6 +93,9 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	}
 	if p.ToInc != 0 && p.ToInc == l.incs.Inc {
 		n.confirm(l)
+	}
+	if l.state == stateProbe {
+		l.kick()
 	}
 	n.answerNow(l)
 }

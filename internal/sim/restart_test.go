@@ -145,3 +145,53 @@ func TestSecondTestStartsEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestKillEveryNode kills every node at once under load, some of them in
+// the middle of a write, and starts them all again: with no client traffic
+// every node must hold every acknowledged value within a few hops and a
+// batch interval (a hub fans out what a restarted leaf sends it again with
+// its next batch), and the cluster must settle and pass the final checks.
+func TestKillEveryNode(t *testing.T) {
+	for i, strategy := range []actor.Strategy{actor.Star, actor.Topology, actor.Mesh} {
+		t.Run(fmt.Sprint(strategy), func(t *testing.T) {
+			cfg := actor.DefaultConfig()
+			cfg.Strategy = strategy
+			sc := Scenario{Seed: int64(4000 + i), Nodes: 7, Clients: 7, Config: cfg,
+				Faults: Faults{MaxLatency: 5}, OpTicks: 1, ReadPercent: 30}
+			s, err := New(sc, NewRand(sc.Seed), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Setup()
+			s.StartLoad()
+			s.Run(2 * TicksPerSecond)
+			for j, id := range s.IDs() {
+				s.Kill(id, j%2 == 0)
+			}
+			s.Run(tearWindow)
+			s.StopLoad()
+			s.Run(clientTimeout) // the requests the kill left unanswered time out
+			acked := append([]messages.Value(nil), s.work.ackedList...)
+			s.StartAll()
+			bound := 6*(sc.Faults.MaxLatency+1) + cfg.BatchTicks
+			took := s.ticksUntil(bound, func() bool {
+				for _, id := range s.IDs() {
+					if !holdsAll(s.Node(id), acked) {
+						return false
+					}
+				}
+				return true
+			})
+			if took < 0 {
+				t.Fatalf("%d ticks after every node restarted, not every node holds the %d acknowledged values (%v)", bound, len(acked), s.Err())
+			}
+			s.Settle(settleBudget(sc))
+			s.CheckFinal()
+			if err := s.Err(); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%d values acknowledged, %d kills (%d in a write); everywhere %d ticks after the restart (bound %d)",
+				len(acked), s.Stats().Kills, s.Stats().Torn, took, bound)
+		})
+	}
+}
