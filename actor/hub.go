@@ -23,6 +23,10 @@ type star struct {
 	// side's values to: only they get this node's own values straight from
 	// it (another hub hears them from the nodes that serve it).
 	asked map[string]int64
+	// away are the values this node heard from, or gave to, a stand-in hub
+	// (one other than the first node in init order) since it last failed
+	// back.
+	away []messages.Value
 }
 
 // clientTicks is how long a peer counts as a client after its last relay
@@ -88,6 +92,9 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 		// Our clients are cut off from our hub: its fan-out never reaches
 		// them, so they get our own values from us.
 		s.toHub(n, v)
+		if s.hub != n.nodes[0] {
+			s.away = append(s.away, v) // the stand-in carries it across: see progressed
+		}
 		n.enqueueAll(s.askers(n), v)
 	case relay && !top:
 		s.serve(n, from)
@@ -97,6 +104,9 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	case own || relay || top:
 		n.enqueueAll(n.peersExcept(from), v)
 	default: // fanned out by some hub; this node is not one
+		if from == s.hub && s.hub != n.nodes[0] {
+			s.away = append(s.away, v) // from a stand-in: see progressed
+		}
 		if from != s.hub {
 			s.toHub(n, v)
 			// A node fanning out to us that is not our hub is another hub:
@@ -173,10 +183,23 @@ func (s *star) tick(n *Node) {
 // progressed trusts a failed node again once it acknowledges something new:
 // hearing from a node only shows it can reach us, an advancing ack shows it
 // hears us too.
+//
+// Failing back to that node, this node hands it, to fan out, the values it
+// heard from a stand-in hub meanwhile, and its own that it gave the
+// stand-in (away): the stand-in alone was to carry them back across, with
+// its retries, and if it has since been paused or killed this copy is the
+// only one that can. It costs one batch
+// per failback, and nothing when nothing failed.
 func (s *star) progressed(n *Node, l *link) {
-	if !s.reachable[l.peer] {
-		s.reachable[l.peer] = true
-		s.switchTo(n, s.choose(n))
+	if s.reachable[l.peer] {
+		return
+	}
+	s.reachable[l.peer] = true
+	s.switchTo(n, s.choose(n))
+	if s.hub == l.peer && len(s.away) > 0 {
+		n.requeue(l, s.away)
+		l.markRelay()
+		s.away = nil
 	}
 }
 

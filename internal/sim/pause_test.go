@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"rumor/actor"
+	"rumor/messages"
 )
 
 // TestPauseGuardKeepsNodesHeard runs the same seeds with long pauses (the
@@ -98,4 +99,49 @@ func TestResumedNodeDoesNotFlood(t *testing.T) {
 			t.Logf("resumed after 60 s owing %d links: sent %d messages to peers at once", owing, sent)
 		})
 	}
+}
+
+// TestHealWhileTheStandInHubIsPaused: a majority split cuts two nodes off
+// from the hub n0; their values go through n1, the stand-in hub on their
+// side. n1 is paused, then the network heals: the values must reach n0's
+// side from n4, which holds them too, while n1 is still stopped, not when
+// it resumes.
+func TestHealWhileTheStandInHubIsPaused(t *testing.T) {
+	cfg := actor.DefaultConfig()
+	sc := Scenario{Seed: 11, Nodes: 5, Clients: 5, Config: cfg, Faults: Faults{MaxLatency: 5}, OpTicks: 5, ReadPercent: 20}
+	s, err := New(sc, NewRand(sc.Seed), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Setup()
+	s.StartLoad()
+	s.Run(TicksPerSecond)
+	s.setCuts("test", split([]string{"n0", "n2", "n3"}, []string{"n1", "n4"}))
+	s.StartLoad("n4")
+	s.Run(3 * TicksPerSecond)
+	s.StopLoad()
+	s.Run(TicksPerSecond)
+	s.Pause("n1")
+	s.Heal()
+	acked := append([]messages.Value(nil), s.work.ackedList...)
+	bound := cfg.MaxRetransmitTicks + cfg.FailoverTicks + cfg.BatchTicks + 6*(sc.Faults.MaxLatency+1)
+	took := s.ticksUntil(bound, func() bool {
+		for _, id := range []string{"n0", "n2", "n3", "n4"} {
+			if !holdsAll(s.Node(id), acked) {
+				return false
+			}
+		}
+		return true
+	})
+	if took < 0 {
+		t.Fatalf("%d ticks after the heal, with n1 paused, n0 holds %d of the %d acknowledged values (%v)",
+			bound, len(s.Node("n0").Values()), len(acked), s.Err())
+	}
+	s.ResumeAll()
+	s.Settle(settleBudget(sc))
+	s.CheckFinal()
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("every value on n1's side reached n0's %d ticks after the heal (bound %d)", took, bound)
 }
