@@ -28,7 +28,7 @@ FLAGS_3c := --node-count 5 --time-limit 20 --rate 10 --nemesis partition
 FLAGS_3d := --node-count 25 --time-limit 20 --rate 100 --latency 100
 FLAGS_3e := --node-count 25 --time-limit 20 --rate 100 --latency 100
 
-.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition scenarios sim fuzz bench bench-3c frontier scale clean
+.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition scenarios sim fuzz bench bench-3c bench-faults frontier scale clean
 
 all: build
 
@@ -76,13 +76,32 @@ fuzz:
 BENCH_SEEDS           ?= 5
 BENCH_PARTITION_SEEDS ?= 10
 BENCH_3C_SEEDS        ?= 20
+BENCH_3C_FAULTS_SEEDS ?= 20
+BENCH_KILL_SEEDS      ?= 10
+BENCH_FAULTS_SEEDS    ?= 10
 BENCH_TIME_LIMIT      ?=
 benchflags = -eddy $(MAELSTROM) -bin $(RUMOR) -dir $(CURDIR) $(if $(SEED),-first-seed $(SEED)) $(if $(BENCH_TIME_LIMIT),-time-limit $(BENCH_TIME_LIMIT))
 nodeargs   = $(if $(NODE_ARGS),-- $(NODE_ARGS))
+bench_plain  = 3d=$(BENCH_SEEDS),3d-partition=$(BENCH_PARTITION_SEEDS)
+bench_faults = 3c-faults=$(BENCH_3C_FAULTS_SEEDS),3d-kill=$(BENCH_KILL_SEEDS),3d-faults=$(BENCH_FAULTS_SEEDS)
 
-# 3d/3e on BENCH_SEEDS seeds, and with --nemesis partition on BENCH_PARTITION_SEEDS.
+# 3d/3e on BENCH_SEEDS seeds, with --nemesis partition on
+# BENCH_PARTITION_SEEDS, then the fault scenarios of bench-faults, all in
+# one table set with one tally. At the full 20 s per run that is 55 runs,
+# about 35 minutes (a run is 20 s of workload, up to 5 s of drain, the
+# 10 s recovery wait, setup and teardown: 30-35 s at 5 nodes, 40-45 s at
+# 25).
 bench: build
-	cd eddy && $(GO) run ./cmd/bench -scenarios 3d=$(BENCH_SEEDS),3d-partition=$(BENCH_PARTITION_SEEDS) $(benchflags) $(nodeargs)
+	cd eddy && $(GO) run ./cmd/bench -scenarios $(bench_plain),$(bench_faults) $(benchflags) $(nodeargs)
+
+# Every fault Maelstrom injects: 3c with --nemesis partition,kill,pause on
+# BENCH_3C_FAULTS_SEEDS seeds (valid and 0 lost on each), and 3d with
+# --nemesis kill on BENCH_KILL_SEEDS and with partition,kill,pause on
+# BENCH_FAULTS_SEEDS (valid, 0 lost; medians of msgs-per-op <= 3.0 and of
+# the excess at 0.5 and 0.95 <= 500 ms). 40 runs, about 22 minutes as
+# measured (12 for 3c-faults, 10 for the two 3d scenarios).
+bench-faults: build
+	cd eddy && $(GO) run ./cmd/bench -scenarios $(bench_faults) $(benchflags) $(nodeargs)
 
 # 3c (5 nodes, partitions) on BENCH_3C_SEEDS seeds: valid and 0 lost on each.
 bench-3c: build

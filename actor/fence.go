@@ -11,8 +11,8 @@ import (
 // Maelstrom's 5 s client timeout, so many of those clients have given up;
 // a broadcast client that gave up has been closed, and a reply to a closed
 // client is an unknown destination, after which Maelstrom never reads the
-// node's stdout again (eddy/docs/SEMANTICS.md §1.6, §10.8). Everything the
-// node holds alone would be stuck on it.
+// node's stdout again (eddy/docs/SEMANTICS.md §1.6, §10.8, §12.9).
+// Everything the node holds alone would be stuck on it.
 //
 // The shell tells the node it was stopped (Resumed, stepped after the
 // ticks it slept through and before anything it reads next). The node then

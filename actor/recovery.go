@@ -14,9 +14,9 @@ import (
 // one counter per test, and the first clients of a test are the ones that
 // init its nodes, c0 … c(N-1) for N nodes (eddy/docs/SEMANTICS.md §1.7).
 // A node restarted after a kill gets its init from a client opened later,
-// with a larger number. So init from c<i> with i < N starts a test afresh:
-// whatever log the node's id has from before belongs to an earlier test
-// and is discarded. Init from anyone else is a restart: the log is read
+// with a larger number (§12.6). So init from c<i> with i < N starts a test
+// afresh: whatever log the node's id has from before belongs to an earlier
+// test and is discarded. Init from anyone else is a restart: the log is read
 // back, and the node rejoins its peers with what it held (progress.go).
 // Within one machine, logs are also kept apart by test (the shell's test
 // key), so this rule matters for the tests one harness runs in a row.

@@ -17,9 +17,9 @@ import (
 //
 // Maelstrom starts every node in the JVM's temporary directory, the same
 // for every node of every test, and tells a node nothing about which test
-// it is in (eddy/docs/SEMANTICS.md §1.8). A test's nodes, and the nodes it
-// restarts, are all children of one process, the harness's; a later test,
-// or one running beside it, has another. So the log goes under
+// it is in (eddy/docs/SEMANTICS.md §1.8, §12.6). A test's nodes, and the
+// nodes it restarts, are all children of one process, the harness's; a
+// later test, or one running beside it, has another. So the log goes under
 //
 //	<root>/<test key>/<node id>.log
 //

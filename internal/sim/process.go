@@ -9,8 +9,8 @@ import (
 	"rumor/messages"
 )
 
-// Process faults, as Maelstrom's kill and pause nemeses inflict them (the
-// section on process faults in eddy/docs/SEMANTICS.md):
+// Process faults, as Maelstrom's kill and pause nemeses inflict them
+// (eddy/docs/SEMANTICS.md §12):
 //
 //   - kill: the process dies at once (SIGKILL). What it held in memory is
 //     gone; its log on the disk stays. Now and then the kill lands in the
@@ -29,8 +29,8 @@ import (
 //
 // Its clients give up after clientTimeout, as Maelstrom's do; a reply to a
 // client that gave up on a broadcast (and was closed) makes the network
-// stop reading the node's process: it is mute (see send) until a kill and
-// a start give it a new one.
+// stop reading the node's process: it is mute (see send; §12.9) until a
+// kill and a start give it a new one.
 
 // procState is where a node's process stands.
 type procState int

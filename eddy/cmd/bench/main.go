@@ -8,7 +8,11 @@
 //	                   [-eddy bin/eddy] [-bin bin/rumor] [-dir .] [-- node args]
 //
 // The scenarios are 3d (the 3d/3e command line), 3d-partition (the same
-// with --nemesis partition) and 3c (5 nodes, rate 10, partitions).
+// with --nemesis partition), 3c (5 nodes, rate 10, partitions), and the
+// process faults: 3c-faults (3c with --nemesis partition,kill,pause),
+// 3d-kill (3d with --nemesis kill) and 3d-faults (3d with --nemesis
+// partition,kill,pause). Their tables add each run's kills, pauses and
+// mute nodes.
 package main
 
 import (
@@ -27,7 +31,7 @@ func main() { bench.Main(run) }
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	list := fs.String("scenarios", "3d=5,3d-partition=10", "scenarios to run, each with =seeds (3d, 3d-partition, 3c)")
+	list := fs.String("scenarios", "3d=5,3d-partition=10", "scenarios to run, each with =seeds (3d, 3d-partition, 3c, 3c-faults, 3d-kill, 3d-faults)")
 	first := fs.Int64("first-seed", 1, "seed of each scenario's first run; the others follow it")
 	timeLimit := fs.Int("time-limit", 0, "seconds per run instead of each scenario's own (for a quick smoke test; the targets are for the full runs)")
 	var paths bench.Paths

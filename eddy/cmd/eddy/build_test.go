@@ -13,7 +13,7 @@ import (
 
 // mutants are the test nodes under testdata/mutants; each is node.go plus
 // its own file.
-var mutants = []string{"correct", "nogossip", "noretry", "dropper", "echoer", "quitter", "badtopo", "panicker"}
+var mutants = []string{"correct", "survivor", "nogossip", "noretry", "dropper", "echoer", "quitter", "badtopo", "panicker"}
 
 // binaries holds eddy and every mutant, built once per test binary into a
 // directory TestMain removes.

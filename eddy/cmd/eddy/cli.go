@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"eddy/internal/checker"
+	"eddy/internal/nemesis"
 	"eddy/internal/netsim"
 	"eddy/internal/proc"
 	"eddy/internal/runner"
@@ -92,16 +93,11 @@ func init() {
 		return nil
 	}, "--latency-dist")
 	value(func(o *options, v string) error {
-		o.cfg.Partition = false
-		for _, f := range strings.Split(v, ",") {
-			switch strings.TrimSpace(f) {
-			case "":
-			case "partition":
-				o.cfg.Partition = true
-			default:
-				return usagef("--nemesis: unknown fault %q (only partition is supported)", f)
-			}
+		f, err := nemesis.ParseFaults(v)
+		if err != nil {
+			return usagef("--nemesis: %v", err)
 		}
+		o.cfg.Faults = f
 		return nil
 	}, "--nemesis")
 	value(func(o *options, v string) error {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"eddy/internal/nemesis"
 	"eddy/internal/netsim"
 )
 
@@ -18,7 +19,7 @@ func TestDefaultsAreMaelstroms(t *testing.T) {
 	c := o.cfg
 	if !slices.Equal(c.Nodes, []string{"n1", "n2", "n3", "n4", "n5"}) || c.Concurrency != 5 ||
 		c.TimeLimit != 60*time.Second || c.Rate != 5 || c.Latency != (netsim.Latency{Dist: netsim.Constant}) ||
-		c.Topology != "grid" || c.Partition || c.NemesisInterval != 10 || c.RecoveryWait != 10*time.Second ||
+		c.Topology != "grid" || c.Faults.Any() || c.NemesisInterval != 10 || c.RecoveryWait != 10*time.Second ||
 		o.testCount != 1 || o.seedGiven || c.StoreRoot != "store" || c.NodeDir != os.TempDir() {
 		t.Errorf("defaults %+v", o)
 	}
@@ -33,13 +34,33 @@ func TestOptionsAndNodeArguments(t *testing.T) {
 	}
 	c := o.cfg
 	if !slices.Equal(c.Nodes, []string{"n0", "n1", "n2"}) || c.Concurrency != 6 || c.Rate != 2.5 ||
-		c.Latency != (netsim.Latency{MeanMillis: 100, Dist: netsim.Exponential}) || !c.Partition ||
+		c.Latency != (netsim.Latency{MeanMillis: 100, Dist: netsim.Exponential}) || c.Faults != (nemesis.Faults{Partition: true}) ||
 		c.NemesisInterval != 0.5 || c.Topology != "tree4" || c.Availability != "0.9" || !c.LogStderr ||
 		c.Seed != 42 || !o.seedGiven || o.testCount != 3 || c.RecoveryWait != 250*time.Millisecond || !c.GzipStore {
 		t.Errorf("parsed %+v", o)
 	}
 	if !slices.Equal(c.Args, []string{"plain", "--flag", "value"}) {
 		t.Errorf("node args %q", c.Args)
+	}
+}
+
+func TestNemesisTakesAnySetOfFaults(t *testing.T) {
+	cases := map[string]nemesis.Faults{
+		"partition":            {Partition: true},
+		"kill":                 {Kill: true},
+		"pause":                {Pause: true},
+		"kill,pause":           {Kill: true, Pause: true},
+		"pause,partition,kill": {Partition: true, Kill: true, Pause: true},
+	}
+	for list, want := range cases {
+		o, err := parseArgs([]string{"test", "--bin", os.Args[0], "--nemesis", list})
+		if err != nil || o.cfg.Faults != want {
+			t.Errorf("--nemesis %s: %+v, %v; want %+v", list, o.cfg.Faults, err, want)
+		}
+	}
+	_, err := parseArgs([]string{"test", "--bin", os.Args[0], "--nemesis", "kill,clock"})
+	if err == nil || !strings.Contains(err.Error(), `"clock"`) {
+		t.Errorf("an unknown fault: %v, want a usage error naming it", err)
 	}
 }
 
@@ -56,7 +77,7 @@ func TestBadArgumentsExit254(t *testing.T) {
 		{"test", "--bin", "x", "--latency", "-3"},
 		{"test", "--bin", "x", "--latency-dist", "normal"},
 		{"test", "--bin", "x", "--latency-dist", "uniform"}, // mean 0: Maelstrom would hang
-		{"test", "--bin", "x", "--nemesis", "kill"},
+		{"test", "--bin", "x", "--nemesis", "partition,clock"},
 		{"test", "--bin", "x", "--nemesis-interval", "0"},
 		{"test", "--bin", "x", "--topology", "star"},
 		{"test", "--bin", "x", "--concurrency", "0"},

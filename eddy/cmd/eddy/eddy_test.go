@@ -42,11 +42,21 @@ func (r eddyRun) tail() string {
 // working directory and waits for it (at most two minutes).
 func runEddy(t *testing.T, args ...string) eddyRun {
 	t.Helper()
+	return runEddyWith(t, nil, args...)
+}
+
+// runEddyWith is runEddy with extra environment variables for eddy (and
+// so for its nodes).
+func runEddyWith(t *testing.T, env []string, args ...string) eddyRun {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cwd := t.TempDir()
 	cmd := exec.CommandContext(ctx, eddyBin(t), append([]string{"test", "-w", "broadcast"}, args...)...)
 	cmd.Dir = cwd
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	code := 0
@@ -189,6 +199,12 @@ func assertAllGone(t *testing.T, pids []int, want int) {
 	if len(pids) != want {
 		t.Fatalf("%d nodes recorded a pid, want %d", len(pids), want)
 	}
+	assertGone(t, pids)
+}
+
+// assertGone checks that every pid has ended now that eddy has.
+func assertGone(t *testing.T, pids []int) {
+	t.Helper()
 	for _, pid := range pids {
 		// eddy has exited; a node it left behind would still be running.
 		if !waitGone(pid, 2*time.Second) {
@@ -224,45 +240,55 @@ func TestNoNodeSurvivesAnInterrupt(t *testing.T) {
 	t.Parallel()
 	for _, sig := range []os.Signal{os.Interrupt, os.Signal(sigterm)} {
 		t.Run(sig.String(), func(t *testing.T) {
-			pidDir := t.TempDir()
-			cmd := exec.Command(eddyBin(t), "test", "-w", "broadcast", "--bin", mutantBin(t, "correct"),
-				"--node-count", "3", "--time-limit", "600", "--", "--pid-dir", pidDir)
-			cmd.Dir = t.TempDir()
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			// Wait, by reading eddy's own log, until the workload runs:
-			// by then every node is up and has written its pid.
-			lines := bufio.NewScanner(stdout)
-			started := false
-			var seen strings.Builder
-			for !started && lines.Scan() {
-				seen.WriteString(lines.Text() + "\n")
-				started = strings.Contains(lines.Text(), "Run starting")
-			}
-			if !started {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("eddy never started the workload:\n%s%s", seen.String(), stderr.String())
-			}
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			for lines.Scan() {
-				seen.WriteString(lines.Text() + "\n")
-			}
-			err = cmd.Wait()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != 130 {
-				t.Errorf("eddy ended with %v, want exit 130:\n%s", err, seen.String())
-			}
-			assertAllGone(t, readPIDs(t, pidDir), 3)
+			// Once the workload runs, every node is up and has written
+			// its pid.
+			interruptOnce(t, sig, func(line string) bool { return strings.Contains(line, "Run starting") },
+				"--time-limit", "600")
 		})
 	}
+}
+
+// interruptOnce starts eddy on three nodes of the correct mutant with args
+// and pid files in a fresh directory, reads its log until ready says a
+// line is the moment, then sends sig: eddy must exit 130 and leave none of
+// the three running.
+func interruptOnce(t *testing.T, sig os.Signal, ready func(line string) bool, args ...string) {
+	t.Helper()
+	pidDir := t.TempDir()
+	cmd := exec.Command(eddyBin(t), append(append([]string{"test", "-w", "broadcast", "--bin", mutantBin(t, "correct"), "--node-count", "3"}, args...),
+		"--", "--pid-dir", pidDir)...)
+	cmd.Dir = t.TempDir()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	reached := false
+	var seen strings.Builder
+	for !reached && lines.Scan() {
+		seen.WriteString(lines.Text() + "\n")
+		reached = ready(lines.Text())
+	}
+	if !reached {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("eddy never got to the moment to interrupt it:\n%s%s", seen.String(), stderr.String())
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	for lines.Scan() {
+		seen.WriteString(lines.Text() + "\n")
+	}
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Errorf("eddy ended with %v, want exit 130:\n%s", err, seen.String())
+	}
+	assertAllGone(t, readPIDs(t, pidDir), 3)
 }

@@ -17,8 +17,11 @@ Options (defaults are Maelstrom's):
   --rate R                    total ops/s, default 5; 0 = no client ops
   --latency MS                mean server-to-server latency, default 0
   --latency-dist D            constant (default), uniform, exponential
-  --nemesis partition         partition the network
+  --nemesis F[,F...]          faults to inject: partition (cut the network),
+                              kill (SIGKILL nodes, start them again later),
+                              pause (SIGSTOP nodes, SIGCONT them later)
   --nemesis-interval S        mean seconds between nemesis ops, default 10
+                              (partitions and process faults each keep it)
   --topology T                grid (default), line, tree, tree2, tree3, tree4, total
   --concurrency N|Nn          workers, default 1n (one per node)
   --availability total|F      availability goal for the checker

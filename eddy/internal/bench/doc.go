@@ -1,7 +1,7 @@
 // Package bench runs eddy on rumor and holds the results to the project's
 // targets. It reads each run's figures back from its store directory
 // (results.json; limit.json for the limit and the excess; cost.json for
-// node CPU and memory), checks them against a scenario's targets, prints
+// node CPU and memory; faults.json for kills, pauses and mute nodes), checks them against a scenario's targets, prints
 // the tables of cmd/bench and cmd/scale, and draws the frontier and scale
 // plots.
 //

@@ -27,8 +27,22 @@ type Figures struct {
 	Dir        string  // the run's store directory
 	Cost       *Cost   // the nodes' resource use, when eddy recorded it
 	// Limit and Excess are the perfect broadcast's stable latency and the
-	// run's excess over it, from limit.json; nil when eddy wrote none.
+	// run's excess over it, from limit.json; nil when eddy wrote none, or
+	// when the run had no stable value to measure (HasLimitFile tells
+	// which).
 	Limit, Excess *Points
+	HasLimitFile  bool
+	// Faults are the run's process faults and mute nodes, from
+	// faults.json; nil when eddy wrote none.
+	Faults *Faults
+}
+
+// Faults are what eddy's faults.json says of one run.
+type Faults struct {
+	Kills    int      `json:"kills"`
+	Pauses   int      `json:"pauses"`
+	Restarts int      `json:"restarts"`
+	Mute     []string `json:"mute"`
 }
 
 // Points are a stable-latency distribution's 0.5, 0.95 and 1 points, in ms,
@@ -130,13 +144,19 @@ func Read(dir string) (Figures, error) {
 			f.Cost = &c
 		}
 	}
+	if raw, err := os.ReadFile(filepath.Join(dir, "faults.json")); err == nil {
+		var fa Faults
+		if json.Unmarshal(raw, &fa) == nil {
+			f.Faults = &fa
+		}
+	}
 	if raw, err := os.ReadFile(filepath.Join(dir, "limit.json")); err == nil {
 		var l struct {
 			Limit  *Points `json:"stable-latencies"`
 			Excess *Points `json:"excess"`
 		}
 		if json.Unmarshal(raw, &l) == nil {
-			f.Limit, f.Excess = l.Limit, l.Excess
+			f.Limit, f.Excess, f.HasLimitFile = l.Limit, l.Excess, true
 		}
 	}
 	return f, nil

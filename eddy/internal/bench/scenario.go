@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Shape is an eddy workload: the flags of one `eddy test -w broadcast`
@@ -12,7 +13,9 @@ type Shape struct {
 	Rate      int // client ops per second
 	LatencyMS int // --latency; 0 leaves it out
 	TimeLimit int // seconds
-	Partition bool
+	// Nemesis is the --nemesis list ("partition", "kill",
+	// "partition,kill,pause"); "" leaves it out.
+	Nemesis string
 }
 
 // Flags is the shape as eddy's command line spells it.
@@ -21,8 +24,8 @@ func (s Shape) Flags() []string {
 	if s.LatencyMS > 0 {
 		flags = append(flags, "--latency", strconv.Itoa(s.LatencyMS))
 	}
-	if s.Partition {
-		flags = append(flags, "--nemesis", "partition")
+	if s.Nemesis != "" {
+		flags = append(flags, "--nemesis", s.Nemesis)
 	}
 	return flags
 }
@@ -30,10 +33,21 @@ func (s Shape) Flags() []string {
 // String describes the shape in a few words for a table's heading.
 func (s Shape) String() string {
 	text := fmt.Sprintf("%d nodes, rate %d, latency %d ms, %d s", s.Nodes, s.Rate, s.LatencyMS, s.TimeLimit)
-	if s.Partition {
-		text += ", partition nemesis"
+	if s.Nemesis != "" {
+		text += ", " + strings.ReplaceAll(s.Nemesis, ",", "+") + " nemesis"
 	}
 	return text
+}
+
+// ProcessFaults reports whether the shape kills or pauses nodes: its
+// table then shows each run's kills, pauses and mute nodes.
+func (s Shape) ProcessFaults() bool {
+	for _, f := range strings.Split(s.Nemesis, ",") {
+		if f == "kill" || f == "pause" {
+			return true
+		}
+	}
+	return false
 }
 
 // Scenario is a named shape with the targets it is judged by and the
@@ -72,14 +86,33 @@ var PlainTargets = []Target{
 // Scenarios are the runs cmd/bench knows, in the order it runs them.
 var Scenarios = []Scenario{
 	{Name: "3d", Shape: Efficiency, Seeds: 5, Targets: PlainTargets},
-	{Name: "3d-partition", Shape: withPartition(Efficiency), Seeds: 10, Targets: []Target{
+	{Name: "3d-partition", Shape: withNemesis(Efficiency, "partition"), Seeds: 10, Targets: []Target{
 		{Figure: MsgsPerOp, Max: 2.5, Over: MedianOfSeeds},
 		{Figure: MsgsPerOp, Max: 3.0, Over: EverySeed},
 		{Figure: Excess50, Max: 300, Over: MedianOfSeeds},
 		{Figure: Excess95, Max: 400, Over: MedianOfSeeds},
 		{Figure: Excess100, Max: 400, Over: MedianOfSeeds},
 	}},
-	{Name: "3c", Shape: Shape{Nodes: 5, Rate: 10, TimeLimit: 20, Partition: true}, Seeds: 20},
+	{Name: "3c", Shape: Challenge3c, Seeds: 20},
+	// Every fault Maelstrom injects: the 3c shape with all three, then the
+	// efficiency shape with kills alone and with all three.
+	{Name: "3c-faults", Shape: withNemesis(Challenge3c, "partition,kill,pause"), Seeds: 20},
+	{Name: "3d-kill", Shape: withNemesis(Efficiency, "kill"), Seeds: 10, Targets: FaultTargets},
+	{Name: "3d-faults", Shape: withNemesis(Efficiency, "partition,kill,pause"), Seeds: 10, Targets: FaultTargets},
+}
+
+// Challenge3c is the 3c command line (semantics §8): 5 nodes, rate 10,
+// partitions.
+var Challenge3c = Shape{Nodes: 5, Rate: 10, TimeLimit: 20, Nemesis: "partition"}
+
+// FaultTargets are the project's targets on the efficiency shape under
+// process faults, all as medians over seeds (the excess also shows its
+// worst seed): a kill of every node at once leaves the network nothing to
+// work with until the restart, so single seeds vary a lot.
+var FaultTargets = []Target{
+	{Figure: MsgsPerOp, Max: 3.0, Over: MedianOfSeeds, ShowWorst: true},
+	{Figure: Excess50, Max: 500, Over: MedianOfSeeds, ShowWorst: true},
+	{Figure: Excess95, Max: 500, Over: MedianOfSeeds, ShowWorst: true},
 }
 
 // ScenarioNamed finds a scenario of Scenarios by name.
@@ -110,8 +143,8 @@ func Scale(n int) Scenario {
 	return Scenario{Name: fmt.Sprintf("%d nodes", n), Shape: shape, Seeds: 1, Targets: targets}
 }
 
-func withPartition(s Shape) Shape {
-	s.Partition = true
+func withNemesis(s Shape, faults string) Shape {
+	s.Nemesis = faults
 	return s
 }
 

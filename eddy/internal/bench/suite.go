@@ -26,8 +26,12 @@ func RunSeeds(ctx context.Context, p Paths, sc Scenario, first int64, n int, nod
 			return runs, fmt.Errorf("%s seed %d: %w", sc.Name, seed, err)
 		}
 		f.Seed = seed
-		fmt.Fprintf(progress, "%s seed %d (%d/%d): valid %s, lost %d, msgs/op %.2f, median %d ms, max %d ms  %s\n",
-			sc.Name, seed, i+1, n, f.Valid, f.Lost, f.ServersMPO, f.MedianMS, f.MaxMS, f.Dir)
+		faults := ""
+		if sc.Shape.ProcessFaults() {
+			faults = ", k/p/mute " + f.Faults.text()
+		}
+		fmt.Fprintf(progress, "%s seed %d (%d/%d): valid %s, lost %d, msgs/op %.2f, median %d ms, max %d ms%s  %s\n",
+			sc.Name, seed, i+1, n, f.Valid, f.Lost, f.ServersMPO, f.MedianMS, f.MaxMS, faults, f.Dir)
 		runs = append(runs, f)
 	}
 	return runs, nil

@@ -23,8 +23,9 @@ func MedianOf(xs []float64) float64 {
 // MedianFigures is the run whose every figure is the median over runs
 // (those that did not crash) of that figure (latencies rounded to whole milliseconds), for a table's
 // median row. Its Valid and Lost are left empty: the row shows the valid
-// count and the total lost instead. Limit, Excess and Cost are medians
-// over the runs that recorded them, nil when none did.
+// count and the total lost instead. Limit, Excess, Cost and Faults are
+// medians over the runs that recorded them, nil when none did (the median
+// count of mute nodes stands as that many unnamed ones).
 func MedianFigures(runs []Figures) Figures {
 	var m Figures
 	m.ServersMPO = medianBy(runs, func(f Figures) (float64, bool) { return f.ServersMPO, true })
@@ -34,6 +35,21 @@ func MedianFigures(runs []Figures) Figures {
 	m.MaxMS = medianMS(runs, func(f Figures) (int, bool) { return f.MaxMS, true })
 	m.Limit = medianPoints(runs, func(f Figures) *Points { return f.Limit })
 	m.Excess = medianPoints(runs, func(f Figures) *Points { return f.Excess })
+	if slices.ContainsFunc(runs, func(f Figures) bool { return f.Faults != nil }) {
+		count := func(of func(*Faults) int) int {
+			return medianMS(runs, func(f Figures) (int, bool) {
+				if f.Faults == nil {
+					return 0, false
+				}
+				return of(f.Faults), true
+			})
+		}
+		m.Faults = &Faults{
+			Kills:  count(func(f *Faults) int { return f.Kills }),
+			Pauses: count(func(f *Faults) int { return f.Pauses }),
+			Mute:   make([]string, count(func(f *Faults) int { return len(f.Mute) })),
+		}
+	}
 	if slices.ContainsFunc(runs, func(f Figures) bool { return f.Cost != nil }) {
 		m.Cost = &Cost{
 			CPUPer1000Ops: medianBy(runs, CPU.Of),

@@ -13,8 +13,10 @@ import (
 const Legend = `Columns: msgs/op is :servers msgs-per-op; actual, limit and excess are stable
 latency at 0.5/0.95/1 in ms (limit: a perfect broadcast on the same run;
 excess = actual - limit); cpu is the nodes' CPU seconds per 1000 client ops;
-rss is the largest node's peak RSS in MiB. A median row, and each row of
-the scale table, is every column's median over seeds.`
+rss is the largest node's peak RSS in MiB; k/p/mute (runs that kill or pause
+nodes) counts kill ops, pause ops and the nodes whose output eddy stopped
+reading. A median row, and each row of the scale table, is every column's
+median over seeds.`
 
 // WriteRuns prints one scenario: a heading with its command line, a row
 // per run (in the order given), the median row, and its verdicts indented
@@ -22,11 +24,12 @@ the scale table, is every column's median over seeds.`
 func WriteRuns(w io.Writer, sc Scenario, runs []Figures, verdicts []Verdict) error {
 	fmt.Fprintf(w, "%s: %s, %s\n  eddy test -w broadcast --bin <node> %s --seed <seed>\n\n", sc.Name, sc.Shape, Count(len(runs), "seed"), strings.Join(sc.Shape.Flags(), " "))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, header("seed"))
+	faults := sc.Shape.ProcessFaults()
+	fmt.Fprintln(tw, header("seed", faults))
 	for _, r := range runs {
-		fmt.Fprintln(tw, row(strconv.FormatInt(r.Seed, 10), verdictWord(r.Valid), r.Lost, r))
+		fmt.Fprintln(tw, row(strconv.FormatInt(r.Seed, 10), verdictWord(r.Valid), r.Lost, r, faults))
 	}
-	fmt.Fprintln(tw, medianRow("median", runs))
+	fmt.Fprintln(tw, medianRow("median", runs, faults))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -38,9 +41,9 @@ func WriteRuns(w io.Writer, sc Scenario, runs []Figures, verdicts []Verdict) err
 // labelled by node count: the scale table.
 func WriteSizes(w io.Writer, scs []Scenario, runs [][]Figures) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, header("nodes"))
+	fmt.Fprintln(tw, header("nodes", false))
 	for i, sc := range scs {
-		fmt.Fprintln(tw, medianRow(strconv.Itoa(sc.Shape.Nodes), runs[i]))
+		fmt.Fprintln(tw, medianRow(strconv.Itoa(sc.Shape.Nodes), runs[i], false))
 	}
 	return tw.Flush()
 }
@@ -61,27 +64,49 @@ func WriteVerdicts(w io.Writer, names []string, groups [][]Verdict) error {
 	return tw.Flush()
 }
 
-func header(label string) string {
-	return label + "\tvalid\tlost\tmsgs/op\tactual\tlimit\texcess\tcpu\trss"
+// header names the columns; faults adds the k/p/mute column.
+func header(label string, faults bool) string {
+	h := label + "\tvalid\tlost\tmsgs/op\tactual\tlimit\texcess\tcpu\trss"
+	if faults {
+		h += "\tk/p/mute"
+	}
+	return h
 }
 
 // row renders one run's figures under header's columns.
-func row(label, valid string, lost int, f Figures) string {
+func row(label, valid string, lost int, f Figures, faults bool) string {
 	if !f.HasResults() {
-		return label + "\t" + Crashed + "\t-\t-\t-\t-\t-\t-\t-"
+		r := label + "\t" + Crashed + "\t-\t-\t-\t-\t-\t-\t-"
+		if faults {
+			r += "\t-"
+		}
+		return r
 	}
 	cpu, rss := "-", "-"
 	if f.Cost != nil {
 		cpu, rss = fmt.Sprintf("%.2f", f.Cost.CPUPer1000Ops), fmt.Sprintf("%.1f", f.Cost.PeakRSSMaxMiB)
 	}
 	actual := Points{MedianMS: f.MedianMS, P95MS: f.P95MS, MaxMS: f.MaxMS}
-	return fmt.Sprintf("%s\t%s\t%d\t%.2f\t%s\t%s\t%s\t%s\t%s", label, valid, lost, f.ServersMPO,
+	r := fmt.Sprintf("%s\t%s\t%d\t%.2f\t%s\t%s\t%s\t%s\t%s", label, valid, lost, f.ServersMPO,
 		actual.text(), f.Limit.text(), f.Excess.text(), cpu, rss)
+	if faults {
+		r += "\t" + f.Faults.text()
+	}
+	return r
+}
+
+// text renders kills/pauses/mute nodes, or "-" when the run wrote no
+// faults.json.
+func (f *Faults) text() string {
+	if f == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d/%d", f.Kills, f.Pauses, len(f.Mute))
 }
 
 // medianRow renders the median over runs, with the valid count and the
 // total lost.
-func medianRow(label string, runs []Figures) string {
+func medianRow(label string, runs []Figures, faults bool) string {
 	valid, lost := 0, 0
 	for _, r := range runs {
 		if r.Valid == "true" {
@@ -89,7 +114,7 @@ func medianRow(label string, runs []Figures) string {
 		}
 		lost += r.Lost
 	}
-	return row(label, fmt.Sprintf("%d/%d", valid, len(runs)), lost, MedianFigures(runs))
+	return row(label, fmt.Sprintf("%d/%d", valid, len(runs)), lost, MedianFigures(runs), faults)
 }
 
 // text renders the three points as 0.5/0.95/1, or "-" when absent.

@@ -97,3 +97,39 @@ func TestPlotsAreWritten(t *testing.T) {
 		t.Error("an unknown format was accepted")
 	}
 }
+
+func TestFaultScenariosShowKillsPausesAndMuteNodes(t *testing.T) {
+	sc, ok := ScenarioNamed("3d-faults")
+	if !ok || !sc.Shape.ProcessFaults() {
+		t.Fatalf("3d-faults: %+v", sc)
+	}
+	excess := func(p50, p95 int) *Points { return &Points{MedianMS: p50, P95MS: p95, MaxMS: p95 + 10} }
+	runs := []Figures{
+		{Seed: 1, Valid: "true", ServersMPO: 2.1, Excess: excess(200, 300), Faults: &Faults{Kills: 3, Pauses: 1}},
+		{Seed: 2, Valid: "true", ServersMPO: 2.5, Excess: excess(450, 900), Faults: &Faults{Kills: 1, Pauses: 2, Mute: []string{"n4", "n7"}}},
+		{Seed: 3, Valid: "true", ServersMPO: 2.3, Excess: excess(300, 400), Faults: &Faults{Kills: 2, Pauses: 2, Mute: []string{"n1"}}},
+	}
+	var b strings.Builder
+	must(t, WriteRuns(&b, sc, runs, Check(runs, sc.Targets)))
+	out := b.String()
+	for _, want := range []string{
+		"3d-faults: 25 nodes, rate 100, latency 100 ms, 20 s, partition+kill+pause nemesis, 3 seeds\n",
+		"--latency 100 --nemesis partition,kill,pause --seed <seed>\n",
+		"rss  k/p/mute\n",
+		"  -    3/1/0\n",
+		"  -    1/2/2\n",
+		"  -    2/2/1\n", // the median row: 2 kills, 2 pauses, 1 mute node
+		"median excess 0.5 over seeds <= 500 ms   median 300 ms, max 450 ms (seed 2)\n",
+		"ok  median excess 0.95 over seeds <= 500 ms  median 400 ms, max 900 ms (seed 2)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	plain, _ := ScenarioNamed("3d-partition")
+	b.Reset()
+	must(t, WriteRuns(&b, plain, runs, nil))
+	if strings.Contains(b.String(), "k/p/mute") {
+		t.Error("a partition scenario shows the process-fault column")
+	}
+}

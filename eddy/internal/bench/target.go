@@ -13,6 +13,8 @@ type Figure struct {
 	// Digits is how many decimals the verdicts show.
 	Digits int
 	of     func(Figures) (float64, bool)
+	// absent says why a run lacks the figure; nil means "not recorded".
+	absent func(Figures) string
 }
 
 // Of reads the figure off a run; false when the run did not record it
@@ -46,6 +48,11 @@ func excessFigure(q string, at func(Points) int) Figure {
 			return 0, false
 		}
 		return float64(at(*f.Excess)), true
+	}, absent: func(f Figures) string {
+		if f.HasLimitFile {
+			return "no stable values" // the validity rule fails the run too
+		}
+		return "not recorded"
 	}}
 }
 
@@ -64,6 +71,8 @@ type Target struct {
 	Figure Figure
 	Max    float64
 	Over   Over
+	// ShowWorst adds the worst seed to a median target's result.
+	ShowWorst bool
 }
 
 // String states the target as the verdict lists show it.
@@ -114,7 +123,11 @@ func (t Target) check(runs []Figures) Verdict {
 		}
 		x, ok := t.Figure.Of(r)
 		if !ok {
-			v.Got = fmt.Sprintf("not recorded (seed %d)", r.Seed)
+			why := "not recorded"
+			if t.Figure.absent != nil {
+				why = t.Figure.absent(r)
+			}
+			v.Got = fmt.Sprintf("%s (seed %d)", why, r.Seed)
 			return v
 		}
 		if len(values) == 0 || x > worst {
@@ -129,6 +142,9 @@ func (t Target) check(runs []Figures) Verdict {
 	if t.Over == MedianOfSeeds {
 		m := MedianOf(values)
 		v.Got, v.Met = "median "+t.Figure.Format(m), m <= t.Max
+		if t.ShowWorst {
+			v.Got += fmt.Sprintf(", max %s (seed %d)", t.Figure.Format(worst), worstSeed)
+		}
 		return v
 	}
 	v.Got, v.Met = fmt.Sprintf("worst %s (seed %d)", t.Figure.Format(worst), worstSeed), worst <= t.Max

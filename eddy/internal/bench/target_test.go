@@ -107,7 +107,7 @@ func TestScaleTargetsFollowTheNodeCount(t *testing.T) {
 			ts = append(ts, t.String())
 		}
 		got = append(got, sc.Name+": "+strings.Join(ts, "; "))
-		if sc.Seeds != 2 || sc.Shape.Rate != 100 || sc.Shape.LatencyMS != 100 || sc.Shape.Partition {
+		if sc.Seeds != 2 || sc.Shape.Rate != 100 || sc.Shape.LatencyMS != 100 || sc.Shape.Nemesis != "" {
 			t.Errorf("%s: %+v", sc.Name, sc)
 		}
 	}
@@ -182,5 +182,16 @@ func TestACrashedRunFailsValidityAndLeavesTheFiguresToTheOthers(t *testing.T) {
 	}
 	if v := Check([]Figures{{Seed: 1, Valid: Crashed}}, sc.Targets)[1]; v.Met || v.Got != "no runs with results" {
 		t.Errorf("all crashed: %+v", v)
+	}
+}
+
+func TestARunWithoutStableValuesSaysSo(t *testing.T) {
+	runs := []Figures{
+		{Seed: 1, Valid: "false", Lost: 700, HasLimitFile: true},
+		{Seed: 2, Valid: "true", Excess: &Points{MedianMS: 100}, HasLimitFile: true},
+	}
+	v := Check(runs, []Target{{Figure: Excess50, Max: 500, Over: MedianOfSeeds}})[1]
+	if v.Met || v.Got != "no stable values (seed 1)" {
+		t.Errorf("verdict %+v", v)
 	}
 }

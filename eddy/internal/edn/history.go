@@ -33,8 +33,8 @@ func HistoryOp(op history.Op) Map {
 }
 
 // HistoryValue converts an op's value: elements are integers, a read is a
-// vector of its entries (integers, or the raw JSON a node returned), EDN and
-// Isolated values are already EDN text, and no value is nil.
+// vector of its entries (integers, or the raw JSON a node returned), EDN,
+// Isolated and Outcomes values are already EDN text, and no value is nil.
 func HistoryValue(v history.Value) Value {
 	switch x := v.(type) {
 	case history.Element:
@@ -49,6 +49,8 @@ func HistoryValue(v history.Value) Value {
 	case history.EDN:
 		return Raw(string(x))
 	case history.Isolated:
+		return Raw(x.Text)
+	case history.Outcomes:
 		return Raw(x.Text)
 	}
 	return Nil{}

@@ -30,12 +30,18 @@ func (t Type) String() string {
 // as :nemesis.
 const NemesisProcess = -1
 
-// Function names used by the broadcast workload and the partition nemesis.
+// Function names used by the broadcast workload and the nemesis: the
+// partition flip-flop, and the process faults (kill and start, pause and
+// resume).
 const (
 	FBroadcast      = "broadcast"
 	FRead           = "read"
 	FStartPartition = "start-partition"
 	FStopPartition  = "stop-partition"
+	FKill           = "kill"
+	FStart          = "start"
+	FPause          = "pause"
+	FResume         = "resume"
 )
 
 // Op is one history entry. Its Value has a type per kind of op (see Value).

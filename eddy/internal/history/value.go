@@ -15,6 +15,8 @@ import (
 //     ":network-healed");
 //   - Isolated: the grudge a start-partition installed, with its printed
 //     form;
+//   - Outcomes: what a kill, start, pause or resume did to each node, with
+//     its printed form;
 //   - nil: no value (read invocations, reads that did not complete :ok,
 //     stop-partition invocations).
 //
@@ -101,4 +103,32 @@ func (o Op) ReadValue() (Read, bool) {
 func (o Op) IsolatedValue() (Isolated, bool) {
 	g, ok := o.Value.(Isolated)
 	return g, ok
+}
+
+// Outcomes is the completion value of a kill, start, pause or resume: what
+// the op did to each node it acted on (Of maps a node to one of the
+// Outcome keywords below, without the colon), and Text is how the history
+// prints it ({"n1" :killed, "n3" :killed}).
+type Outcomes struct {
+	Of   map[string]string
+	Text string
+}
+
+// What a process fault did to one node, as its completion value says it.
+const (
+	Killed         = "killed"          // kill: the node's process was SIGKILLed
+	Started        = "started"         // start: a killed node was launched again and answered init
+	AlreadyRunning = "already-running" // start: the node's process was alive (running or paused)
+	Paused         = "paused"          // pause: the node's process was SIGSTOPped
+	Resumed        = "resumed"         // resume: the node's process was sent SIGCONT
+	NotRunning     = "not-running"     // pause or resume of a node that is killed
+	Crashed        = "crashed"         // the node's process had exited on its own; eddy leaves it down
+)
+
+func (Outcomes) isValue() {}
+
+// OutcomesValue is the op's process-fault outcomes, if its value is one.
+func (o Op) OutcomesValue() (Outcomes, bool) {
+	v, ok := o.Value.(Outcomes)
+	return v, ok
 }

@@ -2,9 +2,9 @@ package limit
 
 // flood is one value's perfect broadcast: the earliest arrival at every
 // node (never if it cannot get there), given when each origin had it.
-// Dijkstra applies because a later start never lands earlier: land is
-// non-decreasing in its time.
-func flood(start []int64, hop int64, tl timeline) []int64 {
+// Dijkstra applies because a later start never lands earlier: depart and
+// land are non-decreasing in their time.
+func flood(start []int64, hop int64, w world) []int64 {
 	n := len(start)
 	arrival := append([]int64(nil), start...)
 	done := make([]bool, n)
@@ -21,11 +21,15 @@ func flood(start []int64, hop int64, tl timeline) []int64 {
 			return arrival
 		}
 		done[a] = true
+		departure := w.depart(a, arrival[a])
+		if departure == never {
+			continue
+		}
 		for b := range n {
 			if done[b] {
 				continue
 			}
-			if t := tl.land(a, b, arrival[a]+hop); t < arrival[b] {
+			if t := w.land(a, b, departure+hop); t < arrival[b] {
 				arrival[b] = t
 			}
 		}

@@ -55,8 +55,9 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 	for i, n := range net.Nodes {
 		index[n] = i
 	}
-	arrivals := arrivalsOf(h, net, cutsOf(h, index))
-	w := checker.SetFull(perfectReads(h, net, arrivals))
+	world := world{cuts: cutsOf(h, index), down: downsOf(h, index)}
+	arrivals := arrivalsOf(h, net, world)
+	w := checker.SetFull(perfectReads(h, net, arrivals, world.down))
 	r := Result{Hop: net.Hop, Workload: w, Limit: w.StableLatencies, Actual: actual.StableLatencies}
 	if r.Limit != nil && r.Actual != nil {
 		r.Excess = &checker.Quantiles{
@@ -74,7 +75,7 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 // arrivalsOf floods every broadcast value that did not fail and returns,
 // per element, its earliest arrival at each node. A value broadcast more
 // than once floods from each of its origins.
-func arrivalsOf(h history.History, net Network, tl timeline) map[int64][]int64 {
+func arrivalsOf(h history.History, net Network, w world) map[int64][]int64 {
 	hop := int64(net.Hop)
 	starts := map[int64][]int64{}
 	var order []int64
@@ -97,7 +98,7 @@ func arrivalsOf(h history.History, net Network, tl timeline) map[int64][]int64 {
 	}
 	out := make(map[int64][]int64, len(order))
 	for _, e := range order {
-		out[e] = flood(starts[e], hop, tl)
+		out[e] = flood(starts[e], hop, w)
 	}
 	return out
 }
@@ -131,8 +132,11 @@ func broadcasts(h history.History) []int {
 
 // perfectReads copies h with every :ok read's result replaced by the
 // values whose arrival at the read's node is at or before the read's
-// invocation, in ascending order.
-func perfectReads(h history.History, net Network, arrivals map[int64][]int64) history.History {
+// invocation, in ascending order. A read invoked while its node is down
+// (paused: it is answered after the resume) is answered when the node is
+// back, with what has landed by then: its request, like any message,
+// lands when the node is back.
+func perfectReads(h history.History, net Network, arrivals map[int64][]int64, down downs) history.History {
 	elements := make([]int64, 0, len(arrivals))
 	for e := range arrivals {
 		elements = append(elements, e)
@@ -154,6 +158,9 @@ func perfectReads(h history.History, net Network, arrivals map[int64][]int64) hi
 			continue
 		}
 		node, at := net.nodeOf(op.Process), h[inv].Time
+		if node >= 0 {
+			at = down.upAt(node, at)
+		}
 		seen := history.Read{}
 		for _, e := range elements {
 			if node >= 0 && arrivals[e][node] <= at {

@@ -65,7 +65,7 @@ func arrivals(t *testing.T, b *builder, index map[string]int, origin int) []int6
 		start[i] = never
 	}
 	start[origin] = 0
-	return flood(start, hop, cutsOf(b.h, index))
+	return flood(start, hop, world{cuts: cutsOf(b.h, index), down: downsOf(b.h, index)})
 }
 
 func TestWithoutPartitionsEveryOtherNodeIsOneHopAway(t *testing.T) {

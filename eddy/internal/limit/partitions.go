@@ -86,20 +86,3 @@ func (tl timeline) at(t int64) int {
 	}
 	return -1
 }
-
-// land is the earliest time at or after t at which a message from src can
-// land at dest: t itself if no cut in force blocks the link, otherwise the
-// end of the blocking cut (the sender sends again so as to arrive then),
-// checked again against whatever is in force at that moment.
-func (tl timeline) land(src, dest int, t int64) int64 {
-	for {
-		i := tl.at(t)
-		if i < 0 || !tl[i].blocked[dest][src] {
-			return t
-		}
-		if tl[i].to == never {
-			return never
-		}
-		t = tl[i].to
-	}
-}

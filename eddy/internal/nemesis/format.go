@@ -103,3 +103,21 @@ func stringSet(members []string) edn.Set {
 	}
 	return set
 }
+
+// FormatOutcomes renders what a kill, start, pause or resume did to each
+// node as the op's completion :value, the way Clojure prints the map
+// Jepsen builds from the nodes it acted on: up to eight nodes in the
+// order given (an array map), more in hash-map order. For example
+//
+//	{"n3" :killed, "n1" :killed}
+func FormatOutcomes(order []string, of map[string]string) string {
+	nodes := append([]string(nil), order...)
+	if len(nodes) > 8 {
+		edn.HashMapOrder(nodes, edn.StringHash)
+	}
+	m := make(edn.Map, 0, len(nodes))
+	for _, node := range nodes {
+		m = append(m, edn.Entry{Key: edn.String(node), Val: edn.Keyword(of[node])})
+	}
+	return edn.Compact(m)
+}

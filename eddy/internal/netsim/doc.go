@@ -18,6 +18,12 @@
 //     arrives while the loop sleeps waits behind the one being slept on
 //     (head-of-line blocking), exactly as in Maelstrom. Clients instead poll
 //     their own queue (Member.Poll).
+//   - Process faults (§12): a killed node stays registered, so sends to it
+//     succeed and pile up in its queue while its loop is ended (an ended
+//     loop hands over nothing more); Restart gives it a fresh queue,
+//     discarding what piled up. A paused node keeps its loop, which writes
+//     into its stdin until the pipe is full; SetStopped only tells the lag
+//     accounting to leave the pause out.
 //   - The journal counts every accepted send (dropped ones included) and
 //     every actual delivery, split into :all, :clients and :servers, and can
 //     stream one JSON line per event to a file.

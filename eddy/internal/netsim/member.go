@@ -2,6 +2,7 @@ package netsim
 
 import (
 	"io"
+	"sync/atomic"
 	"time"
 )
 
@@ -10,6 +11,24 @@ type Member struct {
 	id  string
 	net *Network
 	q   *queue
+
+	// stops counts SetStopped calls; stopped is the latest setting.
+	stops   atomic.Int64
+	stopped atomic.Bool
+}
+
+// SetStopped tells the network that the member's process is stopped
+// (paused, SIGSTOP) or running again (§12.7). Delivery goes on regardless,
+// as in Maelstrom: the loop keeps writing into the stopped node's stdin
+// until the pipe is full and the write blocks. What changes is the lag
+// accounting: a write held up by a pause is the fault at work, not eddy's
+// scheduling, and so is the backlog the resumed node then works through,
+// so from the first delivery during which the member was stopped or
+// resumed until the loop next waits for a deadline, the loop starts its
+// model afresh after every write (see Deliver).
+func (m *Member) SetStopped(stopped bool) {
+	m.stopped.Store(stopped)
+	m.stops.Add(1)
 }
 
 // ID is the member's id.
@@ -26,6 +45,10 @@ func (m *Member) Pending() int { return m.q.len() }
 // that moment says so, and otherwise sleeps until its deadline. A message
 // that arrives meanwhile, even one already due, waits for the sleeper: this
 // head-of-line blocking is part of Maelstrom's latency behaviour.
+//
+// Once done is closed the loop hands over nothing more (it checks just
+// before each delivery), so ending a killed node's loop before the kill
+// leaves later messages queued, undelivered, as Maelstrom leaves them.
 func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 	// One alarm for the loop's life, re-armed per message; the network's
 	// timer goroutine serves it (see Alarm).
@@ -34,6 +57,11 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 	// modelAt is when a perfect scheduler would have handed over the
 	// previous message; lag is measured against that model (see LagStats).
 	var modelAt int64
+	// draining is set once the member has been paused: until the loop
+	// next has to wait for a deadline, it is working off what piled up
+	// during the pause, as fast as the node reads, and the model restarts
+	// after every write (see SetStopped).
+	draining := false
 	for {
 		msg, ok := m.take(done)
 		if !ok {
@@ -45,6 +73,7 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		}
 		wait := msg.Deadline - m.net.clock.raw()
 		if wait > 0 {
+			draining = false
 			m.net.alarms.set(alarm, msg.Deadline)
 			select {
 			case <-alarm.c:
@@ -52,13 +81,36 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 				return
 			}
 		}
+		if closed(done) {
+			return
+		}
 		now := m.net.clock.raw()
 		modelAt = max(msg.Deadline, modelAt)
-		if m.net.clock.started() {
+		stops := m.stops.Load()
+		if m.net.clock.started() && !m.stopped.Load() {
 			m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
 		}
 		m.deliver(&msg)
 		sink(&msg)
+		if m.stopped.Load() || m.stops.Load() != stops {
+			draining = true
+		}
+		if draining {
+			// The write may have waited for a paused node, or for one
+			// still reading what piled up meanwhile; the model restarts
+			// from the moment it went through.
+			modelAt = m.net.clock.raw()
+		}
+	}
+}
+
+// closed reports whether done has been closed, without waiting.
+func closed(done <-chan struct{}) bool {
+	select {
+	case <-done:
+		return true
+	default:
+		return false
 	}
 }
 

@@ -100,6 +100,25 @@ func (n *Network) Register(id string) (*Member, error) {
 	return m, nil
 }
 
+// Restart gives a registered member a fresh, empty queue, as Maelstrom
+// does when it starts a killed node again (§12.6): whatever was sent to it
+// while it was down is discarded, never delivered. Sends from then on go to
+// the returned member; the old one's queue is closed, which ends any
+// delivery loop still taking from it.
+func (n *Network) Restart(id string) (*Member, error) {
+	n.membersMu.Lock()
+	old := n.members[id]
+	if old == nil {
+		n.membersMu.Unlock()
+		return nil, fmt.Errorf("netsim: member %s restarted but never registered", id)
+	}
+	m := &Member{id: id, net: n, q: newQueue()}
+	n.members[id] = m
+	n.membersMu.Unlock()
+	old.q.close()
+	return m, nil
+}
+
 // OpenClient registers the next client, c0, c1, … in order of calls.
 func (n *Network) OpenClient() *Member {
 	for {

@@ -18,7 +18,11 @@
 //   - CheckBin says, before anything is created, why a binary cannot be
 //     launched.
 //   - Stop SIGKILLs the whole process group unless the node already exited,
-//     waits at most 5 s, and reports an already-exited node as a crash.
+//     waits at most 5 s, and reports an already-exited node as a crash. The
+//     nemesis's kill (§12.5) is Stop too: only a node that had exited on its
+//     own is a crash.
+//   - Pause and Resume send SIGSTOP and SIGCONT to the process group
+//     (§12.7); Stop works on a paused node.
 //
 // Every goroutine a Node starts ends by the time Stop returns.
 package proc

@@ -35,6 +35,12 @@ func runHelper(mode string) {
 		blockOnStdin()
 	case "block":
 		blockOnStdin()
+	case "echo":
+		s := bufio.NewScanner(os.Stdin)
+		for s.Scan() {
+			fmt.Println(s.Text())
+		}
+		select {}
 	case "loud-crash":
 		loudCrash()
 	}

@@ -45,6 +45,7 @@ type Node struct {
 
 	exited     chan struct{} // closed once Wait returned
 	exitStatus int
+	peakRSS    int64         // bytes, read from /proc just before Stop's kill; 0 if unknown
 	stderrEOF  chan struct{} // closed once stderr reading ended
 
 	readers  sync.WaitGroup
@@ -289,6 +290,9 @@ func (n *Node) stop() error {
 	crashed := n.Exited()
 	var err error
 	if !crashed {
+		if b, ok := peakRSS(n.PID()); ok {
+			n.peakRSS = b
+		}
 		n.Kill()
 		select {
 		case <-n.exited:
@@ -338,6 +342,22 @@ const straggler = 200 * time.Millisecond
 func (n *Node) Kill() {
 	if !n.Exited() {
 		n.killGroup()
+	}
+}
+
+// Pause stops the node's process group with SIGSTOP (§12.7), unless the
+// node has exited. A stopped node reads nothing and writes nothing; its
+// pipes keep what was written to them. Stop and Kill work on a stopped node
+// as on a running one: SIGKILL ends a stopped process too.
+func (n *Node) Pause() { n.signalGroup(syscall.SIGSTOP) }
+
+// Resume lets a stopped node's process group run again with SIGCONT. It is
+// harmless on a node that runs.
+func (n *Node) Resume() { n.signalGroup(syscall.SIGCONT) }
+
+func (n *Node) signalGroup(sig syscall.Signal) {
+	if !n.Exited() {
+		_ = syscall.Kill(-n.cmd.Process.Pid, sig)
 	}
 }
 

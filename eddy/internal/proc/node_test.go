@@ -110,3 +110,51 @@ func TestKilledNodeReportsSignalExitStatus(t *testing.T) {
 		t.Errorf("stop after an outside kill: %v, want a crash report", err)
 	}
 }
+
+func TestAPausedNodeReadsNothingUntilItIsResumed(t *testing.T) {
+	lines := make(chan string, 10)
+	n := startHelper(t, "echo", func(line []byte) error { lines <- string(line); return nil }, nil)
+	defer n.Stop()
+	if _, err := n.Stdin().WriteString("before\n"); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-lines; got != "before" {
+		t.Fatalf("echo %q", got)
+	}
+	n.Pause()
+	if _, err := n.Stdin().WriteString("during\n"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case got := <-lines:
+		t.Fatalf("a paused node echoed %q", got)
+	case <-time.After(300 * time.Millisecond):
+	}
+	n.Resume()
+	select {
+	case got := <-lines:
+		if got != "during" {
+			t.Errorf("after the resume the node echoed %q, want what queued in its pipe", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the resumed node never read what queued")
+	}
+	n.Resume() // harmless on a running node
+}
+
+func TestStopEndsAPausedNodeAsAKill(t *testing.T) {
+	n := startHelper(t, "block", func([]byte) error { return nil }, nil)
+	n.Pause()
+	began := time.Now()
+	if err := n.Stop(); err != nil {
+		t.Fatalf("stopping a paused node: %v", err)
+	}
+	if took := time.Since(began); took > 2*time.Second {
+		t.Errorf("Stop took %v on a paused node", took)
+	}
+	if !waitGone(n.PID(), time.Second) {
+		t.Error("the paused node survived Stop")
+	}
+	n.Pause() // a no-op once the node has exited
+	n.Resume()
+}

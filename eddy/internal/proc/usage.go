@@ -13,7 +13,10 @@ type Usage struct {
 }
 
 // Usage reports the node's resource use once it has exited (after Stop);
-// ok is false before that, or where the platform does not say.
+// ok is false before that, or where the platform does not say. The peak
+// RSS is the process's own high-water mark, read just before Stop killed
+// it; for a process that exited on its own (or where /proc is missing) it
+// is the kernel's ru_maxrss, which may include eddy's own memory at launch.
 func (n *Node) Usage() (u Usage, ok bool) {
 	if !n.Exited() || n.cmd.ProcessState == nil {
 		return Usage{}, false
@@ -24,5 +27,9 @@ func (n *Node) Usage() (u Usage, ok bool) {
 	}
 	u.CPU = n.cmd.ProcessState.UserTime() + n.cmd.ProcessState.SystemTime()
 	u.PeakRSS = maxRSSBytes(ru)
+	if n.peakRSS > 0 {
+		// Read from /proc just before the kill: see peakRSS.
+		u.PeakRSS = n.peakRSS
+	}
 	return u, true
 }

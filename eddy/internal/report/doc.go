@@ -23,6 +23,9 @@
 //     means (eddy logs it and keeps the verdict and exit code).
 //   - Times on every picture are seconds of the history's relative clock;
 //     journal times are shifted by the journal's clock-zero line to match.
+//   - The time plots shade the nemesis's faults read from the history:
+//     partitions grey, kills (kill to start) #E9A4A0, pauses (pause to
+//     resume) #A0B1E9, in stripes where they overlap (§12.10).
 //   - Handler serves a store root read-only: "/" lists the runs, newest
 //     first, with the verdict from results.json, or for a run without one
 //     "crashed" and the reason its jepsen.log gives, "interrupted", or "no

@@ -13,13 +13,16 @@ import (
 	"eddy/internal/checker"
 	"eddy/internal/history"
 	"eddy/internal/limit"
+	"eddy/internal/nemesis"
 	"eddy/internal/summary"
 )
 
 // fixture is a small synthetic run: five nodes, one worker each, an op
-// every 100 ms for 10 s, n4 cut off from 2 s to 5 s, values visible on a
-// node 200 ms after their broadcast (or after the heal), one broadcast
-// that timed out and one failed read; and a journal to match.
+// every 100 ms for 10 s, n4 cut off from 2 s to 5 s, n3 paused from 3 s
+// to 8 s and n2 killed from 6 s to 7 s (the nemesis ops only: the reads do
+// not show them), values visible on a node 200 ms after their broadcast
+// (or after the heal), one broadcast that timed out and one failed read;
+// and a journal to match.
 type fixture struct {
 	in      Input
 	journal []byte
@@ -85,6 +88,25 @@ func newFixture(t *testing.T) fixture {
 		Drops: map[string][]string{"n0": {"n4"}, "n1": {"n4"}, "n2": {"n4"}, "n3": {"n4"}, "n4": {"n0", "n1", "n2", "n3"}},
 		Text:  `[:isolated {"n4" #{"n0" "n1" "n2" "n3"}}]`,
 	}})
+
+	fault := func(at int64, f string, invoked history.Value, of map[string]string, order ...string) {
+		h.Append(history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: invoked})
+		h.Append(history.Op{Time: at + 1000, Type: history.Info, Process: history.NemesisProcess, F: f,
+			Value: history.Outcomes{Of: of, Text: nemesis.FormatOutcomes(order, of)}})
+	}
+	everyone := func(outcome string) map[string]string {
+		of := map[string]string{}
+		for _, n := range nodes {
+			of[n] = outcome
+		}
+		return of
+	}
+	fault(int64(3*time.Second), history.FPause, history.EDN(":one"), map[string]string{"n3": history.Paused}, "n3")
+	fault(int64(6*time.Second), history.FKill, nil, map[string]string{"n2": history.Killed}, "n2")
+	started := everyone(history.AlreadyRunning)
+	started["n2"] = history.Started
+	fault(int64(7*time.Second), history.FStart, history.EDN(":all"), started, nodes...)
+	fault(int64(8*time.Second), history.FResume, history.EDN(":all"), everyone(history.Resumed), nodes...)
 
 	var next int64
 	healed := false
@@ -154,12 +176,17 @@ func newFixture(t *testing.T) fixture {
 	return fixture{
 		in: Input{
 			History: h, Nodes: nodes, Concurrency: fxNodes,
-			Run:        summary.Of(results, verdict, &lim, cost, nil, "index.html"),
+			Run:        withFaults(summary.Of(results, verdict, &lim, cost, nil, "index.html"), h),
 			ResultsEDN: results.EDN(),
 			Parameters: "--node-count 5 (fixture)",
 		},
 		journal: journal.Bytes(),
 	}
+}
+
+func withFaults(r summary.Run, h history.History) summary.Run {
+	r.Faults = summary.FaultsOf(h, []string{"n3"})
+	return r
 }
 
 // writeFixture writes the fixture's journal into a fresh run directory,

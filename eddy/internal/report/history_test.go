@@ -86,3 +86,43 @@ func TestSpreadIsBoundedByTheReadsEitherSide(t *testing.T) {
 		t.Errorf("spreads = %+v, want %+v", got, want)
 	}
 }
+
+func TestProcessFaultsRunFromTheFaultToWhatEndsIt(t *testing.T) {
+	nem := func(at int64, f string, v history.Value) history.Op {
+		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
+	}
+	outcomes := func(of map[string]string) history.Outcomes { return history.Outcomes{Of: of} }
+	h := history.History{
+		nem(0, history.FKill, history.EDN(":majority")), nem(1, history.FKill, outcomes(map[string]string{"n2": history.Killed, "n0": history.Killed})),
+		nem(2, history.FPause, nil), nem(3, history.FPause, outcomes(map[string]string{"n1": history.Paused, "n0": history.NotRunning})),
+		nem(5, history.FStartPartition, history.EDN(":one")), nem(6, history.FStartPartition, history.Isolated{}),
+		nem(10, history.FStart, history.EDN(":all")), nem(11, history.FStart, outcomes(map[string]string{"n0": history.Started})),
+		// The final resume and start, one with nothing in force.
+		nem(20, history.FResume, history.EDN(":all")), nem(21, history.FResume, outcomes(nil)),
+		nem(22, history.FStart, history.EDN(":all")), nem(23, history.FStart, outcomes(nil)),
+		nem(30, history.FKill, history.EDN(":one")), nem(31, history.FKill, outcomes(map[string]string{"n1": history.Killed})),
+	}
+	got := processFaults(h, 40)
+	want := []processFault{
+		{F: history.FKill, Start: 0, End: 10, Target: ":majority", Nodes: []string{"n0", "n2"}},
+		{F: history.FPause, Start: 2, End: 20, Target: "nil", Nodes: []string{"n1"}},
+		{F: history.FKill, Start: 30, End: 40, Target: ":one", Nodes: []string{"n1"}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("faults = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].F != want[i].F || got[i].Start != want[i].Start || got[i].End != want[i].End ||
+			got[i].Target != want[i].Target || !slices.Equal(got[i].Nodes, want[i].Nodes) {
+			t.Errorf("fault %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	shades := shadesOf(partitions(h, 40), got)
+	kinds := map[bandKind]int{}
+	for _, s := range shades {
+		kinds[s.Kind]++
+	}
+	if kinds[partitioned] != 1 || kinds[killed] != 2 || kinds[paused] != 1 {
+		t.Errorf("shades %+v", shades)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"eddy/internal/checker"
 	"eddy/internal/history"
@@ -48,6 +49,7 @@ type indexPage struct {
 	Propagation                     []row
 	ReadGap                         string // typical time between reads on one node
 	Partitions                      []partitionRow
+	Faults                          []faultRow
 	Plots                           []picture
 	Diagram                         *picture
 	Files                           []link
@@ -58,12 +60,15 @@ type indexPage struct {
 
 type partitionRow struct{ From, To, Spec, Grudge string }
 
+// faultRow is one kill (to the next start) or pause (to the next resume).
+type faultRow struct{ From, To, Kind, Target, Nodes, Class string }
+
 // pictures in page order, with what each shows.
 var plotPictures = []picture{
 	{File: "limit.png", Width: 720, Height: 576, Title: "Each value against the limit",
 		Caption: "One dot per value that is stable both in the run and in the limit: along x its stable latency under a perfect broadcast on this run (same broadcasts, reads, acknowledgements and partitions), along y its actual stable latency. On the dashed line a value was as fast as the network allowed; the height above the line is its excess."},
 	{File: "latency-raw.png", Title: "Latency of every operation",
-		Caption: "Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Grey bands are partitions."},
+		Caption: "Each client operation at its invocation time: triangles are broadcasts, circles reads; blue ok, orange info (indeterminate), red fail. Bands are nemesis faults: grey partitions, red kills (kill to start), blue pauses (pause to resume)."},
 	{File: "latency-quantiles.png", Title: "Latency quantiles",
 		Caption: "Median, 95th, 99th percentile and maximum latency of the operations invoked in each window, solid for broadcasts, dashed for reads. With fewer than 20 operations in a window the 95th and 99th percentiles are the maximum and hide under its line."},
 	{File: "rate.png", Title: "Throughput",
@@ -73,7 +78,7 @@ var plotPictures = []picture{
 }
 
 // writeIndex renders index.html, showing the pictures in written.
-func writeIndex(in *Input, parts []partition, ops []clientOp, spreadList []spread, written map[string]bool) error {
+func writeIndex(in *Input, parts []partition, faults []processFault, ops []clientOp, spreadList []spread, written map[string]bool) error {
 	s := in.Run
 	page := indexPage{
 		Run:        filepath.Base(in.Dir),
@@ -94,6 +99,13 @@ func writeIndex(in *Input, parts []partition, ops []clientOp, spreadList []sprea
 		page.Partitions = append(page.Partitions, partitionRow{
 			From: roundedDuration(p.Start), To: roundedDuration(p.End), Spec: p.Spec, Grudge: p.Grudge,
 		})
+	}
+	for _, f := range faults {
+		row := faultRow{From: roundedDuration(f.Start), To: roundedDuration(f.End), Kind: "kill", Target: f.Target, Nodes: strings.Join(f.Nodes, " "), Class: "kill"}
+		if f.F == history.FPause {
+			row.Kind, row.Class = "pause", "pause"
+		}
+		page.Faults = append(page.Faults, row)
 	}
 	page.Propagation = propagationRows(spreadList)
 	if gap := readGap(ops); gap > 0 {
@@ -191,6 +203,14 @@ func figureRows(s summary.Run) []row {
 	}
 	if s.Lost > 0 {
 		rows[4].Class = "invalid"
+	}
+	f := s.Faults
+	rows = append(rows, row{Name: "kills / pauses (nodes)", Value: fmt.Sprintf("%d (%d) / %d (%d)", f.Kills, f.KilledNodes, f.Pauses, f.PausedNodes)},
+		row{Name: "restarts", Value: itoa(f.Restarts)})
+	if len(f.Mute) > 0 {
+		rows = append(rows, row{Name: "mute nodes (output no longer read)", Value: strings.Join(f.Mute, " "), Class: "invalid"})
+	} else {
+		rows = append(rows, row{Name: "mute nodes (output no longer read)", Value: "none"})
 	}
 	if q := s.LostLatencies; q != nil {
 		rows = append(rows, row{Name: "lost latency 0.5 / 1 (ms)", Value: fmt.Sprintf("%d / %d", q.Median, q.Max)})

@@ -16,10 +16,10 @@ func latencyMillis(ns int64) float64 { return max(float64(ns)/1e6, minLatencyMil
 
 // plotLatencyRaw draws every op's latency against its invocation time,
 // one series per kind and outcome, as Jepsen's latency-raw.png does.
-func plotLatencyRaw(ops []clientOp, parts []partition, end int64, path string) error {
+func plotLatencyRaw(ops []clientOp, bands []shade, end int64, path string) error {
 	p := newPlot("Latency of every operation", "latency (ms, log)")
 	useLogY(p)
-	addShading(p, parts)
+	addShading(p, bands)
 	for _, f := range functions {
 		for _, t := range outcomes {
 			var pts plotter.XYs

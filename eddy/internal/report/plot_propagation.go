@@ -32,9 +32,9 @@ func (s spreadBars) YError(i int) (float64, float64) {
 // first moment the last node showed it, a bar down to the latest moment a
 // read proved some node still lacked it. Values never seen on every node
 // are red crosses at how long they were still missing somewhere.
-func plotPropagation(all []spread, parts []partition, end int64, path string) error {
+func plotPropagation(all []spread, bands []shade, end int64, path string) error {
 	p := newPlot("Propagation: broadcast until seen on every node", "seconds after broadcast")
-	addShading(p, parts)
+	addShading(p, bands)
 	var everywhere spreadBars
 	var missing plotter.XYs
 	for _, s := range all {

@@ -13,11 +13,11 @@ var plottedQuantiles = []float64{0.5, 0.95, 0.99, 1}
 // plotLatencyQuantiles draws, per kind of op and time window, the latency
 // quantiles of the ops invoked in that window (every completion counts,
 // whatever its outcome), like Jepsen's latency-quantiles.png.
-func plotLatencyQuantiles(ops []clientOp, parts []partition, end int64, path string) error {
+func plotLatencyQuantiles(ops []clientOp, bands []shade, end int64, path string) error {
 	width := window(end)
 	p := newPlot(fmt.Sprintf("Latency quantiles per %s window", seconds(width)), "latency (ms, log)")
 	useLogY(p)
-	addShading(p, parts)
+	addShading(p, bands)
 	for _, f := range functions {
 		buckets := map[int][]int64{}
 		for _, op := range ops {

@@ -9,11 +9,11 @@ import (
 // plotRate draws completed ops per second in each time window, one line
 // per kind and outcome, like Jepsen's rate.png. Ops are counted in the
 // window of their completion; windows with none are plotted as zero.
-func plotRate(ops []clientOp, parts []partition, end int64, path string) error {
+func plotRate(ops []clientOp, bands []shade, end int64, path string) error {
 	width := window(end)
 	n := int(end/width) + 1
 	p := newPlot(fmt.Sprintf("Throughput per %s window", seconds(width)), "ops/s")
-	addShading(p, parts)
+	addShading(p, bands)
 	for _, f := range functions {
 		for _, t := range outcomes {
 			counts := make([]int, n)

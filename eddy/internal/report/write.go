@@ -14,6 +14,8 @@ func Write(in Input) error {
 	ops := clientOps(&in)
 	end := endTime(in.History)
 	parts := partitions(in.History, end)
+	faults := processFaults(in.History, end)
+	bands := shadesOf(parts, faults)
 	spreadList := spreads(ops, in.Nodes)
 
 	var errs []error
@@ -30,10 +32,10 @@ func Write(in Input) error {
 	if in.Run.Limit != nil {
 		attempt("limit.png", func(p string) error { return plotLimit(in.Run.Limit.Pairs, p) })
 	}
-	attempt("latency-raw.png", func(p string) error { return plotLatencyRaw(ops, parts, end, p) })
-	attempt("latency-quantiles.png", func(p string) error { return plotLatencyQuantiles(ops, parts, end, p) })
-	attempt("rate.png", func(p string) error { return plotRate(ops, parts, end, p) })
-	attempt("propagation.png", func(p string) error { return plotPropagation(spreadList, parts, end, p) })
+	attempt("latency-raw.png", func(p string) error { return plotLatencyRaw(ops, bands, end, p) })
+	attempt("latency-quantiles.png", func(p string) error { return plotLatencyQuantiles(ops, bands, end, p) })
+	attempt("rate.png", func(p string) error { return plotRate(ops, bands, end, p) })
+	attempt("propagation.png", func(p string) error { return plotPropagation(spreadList, bands, end, p) })
 	attempt("messages.svg", func(p string) error {
 		events, truncated, err := readJournal(filepath.Join(in.Dir, "net-journal.jsonl"), lamportLimit)
 		if err != nil {
@@ -41,7 +43,7 @@ func Write(in Input) error {
 		}
 		return writeLamport(events, truncated, parts, p)
 	})
-	attempt("index.html", func(string) error { return writeIndex(&in, parts, ops, spreadList, written) })
+	attempt("index.html", func(string) error { return writeIndex(&in, parts, faults, ops, spreadList, written) })
 	return errors.Join(errs...)
 }
 

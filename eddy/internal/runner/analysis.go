@@ -25,10 +25,11 @@ func analyse(h history.History, counts netsim.Counts, availability string) *chec
 }
 
 // conclude is the analysis step of a run that completed: the checker and
-// the limit, the results files (lag.json among them), the report, the
+// the limit, the results files (lag.json and faults.json among them; mute
+// is the nodes eddy stopped reading), the report, the
 // results map and verdict, and last the run's summary, which carries the
 // node cost, the lag and its warning.
-func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage) Result {
+func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, usages []proc.Usage, mute []string) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
 	results := analyse(h, net.Counts(), cfg.Availability)
 	lim := limit.Compute(h, results.Workload, limit.Network{Nodes: cfg.Nodes, Concurrency: cfg.Concurrency, Hop: limit.HopFor(cfg.Latency)})
@@ -49,6 +50,8 @@ func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Con
 	lag := lagOf(stats, cfg.Latency)
 	writeLag(dir, stats, lag)
 	run := summary.Of(results, verdict, &lim, cost, &lag, dir.File("index.html"))
+	run.Faults = summary.FaultsOf(h, mute)
+	_ = os.WriteFile(dir.File("faults.json"), run.Faults.JSON(), 0o644)
 	writeReport(out, dir, cfg, h, run, resultsEDN)
 	out.Info(runnerThread, "jepsen.core", resultsEDN+"\n\n"+verdict)
 	writeCost(dir, cost)

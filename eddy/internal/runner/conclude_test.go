@@ -3,6 +3,7 @@ package runner
 import (
 	"bytes"
 	"context"
+	"eddy/internal/nemesis"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 
 func TestARunEndsWithTheSummaryAndWritesTheLimit(t *testing.T) {
 	cfg := testConfig(t, 5)
-	cfg.Partition, cfg.NemesisInterval = true, 2
+	cfg.Faults, cfg.NemesisInterval = nemesis.Faults{Partition: true}, 2
 	fr := runFake(t, cfg, fakeOptions{})
 	lines := strings.Split(strings.TrimSpace(fr.log), "\n")
 	if len(lines) < 8 || !strings.HasPrefix(lines[len(lines)-1], "eddy: page ") ||

@@ -3,6 +3,7 @@ package runner
 import (
 	"time"
 
+	"eddy/internal/nemesis"
 	"eddy/internal/netsim"
 )
 
@@ -19,8 +20,8 @@ type Config struct {
 	Latency   netsim.Latency
 	Topology  string
 
-	Partition       bool    // --nemesis partition
-	NemesisInterval float64 // mean seconds between nemesis ops
+	Faults          nemesis.Faults // --nemesis: partition, kill, pause
+	NemesisInterval float64        // mean seconds between one generator's ops
 
 	Availability string // "" | "total" | a number in [0, 1]
 

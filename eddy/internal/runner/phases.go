@@ -55,7 +55,7 @@ func closeClients(clients []*rpc.Client) {
 
 // mainPhase runs the client schedule and the nemesis (nil without one) side
 // by side under one time limit, then waits for in-flight ops (the barrier).
-func mainPhase(ctx context.Context, c clock, limit time.Duration, s *clientSchedule, nem *partitioner, prog *progress) error {
+func mainPhase(ctx context.Context, c clock, limit time.Duration, s *clientSchedule, nem *nemesisWorker, prog *progress) error {
 	start := c.Now()
 	cutoff := start + int64(limit)
 	prog.set("main")
@@ -75,11 +75,13 @@ func mainPhase(ctx context.Context, c clock, limit time.Duration, s *clientSched
 	return nil
 }
 
-// finalPhase is §3.4's tail: heal (with a nemesis), announce, wait, then one
-// final read per worker, dispatched back to back in an order drawn from rng.
-func finalPhase(ctx context.Context, c clock, recoveryWait time.Duration, s *clientSchedule, nem *partitioner, rng *rand.Rand, out *console.Console, prog *progress) error {
+// finalPhase is §3.4's tail: the nemesis's final generator (heal, resume
+// and start every node, §12.3), announce, wait, then one final read per
+// worker, dispatched back to back in an order drawn from rng.
+func finalPhase(ctx context.Context, c clock, recoveryWait time.Duration, s *clientSchedule, nem *nemesisWorker, rng *rand.Rand, out *console.Console, prog *progress) error {
 	if nem != nil {
-		nem.stop(c.Now())
+		prog.set("final nemesis")
+		nem.final(ctx)
 	}
 	p := s.pool
 	order := rng.Perm(len(p.workers))
@@ -112,7 +114,7 @@ func setUpDB(ctx context.Context, out *console.Console, cl *cluster) error {
 
 // workload is the client side of the test: the workers, the main phase and
 // the final phase. Every worker has ended when it returns.
-func workload(ctx context.Context, cfg Config, out *console.Console, net *netsim.Network, rec *recorder, rng rngs, nem *partitioner, prog *progress) error {
+func workload(ctx context.Context, cfg Config, out *console.Console, net *netsim.Network, rec *recorder, rng rngs, nem *nemesisWorker, prog *progress) error {
 	p := newPool(ctx, net, rec, cfg.Nodes, cfg.Concurrency)
 	defer p.stop()
 	s := newClientSchedule(net, net.NewAlarm(), p, rec, rng.clients, cfg.Rate)

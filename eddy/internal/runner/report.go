@@ -36,8 +36,8 @@ func parameters(c Config) string {
 		fmt.Sprintf("--concurrency %d", c.Concurrency),
 		"--topology " + c.Topology,
 	}
-	if c.Partition {
-		parts = append(parts, fmt.Sprintf("--nemesis partition --nemesis-interval %g", c.NemesisInterval))
+	if c.Faults.Any() {
+		parts = append(parts, fmt.Sprintf("--nemesis %s --nemesis-interval %g", c.Faults, c.NemesisInterval))
 	}
 	parts = append(parts, fmt.Sprintf("--seed %d", c.Seed))
 	if len(c.Args) > 0 {

@@ -80,18 +80,18 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 	net.SetJournalSink(journalFile)
 
 	rec := newRecorder(out)
-	var nem *partitioner
-	if cfg.Partition {
-		nem = newPartitioner(net, rec, rng.nemesis, cfg.Nodes, cfg.NemesisInterval)
-	}
+	cl := newCluster(net, out, cfg, launch, filepath.Join(dir.Path(), "node-logs"))
+	nem := newNemesis(cfg, net, cl, rec, out, rng)
 	prog := newProgress()
 	view := statusView{clock: net, limit: cfg.TimeLimit, ops: &rec.invokes}
-	if nem != nil {
+	if cfg.Faults.Partition {
 		view.partition = nem.partition
+	}
+	if cfg.Faults.Process() {
+		view.down = cl.downText
 	}
 	defer startStatus(out, func() string { return prog.text(view) })()
 
-	cl := newCluster(net, out, cfg, launch, filepath.Join(dir.Path(), "node-logs"))
 	torn := false
 	tearDown := func() error {
 		torn = true
@@ -137,7 +137,7 @@ func execute(ctx context.Context, cfg Config, out *console.Console, dir *store.D
 	if crash != nil {
 		return crashed(ctx, out, crash)
 	}
-	return conclude(ctx, out, dir, cfg, h, net, cl.usages())
+	return conclude(ctx, out, dir, cfg, h, net, cl.usages(), cl.muteNodes())
 }
 
 // crashed logs a run that ended without analysis, as Jepsen logs a crashed

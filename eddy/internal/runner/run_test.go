@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"eddy/internal/nemesis"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -242,7 +243,7 @@ func TestTimeoutsFailReadsAndInfoBroadcasts(t *testing.T) {
 
 func TestNemesisAlternatesAndHealsBeforeTheFinalReads(t *testing.T) {
 	cfg := testConfig(t, 5)
-	cfg.Partition, cfg.NemesisInterval = true, 2
+	cfg.Faults, cfg.NemesisInterval = nemesis.Faults{Partition: true}, 2
 	fr := runFake(t, cfg, fakeOptions{})
 	var nem []history.Op
 	lastMain := int64(0)

@@ -29,7 +29,8 @@ type statusView struct {
 	clock     clock
 	limit     time.Duration
 	ops       *atomic.Int64
-	partition func() string // nil without a nemesis
+	partition func() string // nil without partitions
+	down      func() string // nil without process faults
 }
 
 func (p *progress) text(v statusView) string {
@@ -46,7 +47,11 @@ func (p *progress) text(v statusView) string {
 			part = "healed"
 		}
 	}
-	return fmt.Sprintf(" eddy %s  %v / %v  ops %d  partition %s ", phase, elapsed, v.limit, v.ops.Load(), part)
+	text := fmt.Sprintf(" eddy %s  %v / %v  ops %d  partition %s ", phase, elapsed, v.limit, v.ops.Load(), part)
+	if v.down != nil {
+		text += " down " + v.down() + " "
+	}
+	return text
 }
 
 // startStatus refreshes the live status line every 250 ms until the

@@ -40,6 +40,9 @@ type Run struct {
 	// Lag is eddy's own scheduling lag (nil when not measured).
 	Lag *Lag
 
+	// Faults counts the process faults and names the mute nodes.
+	Faults Faults
+
 	// Page is the path of the run's index.html.
 	Page string
 }

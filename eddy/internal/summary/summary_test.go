@@ -47,6 +47,7 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 		"eddy: limit           0.5 100 ms, 0.95 100 ms, 1 100 ms (perfect broadcast, 100 ms per hop)",
 		"eddy: excess          0.5 200 ms, 0.95 200 ms, 1 200 ms (actual - limit)",
 		"eddy: node cost       cpu 3.00 s (750.000 s per 1000 ops), peak rss mean 5.0 MiB, max 6.0 MiB (2 nodes)",
+		"eddy: faults          kill 0 (0 nodes), pause 0 (0 nodes), restart 0; mute none",
 		"eddy: scheduling lag  p50 0.08 ms, p99 1.9 ms (ok, limit 5 ms)",
 		"eddy: page            store/broadcast/x/index.html",
 	} {
@@ -54,8 +55,8 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
 	}
-	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 9 {
-		t.Errorf("summary is not the nine short lines expected:\n%s", text)
+	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 10 {
+		t.Errorf("summary is not the ten short lines expected:\n%s", text)
 	}
 }
 
@@ -118,5 +119,37 @@ func TestCostJSONKeepsItsKeys(t *testing.T) {
 	}
 	if CostOf(nil, run()) != nil {
 		t.Error("no usage should give no cost")
+	}
+}
+
+func TestFaultsCountKillsPausesRestartsAndNameTheMuteNodes(t *testing.T) {
+	var h history.History
+	nem := func(f string, v history.Value) {
+		h.Append(history.Op{Type: history.Info, Process: history.NemesisProcess, F: f, Value: v})
+	}
+	outcomes := func(of map[string]string) history.Outcomes { return history.Outcomes{Of: of} }
+	nem(history.FKill, history.EDN(":majority"))
+	nem(history.FKill, outcomes(map[string]string{"n0": history.Killed, "n2": history.Killed}))
+	nem(history.FPause, nil)
+	nem(history.FPause, outcomes(map[string]string{"n1": history.Paused, "n0": history.NotRunning}))
+	nem(history.FStart, history.EDN(":all"))
+	nem(history.FStart, outcomes(map[string]string{"n0": history.Started, "n1": history.AlreadyRunning, "n2": history.Started}))
+	nem(history.FKill, history.EDN(":one"))
+	nem(history.FKill, outcomes(map[string]string{"n1": history.Killed}))
+	// A start whose init failed: an error, no outcomes.
+	nem(history.FStart, history.EDN(":all"))
+	nem(history.FStart, history.EDN(":all"))
+	f := FaultsOf(h, []string{"n1", "n2"})
+	if f.Kills != 2 || f.KilledNodes != 3 || f.Pauses != 1 || f.PausedNodes != 1 || f.Restarts != 2 {
+		t.Errorf("faults %+v", f)
+	}
+	if got := f.text(); got != "kill 2 (3 nodes), pause 1 (1 node), restart 2; mute 2 (n1 n2)" {
+		t.Errorf("text %q", got)
+	}
+	if raw := string(f.JSON()); !strings.Contains(raw, `"mute": [`) || !strings.Contains(raw, `"killed-nodes": 3`) {
+		t.Errorf("faults.json %s", raw)
+	}
+	if raw := string(FaultsOf(nil, nil).JSON()); !strings.Contains(raw, `"mute": []`) {
+		t.Errorf("no mute node must still be a list: %s", raw)
 	}
 }

@@ -41,6 +41,7 @@ func (s Run) Text() string {
 		line("node cost", "cpu %.2f s (%.3f s per 1000 ops), peak rss mean %.1f MiB, max %.1f MiB (%d nodes)",
 			c.CPUSeconds, c.CPUPer1000Ops, c.PeakRSSMeanMiB, c.PeakRSSMaxMiB, c.Nodes)
 	}
+	line("faults", "%s", s.Faults.text())
 	if s.Lag != nil {
 		line("scheduling lag", "%s", s.Lag.text())
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -27,6 +28,13 @@ type behaviour struct {
 	extraTopoOK   map[string]any     // extra keys put into topology_ok
 	exitAfterReqs int                // exit(3) after this many client requests (0 = never)
 	panicAtStart  string             // panic with this message before reading anything
+	// persist keeps every value in a file in the working directory, named
+	// after the node id, written before the value is acknowledged and
+	// read back at init, so a killed node starts again with what it had.
+	// Such a node gossips to every node of init's node_ids rather than to
+	// its topology neighbours (a restarted node gets no topology), and
+	// after a restart sends everything it holds to everyone again.
+	persist bool
 }
 
 var mutant behaviour
@@ -44,6 +52,7 @@ type node struct {
 	mu         sync.Mutex
 	id         string
 	neighbours []string
+	log        *os.File // the values file of a persisting node
 	values     map[int64]bool
 	unacked    map[string]map[int64]bool // neighbour -> values it has not acknowledged
 	clientReqs int
@@ -100,6 +109,7 @@ func (n *node) handle(env envelope) {
 		Message  int64               `json:"message"`
 		Values   []int64             `json:"values"`
 		Topology map[string][]string `json:"topology"`
+		NodeIDs  []string            `json:"node_ids"`
 	}
 	if err := json.Unmarshal(env.Body, &req); err != nil {
 		fmt.Fprintln(os.Stderr, "bad body:", err)
@@ -109,6 +119,9 @@ func (n *node) handle(env envelope) {
 	case "init":
 		n.mu.Lock()
 		n.id = req.NodeID
+		if mutant.persist {
+			n.recover(req.NodeIDs)
+		}
 		n.mu.Unlock()
 		n.reply(env, req.MsgID, map[string]any{"type": "init_ok"})
 		if mutant.gossip == "periodic" {
@@ -116,7 +129,9 @@ func (n *node) handle(env envelope) {
 		}
 	case "topology":
 		n.mu.Lock()
-		n.neighbours = req.Topology[n.id]
+		if !mutant.persist {
+			n.neighbours = req.Topology[n.id]
+		}
 		n.mu.Unlock()
 		n.reply(env, req.MsgID, withExtras(map[string]any{"type": "topology_ok"}, mutant.extraTopoOK))
 	case "broadcast":
@@ -178,6 +193,17 @@ func (n *node) learn(values []int64, from string, fromClient bool) {
 			fresh = append(fresh, v)
 		}
 	}
+	if n.log != nil && len(fresh) > 0 {
+		// Written before the caller acknowledges anything.
+		var b []byte
+		for _, v := range fresh {
+			b = strconv.AppendInt(b, v, 10)
+			b = append(b, '\n')
+		}
+		if _, err := n.log.Write(b); err != nil {
+			fmt.Fprintln(os.Stderr, "persisting:", err)
+		}
+	}
 	neighbours := n.neighbours
 	if mutant.gossip == "periodic" {
 		for _, nb := range neighbours {
@@ -216,6 +242,37 @@ func (n *node) gossipLoop() {
 		n.mu.Unlock()
 		for nb, vals := range batches {
 			n.send(nb, map[string]any{"type": "gossip", "values": vals})
+		}
+	}
+}
+
+// recover opens the node's values file, loads what an earlier process of
+// the same node wrote, and queues all of it for every other node. Called
+// with n.mu held.
+func (n *node) recover(nodeIDs []string) {
+	name := "eddy-test-node-" + n.id + ".values"
+	if raw, err := os.ReadFile(name); err == nil {
+		for _, line := range strings.Fields(string(raw)) {
+			if v, err := strconv.ParseInt(line, 10, 64); err == nil {
+				n.values[v] = true
+			}
+		}
+	}
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "values file:", err)
+		os.Exit(1)
+	}
+	n.log = f
+	n.neighbours = nil
+	for _, peer := range nodeIDs {
+		if peer == n.id {
+			continue
+		}
+		n.neighbours = append(n.neighbours, peer)
+		n.unacked[peer] = map[int64]bool{}
+		for v := range n.values {
+			n.unacked[peer][v] = true
 		}
 	}
 }
