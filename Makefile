@@ -60,6 +60,8 @@ fuzz:
 	$(GO) test ./messages -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./messages -run '^$$' -fuzz '^FuzzValue$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/sim -run '^$$' -fuzz '^FuzzCore$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/wal -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/wal -run '^$$' -fuzz '^FuzzGarbageAfterValidRecords$$' -fuzztime $(FUZZTIME)
 
 3a 3b 3c 3d 3e: build
 	$(MAELSTROM) test -w broadcast --bin $(RUMOR) $(FLAGS_$@) $(seedflag) $(EDDY_FLAGS) $(if $(NODE_ARGS),-- $(NODE_ARGS))
