@@ -68,6 +68,8 @@ type cluster struct {
 }
 
 func startCluster(t *testing.T, size int, args ...string) *cluster {
+	// Each test keeps its nodes' logs to itself.
+	args = append([]string{"-data-dir", t.TempDir()}, args...)
 	c := &cluster{t: t, args: args, inbox: map[string]chan<- []byte{}, routed: make(chan []byte),
 		cut: make(chan map[string]bool), count: make(chan chan int), client: make(chan envelope, 1024)}
 	for i := range size {
@@ -108,22 +110,33 @@ func (c *cluster) startNode(i int) {
 	}()
 }
 
-// restart stops node i, as a crash would, and starts it again with nothing
-// but a fresh init; lines queued for it go to the new run.
-func (c *cluster) restart(i int) {
+// kill stops node i, as a crash would: its run ends, and lines sent to it
+// are dropped until it is started again, as Maelstrom drops what it queued
+// for a killed node.
+func (c *cluster) kill(i int) {
+	c.t.Helper()
+	c.stdins[i] <- nil
+	<-c.done[i]
+}
+
+// start starts node i again after kill, with nothing but a fresh init, from
+// a client opened later than the test's first ones: that is how a node
+// tells a restart from a new test.
+func (c *cluster) start(i int) {
 	c.t.Helper()
 	c.startNode(i)
-	<-c.done[i] // the old run, whose stdin startNode closed
 	id := c.ids[i]
-	reply := c.call(id, fmt.Sprintf(`{"type":"init","node_id":%q,"node_ids":["%s"],"msg_id":1}`, id, strings.Join(c.ids, `","`)))
-	if !strings.Contains(string(reply.Body), "init_ok") {
-		c.t.Fatalf("init %s after restart: %s", id, reply.Body)
+	c.inbox[id] <- []byte(fmt.Sprintf(`{"src":"c99","dest":%q,"body":{"type":"init","node_id":%q,"node_ids":["%s"],"msg_id":1}}`,
+		id, id, strings.Join(c.ids, `","`)))
+	if reply := <-c.client; !strings.Contains(string(reply.Body), "init_ok") || reply.Dest != "c99" {
+		c.t.Fatalf("init %s after restart: %s to %s", id, reply.Body, reply.Dest)
 	}
 }
 
 // feed returns a channel whose lines are written, in order, to the stdin
 // most recently received from stdins, buffering without bound; a new stdin
-// closes the one before, and closing the channel closes the last.
+// closes the one before, a nil one means no stdin (lines are dropped), and
+// closing the channel closes the last.
 func feed(stdins <-chan *io.PipeWriter) chan<- []byte {
 	in := make(chan []byte)
 	out := make(chan []byte)
@@ -155,12 +168,18 @@ func feed(stdins <-chan *io.PipeWriter) chan<- []byte {
 			select {
 			case line, ok := <-out:
 				if !ok {
-					w.Close()
+					if w != nil {
+						w.Close()
+					}
 					return
 				}
-				w.Write(append(line, '\n'))
+				if w != nil {
+					w.Write(append(line, '\n'))
+				}
 			case next := <-stdins:
-				w.Close()
+				if w != nil {
+					w.Close()
+				}
 				w = next
 			}
 		}
@@ -375,7 +394,7 @@ func TestBadInputNeverCrashesOrLoses(t *testing.T) {
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":13}}`,
 	}
 	var stdout, stderr strings.Builder
-	code := run(context.Background(), nil, strings.NewReader(strings.Join(in, "\n")), &stdout, &stderr)
+	code := run(context.Background(), []string{"-data-dir", t.TempDir()}, strings.NewReader(strings.Join(in, "\n")), &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
@@ -493,7 +512,7 @@ func TestVerboseLogsOneLinePerMessage(t *testing.T) {
 	in := `{"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0"],"msg_id":1}}` + "\n" +
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":2}}` + "\n"
 	var stdout, stderr strings.Builder
-	if code := run(context.Background(), []string{"-verbose"}, strings.NewReader(in), &stdout, &stderr); code != 0 {
+	if code := run(context.Background(), []string{"-verbose", "-data-dir", t.TempDir()}, strings.NewReader(in), &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
 	var kinds []string
@@ -520,12 +539,13 @@ func TestHelpExitsZero(t *testing.T) {
 	}
 }
 
-// TestRestartedNodeCatchesUp runs three whole nodes, broadcasts, kills one
-// and starts it again with a fresh init. With no other traffic, the
-// restarted node must soon read every value (before incarnations, the
-// earlier ones never came back); a value broadcast after that must reach it
-// too; and then the cluster must go quiet: its peers' queues to it drain
-// instead of being resent for ever.
+// TestRestartedNodeCatchesUp runs three whole nodes, broadcasts, kills one,
+// broadcasts more while it is down, and starts it again with nothing but a
+// fresh init. It must read back every value it had (from its log) at once,
+// and soon, with no other traffic, those broadcast while it was down (its
+// probe brings them); a value broadcast after that must reach it too; and
+// then the cluster must go quiet: its peers' queues to it drain instead of
+// being resent for ever.
 func TestRestartedNodeCatchesUp(t *testing.T) {
 	for _, victim := range []int{0, 2} { // the hub, and a node using it
 		t.Run(fmt.Sprintf("n%d", victim), func(t *testing.T) {
@@ -539,10 +559,21 @@ func TestRestartedNodeCatchesUp(t *testing.T) {
 					want = append(want, v)
 				}
 				advance(5 * time.Second)
+				had := slices.Clone(want)
 
-				c.restart(victim)
-				start := time.Now()
+				c.kill(victim)
+				other := c.ids[(victim+1)%3]
+				for v := 10; v < 15; v++ {
+					c.call(other, fmt.Sprintf(`{"type":"broadcast","message":%d,"msg_id":%d}`, v, v+10))
+					want = append(want, v)
+				}
+				advance(5 * time.Second)
+				c.start(victim)
 				id := c.ids[victim]
+				if got := c.readValues(id); !isSubset(had, got) {
+					t.Fatalf("just restarted, %s reads %v; its log had %v", id, got, had)
+				}
+				start := time.Now()
 				caughtUp := func() {
 					for !slices.Equal(c.readValues(id), want) {
 						if time.Since(start) > time.Minute {
@@ -553,8 +584,8 @@ func TestRestartedNodeCatchesUp(t *testing.T) {
 				}
 				caughtUp() // with no new value to carry the news
 				t.Logf("%s read every value %v after its restart", id, time.Since(start))
-				c.call(c.ids[(victim+1)%3], `{"type":"broadcast","message":10,"msg_id":30}`)
-				want = append(want, 10)
+				c.call(other, `{"type":"broadcast","message":15,"msg_id":30}`)
+				want = append(want, 15)
 				caughtUp()
 
 				advance(10 * time.Second)

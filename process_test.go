@@ -54,7 +54,14 @@ type proc struct {
 
 func startProc(t *testing.T, args ...string) *proc {
 	t.Helper()
-	p := &proc{t: t, cmd: exec.Command(rumorBin(t), args...), exited: make(chan error, 1)}
+	args = append([]string{"-data-dir", t.TempDir()}, args...) // each test keeps its logs to itself
+	return startCmd(t, exec.Command(rumorBin(t), args...))
+}
+
+// startCmd starts cmd, which runs rumor, with pipes the test holds.
+func startCmd(t *testing.T, cmd *exec.Cmd) *proc {
+	t.Helper()
+	p := &proc{t: t, cmd: cmd, exited: make(chan error, 1)}
 	inR, inW, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)

@@ -3,13 +3,14 @@ package actor
 import "time"
 
 // beats is the Loop's ticker, gated by the node. The node's clock is the
-// count of Ticks it has been given, one per tick of wall time since the loop
-// started, and every one of them is delivered. But the node says in each
-// Output which tick it next needs (NextTick), so the timer is armed for that
-// tick alone, and the ticks before it are delivered in a burst when it
-// fires, or just before the next event, whichever comes first. An idle node
-// arms no timer at all and is woken only by input; a busy one wakes when a
-// batch, an ack or a resend falls due instead of every tick.
+// count of ticks it has been given, one per tick of wall time since the
+// loop started, and every one of them is delivered. But the node says in
+// each Output which tick it next needs (NextTick), so the timer is armed for
+// that tick alone, and the ticks before it are delivered together, as one
+// Tick carrying their number, when it fires or just before the next event,
+// whichever comes first. An idle node arms no timer at all and is woken
+// only by input; a busy one wakes when a batch, an ack or a resend falls due
+// instead of every tick.
 type beats struct {
 	tick  time.Duration
 	start time.Time
@@ -30,22 +31,21 @@ func (b *beats) C() <-chan time.Time { return b.timer.C }
 // stop releases the timer.
 func (b *beats) stop() { b.timer.Stop() }
 
-// catchUp delivers every tick that wall time has reached.
-func (b *beats) catchUp(node *Node, handle Handler) {
-	for now := int64(time.Since(b.start) / b.tick); b.given < now; {
-		b.given++
-		b.step(node, Tick{}, handle)
-	}
+// elapsed returns how many ticks wall time has reached beyond those already
+// given, and counts them as given.
+func (b *beats) elapsed() int64 {
+	now := int64(time.Since(b.start) / b.tick)
+	n := max(now-b.given, 0)
+	b.given += n
+	return n
 }
 
-// step applies ev and re-arms the timer for whatever tick the node now
-// needs.
-func (b *beats) step(node *Node, ev Event, handle Handler) {
-	out := node.Step(ev)
-	handle(ev, out)
+// arm sets the timer for the tick the node needs next, nextTick ticks from
+// the last one given (0: none).
+func (b *beats) arm(nextTick int64) {
 	due := int64(0)
-	if out.NextTick > 0 {
-		due = b.given + out.NextTick
+	if nextTick > 0 {
+		due = b.given + nextTick
 	}
 	if due == b.due {
 		return

@@ -11,7 +11,7 @@ import (
 // wakeCounter is a Handler that records the distinct instants (of the
 // synctest bubble's fake clock) at which the loop stepped a Tick: how often
 // the loop's goroutine actually woke for time, as opposed to how many ticks
-// it delivered.
+// it delivered (which it counts too).
 type wakeCounter struct {
 	ticks  int
 	wakes  []time.Time
@@ -19,11 +19,12 @@ type wakeCounter struct {
 }
 
 func (w *wakeCounter) handle(ev Event, _ Output) {
-	if _, ok := ev.(Tick); !ok {
+	tick, ok := ev.(Tick)
+	if !ok {
 		w.events++
 		return
 	}
-	w.ticks++
+	w.ticks += int(max(tick.N, 1))
 	if now := time.Now(); len(w.wakes) == 0 || !w.wakes[len(w.wakes)-1].Equal(now) {
 		w.wakes = append(w.wakes, now)
 	}
@@ -38,7 +39,7 @@ func TestIdleLoopSleeps(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			node, _ := NewNode(DefaultConfig())
 			var w wakeCounter
-			loop := Start(node, 10*time.Millisecond, w.handle)
+			loop := Start(node, 10*time.Millisecond, nil, w.handle)
 			defer loop.Stop()
 
 			loop.Push(Received{Msg: initMsg("n1", size)})
@@ -65,7 +66,7 @@ func TestLoopWakesOnlyWhenDue(t *testing.T) {
 		node, _ := NewNode(testConfig(Mesh)) // retransmit after 10 ticks, doubling to 40
 		rec := make(recorder, 100)
 		var w wakeCounter
-		loop := Start(node, 10*time.Millisecond, func(ev Event, out Output) {
+		loop := Start(node, 10*time.Millisecond, nil, func(ev Event, out Output) {
 			w.handle(ev, out)
 			rec.handle(ev, out)
 		})
@@ -113,7 +114,7 @@ func TestEventMakesTickDue(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		node, _ := NewNode(testConfig(Star)) // batch every 3 ticks
 		rec := make(recorder, 100)
-		loop := Start(node, 10*time.Millisecond, rec.handle)
+		loop := Start(node, 10*time.Millisecond, nil, rec.handle)
 		defer loop.Stop()
 
 		loop.Push(Received{Msg: initMsg("n0", 3)}) // n0 is the hub

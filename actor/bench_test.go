@@ -12,18 +12,18 @@ import (
 func BenchmarkHubRelay(b *testing.B) {
 	cfg := DefaultConfig()
 	hub, _ := NewNode(cfg)
-	hub.Step(Received{Msg: initMsg("n0", 25)})
+	step(hub, Received{Msg: initMsg("n0", 25)})
 	var seq uint64
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		seq++
-		hub.Step(Received{Msg: messages.Message{Src: "n7", Dest: "n0", Body: messages.Gossip{
+		step(hub, Received{Msg: messages.Message{Src: "n7", Dest: "n0", Body: messages.Gossip{
 			Seq: seq, Values: []messages.Value{messages.IntValue(int64(i))}, Relay: true}}})
-		hub.Step(Tick{})
+		step(hub, Tick{})
 		if i%64 == 0 { // peers acknowledge now and then, as they would
 			for _, p := range hub.peers {
 				l := hub.links[p]
-				hub.Step(Received{Msg: messages.Message{Src: p, Dest: "n0", Body: messages.Ack{Ack: l.acked + uint64(l.sent)}}})
+				step(hub, Received{Msg: messages.Message{Src: p, Dest: "n0", Body: messages.Ack{Ack: l.acked + uint64(l.sent)}}})
 			}
 		}
 	}
@@ -36,10 +36,10 @@ func BenchmarkIdleTick(b *testing.B) {
 	for _, size := range []int{25, 10_000} {
 		b.Run(strconv.Itoa(size), func(b *testing.B) {
 			n, _ := NewNode(DefaultConfig())
-			n.Step(Received{Msg: initMsg("n1", size)})
+			step(n, Received{Msg: initMsg("n1", size)})
 			b.ReportAllocs()
 			for b.Loop() {
-				n.Step(Tick{})
+				step(n, Tick{})
 			}
 		})
 	}

@@ -79,6 +79,12 @@ type Config struct {
 	// a larger one: peers that see it start their streams to the node over
 	// (see restart.go). Zero is for a node that never restarts.
 	Incarnation uint64
+
+	// NoPauseFence turns the pause guard off (fence.go): a node resumed
+	// after a pause answers the requests it finds at once, even those whose
+	// clients gave up while it was stopped. For showing what the guard
+	// prevents, not for use.
+	NoPauseFence bool
 }
 
 // DefaultConfig returns settings tuned for Maelstrom's efficiency runs with a

@@ -78,7 +78,7 @@ func ExampleLoop_Push() {
 
 	// With the done case: once the loop has stopped, Push gives up at once.
 	node, _ := actor.NewNode(actor.DefaultConfig())
-	loop := actor.Start(node, time.Hour, func(actor.Event, actor.Output) {})
+	loop := actor.Start(node, time.Hour, nil, func(actor.Event, actor.Output) {})
 	loop.Stop()
 	pushed := make(chan bool)
 	go func() { pushed <- loop.Push(actor.Tick{}) }()
@@ -141,7 +141,17 @@ func (h *handNet) settle() {
 			h.lost++
 			continue
 		}
-		h.post(h.nodes[m.Dest].Step(actor.Received{Msg: m}))
+		h.step(m.Dest, actor.Received{Msg: m})
+	}
+}
+
+// step applies ev to a node as a shell with a perfect log would: a write
+// the node asks for succeeds and is reported at once.
+func (h *handNet) step(id string, ev actor.Event) {
+	out := h.nodes[id].Step(ev)
+	h.post(out)
+	if next, ok := actor.Write(nil, out); ok {
+		h.post(h.nodes[id].Step(next))
 	}
 }
 
@@ -150,7 +160,7 @@ func (h *handNet) settle() {
 func (h *handNet) tick(count int) {
 	for range count {
 		for _, id := range h.ids {
-			h.post(h.nodes[id].Step(actor.Tick{}))
+			h.step(id, actor.Tick{})
 		}
 		h.settle()
 	}
@@ -159,7 +169,7 @@ func (h *handNet) tick(count int) {
 // request plays a client: it steps node with body and returns the reply.
 func (h *handNet) request(node string, body messages.Body) messages.Message {
 	h.replies = h.replies[:0]
-	h.post(h.nodes[node].Step(actor.Received{Msg: messages.Message{Src: "c1", Dest: node, Body: body}}))
+	h.step(node, actor.Received{Msg: messages.Message{Src: "c1", Dest: node, Body: body}})
 	h.settle()
 	return h.replies[0]
 }

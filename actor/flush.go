@@ -8,37 +8,75 @@ func (n *Node) tick() {
 }
 
 // flush sends whatever is due on every active link (no other link can have
-// anything due), in sorted peer order so the output is deterministic.
+// anything due), in sorted peer order so the output is deterministic, and
+// the pause guard's fence if it is due again.
 func (n *Node) flush(out *Output) {
-	for _, l := range n.activeLinks() {
+	links := n.activeLinks()
+	n.batching = n.batchDue(links)
+	n.releaseHolds(links)
+	for _, l := range links {
 		n.due(l, out)
 	}
 	n.prune()
+	n.refence(out)
 }
 
 // due decides whether a link has something to send now, and sends it.
 //
 // At most one send per link per step (all the values it sends, in as many
-// batches as they need, or one ack): new values go out at once when they
-// ask a hub to fan them out (a Star node's own values, where waiting would
-// only add latency) and otherwise once the link has been quiet for a batch
-// interval; if the peer has been silent for a retransmission timeout,
-// everything it has not acknowledged goes again; failing both, an
-// acknowledgement we owe goes out on its own once we have given up hope of
-// piggybacking it. A peer that has stopped acknowledging (a partition) gets
-// new values only with the backed-off resends: sending it every batch would
-// cost the most exactly when nothing arrives.
+// batches as they need, or one probe, or one ack): new values go out at
+// once when they are urgent (a node's own values, where waiting would only
+// add latency, and a Star node's values for its hub to fan out) and
+// otherwise once the link has been quiet for a batch interval; if the peer
+// has been silent for a retransmission timeout, everything it has not
+// acknowledged goes again; failing both, an acknowledgement we owe goes out
+// on its own once we have given up hope of piggybacking it. A peer that has
+// stopped acknowledging (a partition) gets new values only with the
+// backed-off resends: sending it every batch would cost the most exactly
+// when nothing arrives. A link in the probe state sends probes instead of
+// values, on the resend schedule (progress.go).
 func (n *Node) due(l *link, out *Output) {
-	quiet := n.now - l.lastGossip
-	live := !l.stalled(n.now, n.cfg)
-	switch {
-	case live && (l.relayUnsent() || l.hasUnsent() && quiet >= n.batch):
-		l.gossip(n.now, n.self, false, out)
-	case len(l.unacked) > 0 && quiet >= l.retransmitAfter(n.cfg):
-		l.gossip(n.now, n.self, true, out)
-	case l.owedSince != never && n.now-l.owedSince >= n.ackDelay(l):
+	if send, retry := n.gossipDue(l); send {
+		l.gossip(n.now, n.self, n.routed, retry, out)
+		return
+	}
+	if l.state == stateProbe && n.now-l.lastGossip >= l.retransmitAfter(n.cfg) {
+		l.probe(n.now, n.self, out)
+		return
+	}
+	if l.owedSince != never && len(l.holds) == 0 && n.now-l.owedSince >= n.ackDelay(l) {
 		out.send(l.ack(n.self))
 	}
+}
+
+// gossipDue reports whether l sends values now, and whether that is a
+// resend.
+func (n *Node) gossipDue(l *link) (send, retry bool) {
+	if l.state != stateReplicate || len(l.unacked) == 0 {
+		return false, false
+	}
+	quiet := n.now - l.lastGossip
+	if !l.stalled(n.now, n.cfg) && (l.urgentUnsent() || l.hasUnsent() && (quiet >= n.batch || n.batching)) {
+		return true, false
+	}
+	return quiet >= l.retransmitAfter(n.cfg), true
+}
+
+// batchDue reports whether some live link's batch interval has run out
+// with new values waiting (a link starting over, which sends at once, does
+// not count). Then every live link with new values sends its batch in this
+// flush, due or not: the links of a node batch in step, so a
+// hub's fan-out of a relayed value and the gossip that carries its ack to
+// the relaying node leave in one output (hold.go), and a link pulled out
+// of step (by the first relay after a quiet spell, which every link but the
+// relaying one sends at once) costs one early batch, once.
+func (n *Node) batchDue(links []*link) bool {
+	for _, l := range links {
+		if l.state == stateReplicate && l.hasUnsent() && l.lastGossip != never && n.now-l.lastGossip >= n.batch && !l.stalled(n.now, n.cfg) {
+			return true
+		}
+	}
+	return false
 }
 
 // ackDelay is how long to hold an acknowledgement. A hub answers its clients

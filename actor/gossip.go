@@ -28,9 +28,12 @@ func without(ids []string, id string) []string {
 	return ids
 }
 
-func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
+func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out *Output) {
 	l, ok := n.linkFrom(m, out)
 	if !ok {
+		return
+	}
+	if !durable && n.persistFirst(m, g.Values, out) {
 		return
 	}
 	current := n.meet(l, g.Incarnations)
@@ -40,6 +43,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	silent := n.heard(l)
 	l.returned = silent
 	prompt := silent && len(g.Values) > 0
+	before := l.received
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for
@@ -49,8 +53,12 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, out *Output) {
 	l.prompt = l.prompt || prompt
 	n.activate(l) // it may owe an ack now
 	l.relaysVia = g.Relay
+	routed := n.routed
 	for _, v := range g.Values { // a value is a value, whichever stream brought it
 		n.accept(v, m.Src, g.Relay)
+	}
+	if current && n.routed != routed {
+		l.holdAck(before, n.routed) // acked once passed on; see hold.go
 	}
 	if current {
 		n.ackFrom(l, g.Ack, out)

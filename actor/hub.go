@@ -23,6 +23,10 @@ type star struct {
 	// side's values to: only they get this node's own values straight from
 	// it (another hub hears them from the nodes that serve it).
 	asked map[string]int64
+	// away are the values this node heard from, or gave to, a stand-in hub
+	// (one other than the first node in init order) since it last failed
+	// back.
+	away []messages.Value
 }
 
 // clientTicks is how long a peer counts as a client after its last relay
@@ -88,6 +92,9 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 		// Our clients are cut off from our hub: its fan-out never reaches
 		// them, so they get our own values from us.
 		s.toHub(n, v)
+		if s.hub != n.nodes[0] {
+			s.away = append(s.away, v) // the stand-in carries it across: see progressed
+		}
 		n.enqueueAll(s.askers(n), v)
 	case relay && !top:
 		s.serve(n, from)
@@ -97,6 +104,9 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 	case own || relay || top:
 		n.enqueueAll(n.peersExcept(from), v)
 	default: // fanned out by some hub; this node is not one
+		if from == s.hub && s.hub != n.nodes[0] {
+			s.away = append(s.away, v) // from a stand-in: see progressed
+		}
 		if from != s.hub {
 			s.toHub(n, v)
 			// A node fanning out to us that is not our hub is another hub:
@@ -117,6 +127,12 @@ func (s *star) route(n *Node, v messages.Value, from string, relay bool) {
 // heard from its side before the client turned to it never reached the
 // client either.
 func (s *star) serve(n *Node, client string) {
+	if client == s.hub {
+		// Our own hub asking us to relay (only a confused or lying peer
+		// does): its link gets the value anyway, and everything we hold
+		// would then be queued on it twice.
+		return
+	}
 	if _, known := s.clients[client]; !known {
 		n.requeue(n.links[client], n.store.all())
 	}
@@ -146,8 +162,17 @@ func (s *star) toHub(n *Node, v messages.Value) {
 	l.markRelay()
 }
 
-// tick fails over from a hub that has sat on our values for the failover
-// timeout.
+// targets is where this node's own values go: its hub, or every other node
+// when it is its own hub.
+func (s *star) targets(n *Node) []string {
+	if s.hub == n.self {
+		return n.peers
+	}
+	return []string{s.hub}
+}
+
+// tick fails over from a hub that has sat on our values, or left our probe
+// unanswered, for the failover timeout.
 func (s *star) tick(n *Node) {
 	if s.hub != n.self && n.now >= s.wake(n) {
 		s.reachable[s.hub] = false
@@ -158,17 +183,37 @@ func (s *star) tick(n *Node) {
 // progressed trusts a failed node again once it acknowledges something new:
 // hearing from a node only shows it can reach us, an advancing ack shows it
 // hears us too.
+//
+// Failing back to that node, this node hands it, to fan out, the values it
+// heard from a stand-in hub meanwhile, and its own that it gave the
+// stand-in (away): the stand-in alone was to carry them back across, with
+// its retries, and if it has since been paused or killed this copy is the
+// only one that can. It costs one batch
+// per failback, and nothing when nothing failed.
 func (s *star) progressed(n *Node, l *link) {
-	if !s.reachable[l.peer] {
-		s.reachable[l.peer] = true
-		s.switchTo(n, s.choose(n))
+	if s.reachable[l.peer] {
+		return
+	}
+	s.reachable[l.peer] = true
+	s.switchTo(n, s.choose(n))
+	if s.hub == l.peer && len(s.away) > 0 {
+		n.requeue(l, s.away)
+		l.markRelay()
+		s.away = nil
 	}
 }
 
 // wake is when tick would fail over: the failover timeout after the hub
-// last made progress on values it has been sent.
+// last made progress on values it has been sent, or after we started
+// probing it.
 func (s *star) wake(n *Node) int64 {
-	if l := n.links[s.hub]; l != nil && l.sent > 0 {
+	l := n.links[s.hub]
+	switch {
+	case l == nil:
+		return none
+	case l.state == stateProbe:
+		return l.probeSince + n.cfg.failoverTicks()
+	case l.sent > 0:
 		return l.progressAt + n.cfg.failoverTicks()
 	}
 	return none
@@ -213,6 +258,9 @@ func (s *star) switchTo(n *Node, to string) {
 		n.requeue(n.links[p], stranded.unacked)
 		if p == to {
 			n.links[p].markRelay()
+		}
+		if n.catchingUp { // no peer knows this run yet: the new route must confirm it
+			n.startProbe(n.links[p])
 		}
 	}
 }

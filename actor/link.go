@@ -19,13 +19,18 @@ type link struct {
 
 	// Outbound. unacked[i] has sequence number acked+1+i; the first sent of
 	// them have gone out at least once.
+	state      linkState // probe or replicate; see progress.go
+	probeSince int64     // tick the link entered the probe state
+	confirmed  bool      // the peer has named this run of the node (to_inc) in a message
 	unacked    []messages.Value
 	acked      uint64
 	sent       int
-	lastGossip int64  // tick of the last gossip batch to the peer
+	lastGossip int64  // tick of the last gossip batch (or probe) to the peer
 	retries    int    // retransmissions since the peer last made progress
 	progressAt int64  // tick the peer last acknowledged something new, or the queue filled from empty
 	relayTo    uint64 // values up to this sequence number are ours for the peer to fan out as our hub
+	urgentTo   uint64 // values up to this sequence number go out without waiting for the batch interval
+	sentRoute  uint64 // the node's routed count at this link's last gossip; see hold.go
 
 	// Inbound. received is the highest sequence number such that every value
 	// up to it has arrived; ackedTo is the highest we have told the peer.
@@ -36,6 +41,11 @@ type link struct {
 	prompt    bool  // the ack owed is urgent: send it without waiting to piggyback
 	lastHeard int64 // tick the peer's last message arrived
 	returned  bool  // the peer's last gossip came after a silence (see heard)
+	// holds are batches from the peer whose values this node has queued
+	// for others and not yet sent on; the ack covers them only once it has
+	// (hold.go). holdFloor is what may be acked meanwhile.
+	holds     []hold
+	holdFloor uint64
 
 	listed bool  // on the node's active list
 	phase  int64 // extra ticks before the first retry; see retransmitAfter
@@ -75,19 +85,32 @@ func (l *link) enqueue(now int64, vs ...messages.Value) {
 }
 
 // idle reports whether the link has nothing pending in either direction.
-func (l *link) idle() bool { return len(l.unacked) == 0 && l.owedSince == never }
+func (l *link) idle() bool {
+	return len(l.unacked) == 0 && l.owedSince == never && l.state == stateReplicate
+}
 
-// markRelay asks the peer to fan out everything queued so far. The mark
-// travels with the values, not with the peer's current role, until the
-// values are handed to another hub (see star.switchTo).
-func (l *link) markRelay() { l.relayTo = l.acked + uint64(len(l.unacked)) }
+// markRelay asks the peer to fan out everything queued so far, and sends
+// it at once (see markUrgent). The mark travels with the values, not with
+// the peer's current role, until the values are handed to another hub (see
+// star.switchTo).
+func (l *link) markRelay() {
+	l.relayTo = l.acked + uint64(len(l.unacked))
+	l.urgentTo = l.relayTo
+}
 
-// unmarkRelay withdraws the request to fan out what is queued.
-func (l *link) unmarkRelay() { l.relayTo = l.acked }
+// unmarkRelay withdraws the request to fan out what is queued, and its
+// urgency.
+func (l *link) unmarkRelay() { l.relayTo, l.urgentTo = l.acked, l.acked }
 
-// relayUnsent reports whether a value waiting for the hub has never been
-// sent: the only case worth skipping the batch interval for.
-func (l *link) relayUnsent() bool { return l.relayTo > l.acked+uint64(l.sent) }
+// markUrgent has everything queued so far sent at once rather than after
+// the batch interval: a node's own client values, which wait nowhere, so
+// that a value it acknowledged leaves it in the same output as the
+// acknowledgement.
+func (l *link) markUrgent() { l.urgentTo = l.acked + uint64(len(l.unacked)) }
+
+// urgentUnsent reports whether an urgent value has never been sent: the
+// only case worth skipping the batch interval for.
+func (l *link) urgentUnsent() bool { return l.urgentTo > l.acked+uint64(l.sent) }
 
 // hasUnsent reports whether some queued value has never been sent.
 func (l *link) hasUnsent() bool { return l.sent < len(l.unacked) }
@@ -135,13 +158,15 @@ func (l *link) onGossip(now int64, seq uint64, count int) bool {
 
 // gossip sends every unacknowledged value, in as many batches as the
 // bounds on one message need (see batchEnd), each with our ack piggybacked,
-// and records them as sent; a retry also lengthens the next retransmission
-// timeout. A batch asks for the fan-out when it holds a value marked for it.
-func (l *link) gossip(now int64, self string, retry bool, out *Output) {
+// and records them as sent (up to routed, the node's count of queued
+// values); a retry also lengthens the next retransmission timeout. A batch
+// asks for the fan-out when it holds a value marked for it.
+func (l *link) gossip(now int64, self string, routed uint64, retry bool, out *Output) {
 	if retry {
 		l.retries++
 	}
 	l.sent = len(l.unacked)
+	l.sentRoute = routed
 	l.lastGossip = now
 	ack := l.takeAck()
 	for start := 0; start < len(l.unacked); {
@@ -163,11 +188,17 @@ func (l *link) ack(self string) messages.Message {
 	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: l.takeAck(), Incarnations: l.incs}}
 }
 
+// takeAck returns the acknowledgement to send now: everything received,
+// less what is held (hold.go). The debt is settled only when all of it
+// goes.
 func (l *link) takeAck() uint64 {
-	l.ackedTo = l.received
-	l.owedSince = never
-	l.prompt = false
-	return l.received
+	ack := l.ackable()
+	l.ackedTo = ack
+	if ack == l.received {
+		l.owedSince = never
+		l.prompt = false
+	}
+	return ack
 }
 
 // retransmitAfter is the current retransmission timeout: it doubles with each
@@ -192,11 +223,20 @@ func (l *link) kick() {
 	l.lastGossip = never
 }
 
-// stalled reports whether the peer has sat on our values for longer than a
-// retransmission timeout: a partition, most likely. A stalled link gets new
-// values only with its retries.
+// stalled reports whether the peer has sat on our values, or left our
+// probe unanswered, for longer than a retransmission timeout: a partition,
+// most likely. A stalled link gets new values only with its retries.
 func (l *link) stalled(now int64, cfg Config) bool {
+	if l.state == stateProbe {
+		return now-l.probeSince >= stallTicks*cfg.RetransmitTicks
+	}
 	return l.sent > 0 && now-l.progressAt >= stallTicks*cfg.RetransmitTicks
+}
+
+// live reports whether the link streams values now: it is replicating and
+// not stalled.
+func (l *link) live(now int64, cfg Config) bool {
+	return l.state == stateReplicate && !l.stalled(now, cfg)
 }
 
 // stallTicks is how many retransmission timeouts a peer may go without

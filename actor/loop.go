@@ -8,7 +8,8 @@ import "time"
 type Handler func(Event, Output)
 
 // Loop is the shell around a Node: one goroutine that owns the node and
-// feeds it events and ticks, one at a time.
+// feeds it events and ticks, one at a time, and does the writes its
+// outputs ask for (Storage) before it hands them to the handler.
 type Loop struct {
 	events  chan Event
 	stop    chan struct{}
@@ -16,9 +17,10 @@ type Loop struct {
 }
 
 // Start runs node on a new goroutine, ticking every tick (but waking only for
-// the ticks the node says it needs; see beats), and hands each step's output
-// to handle. The caller must eventually call Stop.
-func Start(node *Node, tick time.Duration, handle Handler) *Loop {
+// the ticks the node says it needs; see beats), writing to store (nil keeps
+// nothing), and hands each step's output to handle. The caller must
+// eventually call Stop.
+func Start(node *Node, tick time.Duration, store Storage, handle Handler) *Loop {
 	l := &Loop{
 		// Unbuffered on purpose: when Push returns, the loop has taken the
 		// event, so events pushed before Stop are never dropped.
@@ -26,21 +28,26 @@ func Start(node *Node, tick time.Duration, handle Handler) *Loop {
 		stop:    make(chan struct{}),
 		stopped: make(chan struct{}),
 	}
-	go l.run(node, tick, handle)
+	go l.run(&driver{node: node, store: store, handle: handle, beats: newBeats(tick), watch: newWatch()})
 	return l
 }
 
-func (l *Loop) run(node *Node, tick time.Duration, handle Handler) {
+func (l *Loop) run(d *driver) {
 	defer close(l.stopped)
-	ticker := newBeats(tick) // a ticker that sleeps through ticks the node does not need
-	defer ticker.stop()
+	defer d.beats.stop()
+	heartbeat := time.NewTicker(heartbeatEvery) // see pause.go
+	defer heartbeat.Stop()
 	for {
 		select {
 		case ev := <-l.events:
-			ticker.catchUp(node, handle) // the node's clock must be current first
-			ticker.step(node, ev, handle)
-		case <-ticker.C():
-			ticker.catchUp(node, handle)
+			d.wake() // the node's clock must be current first
+			d.step(ev)
+		case <-d.beats.C():
+			d.wake()
+		case <-heartbeat.C:
+			if d.watch.stopped() {
+				d.resume()
+			}
 		case <-l.stop:
 			return
 		}
@@ -65,7 +72,8 @@ func (l *Loop) Push(ev Event) bool {
 // The loop takes the request between two steps, so Stop waits for the
 // handler of the current one. A handler blocked in I/O must be released by
 // whoever owns that I/O, before or while Stop waits: rumor's shell sets a
-// write deadline on stdout, which makes a stuck write return (see main.go).
+// write deadline on stdout, which makes a stuck write return (see
+// internal/shell).
 func (l *Loop) Stop() {
 	select {
 	case l.stop <- struct{}{}:

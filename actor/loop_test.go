@@ -45,7 +45,7 @@ func TestLoopResendsOnTicks(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		node, _ := NewNode(testConfig(Mesh)) // retransmit after 10 ticks, doubling
 		rec := make(recorder, 100)
-		loop := Start(node, 10*time.Millisecond, rec.handle)
+		loop := Start(node, 10*time.Millisecond, nil, rec.handle)
 		defer loop.Stop()
 
 		loop.Push(Received{Msg: initMsg("n0", 2)})
@@ -79,7 +79,7 @@ func TestLoopResendsOnTicks(t *testing.T) {
 func TestStopIsIdempotentAndPushNeverBlocksAfterIt(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		node, _ := NewNode(testConfig(Star))
-		loop := Start(node, time.Millisecond, func(Event, Output) {})
+		loop := Start(node, time.Millisecond, nil, func(Event, Output) {})
 		done := make(chan struct{})
 		for range 3 {
 			go func() {
@@ -108,7 +108,7 @@ func TestPushedEventsAreNotDroppedByStop(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		node, _ := NewNode(testConfig(Star))
 		applied := 0
-		loop := Start(node, time.Hour, func(ev Event, _ Output) {
+		loop := Start(node, time.Hour, nil, func(ev Event, _ Output) {
 			if _, ok := ev.(Received); ok {
 				applied++
 			}

@@ -23,7 +23,18 @@ type Node struct {
 	strategy strategy // where values go; chosen once, from cfg.Strategy
 	batch    int64    // the batch interval for this cluster's size; see batchTicks
 
-	unannounced bool // this run's incarnation is still to be announced; see announce
+	// waiting is the message held back until the write it asked for is
+	// reported (Persisted, Recovered); nil when none is. It points at
+	// waitSlot, so holding a message back allocates nothing. See durable.go.
+	waiting  *messages.Message
+	waitSlot messages.Message
+	// catchingUp is set from a restart's init until a peer confirms this
+	// run; see progress.go.
+	catchingUp bool
+	// routed counts values queued on links; see hold.go.
+	routed   uint64
+	batching bool  // a batch is due in the flush under way; see batchDue
+	fence    fence // the pause guard; see fence.go
 
 	store valueStore
 }
@@ -65,55 +76,99 @@ func (n *Node) Unacked() map[string]int {
 	return owed
 }
 
+// Probing returns, sorted, the peers the node is still asking to confirm
+// its run (see progress.go).
+func (n *Node) Probing() []string {
+	var ids []string
+	for _, p := range n.peers {
+		if n.links[p].state == stateProbe {
+			ids = append(ids, p)
+		}
+	}
+	return ids
+}
+
+// Fenced reports whether the node is waiting for its fence to come back
+// after a pause, and so answering no client request (see fence.go).
+func (n *Node) Fenced() bool { return n.fence.up }
+
 // Step applies one event and returns what it caused.
 func (n *Node) Step(ev Event) Output {
 	var out Output
+	if !n.checkWrite(ev, &out) {
+		out.NextTick = n.nextTick()
+		return out
+	}
 	switch e := ev.(type) {
 	case Tick:
-		n.now++
+		n.now += max(e.N, 1)
 		n.tick()
 		n.flush(&out)
 	case Received:
-		n.receive(e.Msg, &out)
-		if n.self != "" {
-			n.flush(&out)
-		}
+		n.receive(e.Msg, false, &out)
+		n.flushUnlessWaiting(&out)
 	case Rejected:
 		out.problem(e.Err.Error())
 		if reply, ok := e.Err.Reply(); ok {
-			out.send(reply)
+			n.answer(reply, true, &out)
 		}
+	case Persisted:
+		n.written(e.Err, &out)
+		n.flushUnlessWaiting(&out)
+	case Recovered:
+		n.recovered(e, &out)
+		n.flushUnlessWaiting(&out)
+	case Resumed:
+		n.resumed(&out)
+		n.flushUnlessWaiting(&out)
 	default:
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
-	out.NextTick = n.nextTick()
+	n.setNextTick(&out)
 	return out
 }
 
-func (n *Node) receive(m messages.Message, out *Output) {
+// setNextTick fills in out.NextTick, unless a write is outstanding: the
+// shell steps its report next, whose output says.
+func (n *Node) setNextTick(out *Output) {
+	if n.waiting == nil {
+		out.NextTick = n.nextTick()
+	}
+}
+
+// flushUnlessWaiting sends what is due, unless a write is outstanding: then
+// the step's output must hold nothing but the write (see Output).
+func (n *Node) flushUnlessWaiting(out *Output) {
+	if n.self != "" && n.waiting == nil {
+		n.flush(out)
+	}
+}
+
+// receive dispatches one message. durable says its values are already in
+// the log (the second step of a write); otherwise a message that brings
+// new values is held back until they are.
+func (n *Node) receive(m messages.Message, durable bool, out *Output) {
 	switch b := m.Body.(type) {
 	case messages.Init:
 		n.onInit(m, b, out)
 	case messages.Topology:
 		n.onTopology(m, b, out)
 	case messages.Broadcast:
-		n.onBroadcast(m, b, out)
+		n.onBroadcast(m, b, durable, out)
 	case messages.Read:
 		n.onRead(m, b, out)
 	case messages.Gossip:
-		n.onGossip(m, b, out)
+		n.onGossip(m, b, durable, out)
 	case messages.Ack:
 		n.onAck(m, b, out)
+	case messages.Probe:
+		n.onProbe(m, b, out)
+	case messages.Fence:
+		n.onFence(m, b, out)
 	case messages.Reply:
 		out.problem(fmt.Sprintf("ignoring unsolicited %s from %s (in_reply_to %d)", b.Kind, m.Src, b.InReplyTo))
 	default:
 		out.problem(fmt.Sprintf("ignoring %s from %s: no handler", m.Body.Type(), m.Src))
-	}
-	switch m.Body.(type) {
-	case messages.Topology, messages.Broadcast, messages.Read:
-		// Client traffic starts only once every node has answered init, so
-		// every peer can now be addressed (see announce).
-		n.announce(out)
 	}
 }
 
@@ -124,7 +179,11 @@ func (n *Node) reply(m messages.Message, req messages.Request, body messages.Rep
 	if !req.HasMsgID {
 		return
 	}
-	out.send(messages.Message{Src: m.Dest, Dest: m.Src, Body: body.InReplyToID(req.MsgID)})
+	_, setup := m.Body.(messages.Init)
+	if _, topology := m.Body.(messages.Topology); topology {
+		setup = true
+	}
+	n.answer(messages.Message{Src: m.Dest, Dest: m.Src, Body: body.InReplyToID(req.MsgID)}, !setup, out)
 }
 
 // fail answers request m with an error, or reports it when no answer is possible.

@@ -21,7 +21,7 @@ func newInitedNode(t *testing.T, cfg Config, id string, size int) *Node {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := n.Step(Received{Msg: initMsg(id, size)})
+	out := step(n, Received{Msg: initMsg(id, size)})
 	if len(out.Messages) != 1 || out.Messages[0].Body.Type() != messages.TypeInitOK {
 		t.Fatalf("init: %+v", out)
 	}
@@ -72,32 +72,32 @@ func wantLines(t *testing.T, got []messages.Message, want ...string) {
 func ticks(n *Node, count int) []messages.Message {
 	var all []messages.Message
 	for range count {
-		all = append(all, n.Step(Tick{}).Messages...)
+		all = append(all, step(n, Tick{}).Messages...)
 	}
 	return all
 }
 
 func TestRequestsBeforeInitAreRefused(t *testing.T) {
 	n, _ := NewNode(testConfig(Star))
-	out := n.Step(broadcast("n0", 2, 5))
+	out := step(n, broadcast("n0", 2, 5))
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":2,"code":11,"text":"broadcast before init"}}`)
-	out = n.Step(read("n0", 3))
+	out = step(n, read("n0", 3))
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":3,"code":11,"text":"read before init"}}`)
-	out = n.Step(request("n0", 4, messages.Topology{Request: messages.Request{MsgID: 4, HasMsgID: true}}))
+	out = step(n, request("n0", 4, messages.Topology{Request: messages.Request{MsgID: 4, HasMsgID: true}}))
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"error","in_reply_to":4,"code":11,"text":"topology before init"}}`)
 	if len(n.Values()) != 0 {
 		t.Errorf("a refused broadcast was stored: %v", n.Values())
 	}
-	if out := n.Step(Tick{}); len(out.Messages)+len(out.Problems) != 0 {
+	if out := step(n, Tick{}); len(out.Messages)+len(out.Problems) != 0 {
 		t.Errorf("tick before init produced %+v", out)
 	}
 }
 
 func TestSingleNodeBroadcastAndRead(t *testing.T) {
 	n := newInitedNode(t, testConfig(Star), "n0", 1)
-	wantLines(t, n.Step(broadcast("n0", 2, 7)).Messages, `{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`)
-	n.Step(broadcast("n0", 3, 7)) // a duplicate is acknowledged and stored once
-	wantLines(t, n.Step(read("n0", 4)).Messages, `{"src":"n0","dest":"c9","body":{"type":"read_ok","messages":[7],"in_reply_to":4}}`)
+	wantLines(t, step(n, broadcast("n0", 2, 7)).Messages, `{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`)
+	step(n, broadcast("n0", 3, 7)) // a duplicate is acknowledged and stored once
+	wantLines(t, step(n, read("n0", 4)).Messages, `{"src":"n0","dest":"c9","body":{"type":"read_ok","messages":[7],"in_reply_to":4}}`)
 	if got := ticks(n, 100); len(got) != 0 {
 		t.Errorf("a lone node gossiped: %v", lines(got))
 	}
@@ -106,11 +106,11 @@ func TestSingleNodeBroadcastAndRead(t *testing.T) {
 func TestInitValidationAndReinit(t *testing.T) {
 	n, _ := NewNode(testConfig(Star))
 	bad := initMsg("n7", 3)
-	out := n.Step(Received{Msg: bad})
+	out := step(n, Received{Msg: bad})
 	wantLines(t, out.Messages, `{"src":"n7","dest":"c0","body":{"type":"error","in_reply_to":1,"code":12,"text":"node_id \"n7\" is not in node_ids"}}`)
-	n.Step(Received{Msg: initMsg("n1", 3)})
-	wantLines(t, n.Step(Received{Msg: initMsg("n1", 3)}).Messages, `{"src":"n1","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`)
-	out = n.Step(Received{Msg: initMsg("n2", 3)})
+	step(n, Received{Msg: initMsg("n1", 3)})
+	wantLines(t, step(n, Received{Msg: initMsg("n1", 3)}).Messages, `{"src":"n1","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`)
+	out = step(n, Received{Msg: initMsg("n2", 3)})
 	wantLines(t, out.Messages, `{"src":"n2","dest":"c0","body":{"type":"error","in_reply_to":1,"code":14,"text":"already initialised as n1"}}`)
 	if n.ID() != "n1" {
 		t.Errorf("re-init changed the id to %s", n.ID())
@@ -119,14 +119,14 @@ func TestInitValidationAndReinit(t *testing.T) {
 
 func TestTopologyIgnoresUnknownNodes(t *testing.T) {
 	n := newInitedNode(t, testConfig(Topology), "n0", 3)
-	out := n.Step(request("n0", 2, messages.Topology{Request: messages.Request{MsgID: 2, HasMsgID: true},
+	out := step(n, request("n0", 2, messages.Topology{Request: messages.Request{MsgID: 2, HasMsgID: true},
 		Topology: map[string][]string{"n0": {"n1", "n9", "n0"}}}))
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c9","body":{"type":"topology_ok","in_reply_to":2}}`)
 	if len(out.Problems) != 1 || !strings.Contains(out.Problems[0], "n9") {
 		t.Errorf("problems = %q", out.Problems)
 	}
 	// An idle link sends at once; n2 is not a neighbour and hears nothing.
-	wantLines(t, n.Step(broadcast("n0", 3, 1)).Messages,
+	wantLines(t, step(n, broadcast("n0", 3, 1)).Messages,
 		`{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":3}}`,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0}}`)
 }
@@ -137,24 +137,24 @@ func TestTopologyIgnoresUnknownNodes(t *testing.T) {
 func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 	cfg := testConfig(Star)
 	leaf := newInitedNode(t, cfg, "n2", 4)
-	wantLines(t, leaf.Step(broadcast("n2", 2, 10)).Messages,
+	wantLines(t, step(leaf, broadcast("n2", 2, 10)).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
 		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"relay":true}}`)
 
 	hub := newInitedNode(t, cfg, "n0", 4)
 	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Relay: true}}}
-	wantLines(t, hub.Step(relayed).Messages,
+	wantLines(t, step(hub, relayed).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`,
 		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`)
 
 	// Under load the hub waits out the batch interval, then sends everything
 	// unacknowledged in one message per peer, acknowledging n2 on the way.
-	hub.Step(broadcast("n0", 3, 11))
-	hub.Step(broadcast("n0", 4, 12))
+	step(hub, broadcast("n0", 3, 11))
+	step(hub, broadcast("n0", 4, 12))
 	if got := ticks(hub, 2); len(got) != 0 {
 		t.Errorf("hub sent before the batch interval: %v", lines(got))
 	}
-	wantLines(t, hub.Step(Tick{}).Messages,
+	wantLines(t, step(hub, Tick{}).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`,
 		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1}}`,
 		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`)
@@ -163,10 +163,10 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 func TestDeliveredValuesAreNotForwarded(t *testing.T) {
 	leaf := newInitedNode(t, testConfig(Star), "n2", 4)
 	delivered := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(3)}}}}
-	if out := leaf.Step(delivered); len(out.Messages) != 0 {
+	if out := step(leaf, delivered); len(out.Messages) != 0 {
 		t.Errorf("leaf forwarded a delivered value: %v", lines(out.Messages))
 	}
-	wantLines(t, leaf.Step(read("n2", 5)).Messages, `{"src":"n2","dest":"c9","body":{"type":"read_ok","messages":[3],"in_reply_to":5}}`)
+	wantLines(t, step(leaf, read("n2", 5)).Messages, `{"src":"n2","dest":"c9","body":{"type":"read_ok","messages":[3],"in_reply_to":5}}`)
 	// It owes n0 an ack and sends it alone after AckTicks, since it has no
 	// gossip for n0 to carry it.
 	got := ticks(leaf, 5)
@@ -179,11 +179,11 @@ func TestDeliveredValuesAreNotForwarded(t *testing.T) {
 func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	cfg := testConfig(Mesh)
 	n := newInitedNode(t, cfg, "n0", 2)
-	n.Step(broadcast("n0", 2, 1))
+	step(n, broadcast("n0", 2, 1))
 	p := int(n.links["n1"].phase)
 	var sentAt []int
 	for tick := 1; tick <= 80+p; tick++ {
-		if out := n.Step(Tick{}); len(out.Messages) > 0 {
+		if out := step(n, Tick{}); len(out.Messages) > 0 {
 			sentAt = append(sentAt, tick)
 		}
 	}
@@ -192,7 +192,7 @@ func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	if want := []int{10 + p, 30 + p, 70 + p}; !slices.Equal(sentAt, want) {
 		t.Errorf("resent at ticks %v, want %v", sentAt, want)
 	}
-	n.Step(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
+	step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
 	if got := n.Unacked(); len(got) != 0 {
 		t.Errorf("unacked after ack: %v", got)
 	}
@@ -213,35 +213,33 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		return false
 	}
 	// A value every tick to a peer that never answers. While the link is
-	// live, a batch every 3 ticks; once it has stalled (20 ticks without
-	// progress), only the backed-off resends: 10 (plus the link's phase),
-	// 20, then 40 ticks after the last batch.
-	var sentAt []int
-	for tick := 0; tick < 80; tick++ {
-		if toPeer(n.Step(broadcast("n0", int64(tick), int64(tick)))) || toPeer(n.Step(Tick{})) {
-			sentAt = append(sentAt, tick)
+	// live, each goes at once (a node's own values wait nowhere); once it
+	// has stalled (20 ticks without progress), only the backed-off resends:
+	// 10 (plus the link's phase), 20, then 40 ticks after the last send.
+	var sentAt []int64
+	for range 80 {
+		now := n.now
+		byBroadcast := toPeer(step(n, broadcast("n0", now+1, now)))
+		if byTick := toPeer(step(n, Tick{})); byBroadcast || byTick {
+			sentAt = append(sentAt, now)
 		}
 	}
-	p := int(n.links["n1"].phase)
-	want := []int{0, 3, 6, 9, 12, 15, 18}
-	for at, gap := 18+10+p, 20; at < 80; at, gap = at+gap, min(2*gap, 40) {
+	p := n.links["n1"].phase
+	var want []int64
+	for at := range int64(2 * cfg.RetransmitTicks) {
+		want = append(want, at)
+	}
+	for at, gap := 19+cfg.RetransmitTicks+p-1, 2*cfg.RetransmitTicks; at < 80; at, gap = at+gap, min(2*gap, cfg.MaxRetransmitTicks) {
 		want = append(want, at)
 	}
 	if !slices.Equal(sentAt, want) {
 		t.Errorf("sent at ticks %v, want %v", sentAt, want)
 	}
-	// Progress makes the link live again: the next new value waits a batch
-	// interval at most, not the backed-off timeout.
-	n.Step(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 80}}})
-	n.Step(broadcast("n0", 100, 100))
-	var after []int
-	for tick := 1; tick <= 10; tick++ {
-		if toPeer(n.Step(Tick{})) {
-			after = append(after, tick)
-		}
-	}
-	if len(after) == 0 || after[0] > int(cfg.BatchTicks) {
-		t.Errorf("after progress sent at ticks %v, want the first within %d ticks", after, cfg.BatchTicks)
+	// Progress makes the link live again: the next new value goes at once,
+	// not with the backed-off timeout.
+	step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 80}}})
+	if !toPeer(step(n, broadcast("n0", 100, 100))) {
+		t.Errorf("after progress a new value did not go at once")
 	}
 }
 
@@ -254,14 +252,14 @@ func TestDuplicateAndReorderedGossip(t *testing.T) {
 		}
 		return Received{Msg: messages.Message{Src: "n0", Dest: "n1", Body: messages.Gossip{Seq: seq, Values: values}}}
 	}
-	n.Step(g(1, 5))
-	n.Step(g(1, 5, 6, 7))  // resend of everything unacked, overlapping
-	n.Step(g(1, 5))        // a stale duplicate arriving late
-	out := n.Step(g(9, 8)) // skips ahead (overtook a batch before it): kept, not acked
+	step(n, g(1, 5))
+	step(n, g(1, 5, 6, 7))  // resend of everything unacked, overlapping
+	step(n, g(1, 5))        // a stale duplicate arriving late
+	out := step(n, g(9, 8)) // skips ahead (overtook a batch before it): kept, not acked
 	if len(out.Problems) != 0 {
 		t.Errorf("problems = %q", out.Problems)
 	}
-	wantLines(t, n.Step(read("n1", 2)).Messages, `{"src":"n1","dest":"c9","body":{"type":"read_ok","messages":[5,6,7,8],"in_reply_to":2}}`)
+	wantLines(t, step(n, read("n1", 2)).Messages, `{"src":"n1","dest":"c9","body":{"type":"read_ok","messages":[5,6,7,8],"in_reply_to":2}}`)
 	wantLines(t, ticks(n, 5), `{"src":"n1","dest":"n0","body":{"type":"ack","ack":3}}`)
 }
 
@@ -274,7 +272,7 @@ func TestStrangersAndUnsolicitedReplies(t *testing.T) {
 		Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 99}}},
 	}
 	for _, ev := range events {
-		out := n.Step(ev)
+		out := step(n, ev)
 		if len(out.Messages) != 0 || len(out.Problems) != 1 {
 			t.Errorf("%+v: out = %+v, want one problem and no messages", ev, out)
 		}
@@ -287,10 +285,10 @@ func TestStrangersAndUnsolicitedReplies(t *testing.T) {
 func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
 	n := newInitedNode(t, testConfig(Star), "n0", 1)
 	_, err := messages.Decode([]byte(`{"src":"c4","dest":"n0","body":{"type":"cas","msg_id":8}}`))
-	out := n.Step(Rejected{Err: err.(*messages.DecodeError)})
+	out := step(n, Rejected{Err: err.(*messages.DecodeError)})
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c4","body":{"type":"error","in_reply_to":8,"code":10,"text":"unsupported message type \"cas\""}}`)
 	_, err = messages.Decode([]byte(`not json`))
-	out = n.Step(Rejected{Err: err.(*messages.DecodeError)})
+	out = step(n, Rejected{Err: err.(*messages.DecodeError)})
 	if len(out.Messages) != 0 || len(out.Problems) != 1 {
 		t.Errorf("garbage: %+v", out)
 	}
@@ -302,13 +300,13 @@ func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
 func TestStarFailsOverAndBack(t *testing.T) {
 	cfg := testConfig(Star)
 	leaf := newInitedNode(t, cfg, "n2", 3)
-	leaf.Step(broadcast("n2", 2, 1))
+	step(leaf, broadcast("n2", 2, 1))
 	if leaf.Hub() != "n0" {
 		t.Fatalf("hub = %s", leaf.Hub())
 	}
 	var sent []string
 	for range cfg.RetransmitTicks {
-		sent = append(sent, lines(leaf.Step(Tick{}).Messages)...)
+		sent = append(sent, lines(step(leaf, Tick{}).Messages)...)
 	}
 	if leaf.Hub() != "n1" {
 		t.Fatalf("after a silent hub, hub = %s; sent %v", leaf.Hub(), sent)
@@ -318,7 +316,7 @@ func TestStarFailsOverAndBack(t *testing.T) {
 		t.Errorf("stranded value not rerouted; sent:\n  %s", strings.Join(sent, "\n  "))
 	}
 	// n0 comes back and acknowledges: it is preferred again.
-	leaf.Step(Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
+	step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
 	if leaf.Hub() != "n0" {
 		t.Errorf("hub = %s after n0 acknowledged", leaf.Hub())
 	}
@@ -342,5 +340,39 @@ func TestConfigValidation(t *testing.T) {
 	}
 	if _, err := ParseStrategy("ring"); err == nil {
 		t.Error("ParseStrategy accepted ring")
+	}
+}
+
+// step applies ev as a shell with a perfect log would: when the Output asks
+// for a write, the write succeeds and its report is stepped too, and the
+// two outputs are returned as one.
+func step(n *Node, ev Event) Output {
+	out := n.Step(ev)
+	next, ok := Write(nil, out)
+	if !ok {
+		return out
+	}
+	then := n.Step(next)
+	out.Messages = append(out.Messages, then.Messages...)
+	out.Problems = append(out.Problems, then.Problems...)
+	out.Notes = append(out.Notes, then.Notes...)
+	out.NextTick = then.NextTick
+	return out
+}
+
+// TestLongTickActsOncePerLink: time jumping far ahead (a pause) makes each
+// link send at most once, whatever number of resends its schedule would
+// have fitted into the gap, and the clock still counts every tick.
+func TestLongTickActsOncePerLink(t *testing.T) {
+	cfg := testConfig(Mesh)
+	n := newInitedNode(t, cfg, "n0", 4)
+	step(n, broadcast("n0", 2, 1))
+	out := step(n, Tick{N: 10_000})
+	perPeer := map[string]int{}
+	for _, m := range out.Messages {
+		perPeer[m.Dest]++
+	}
+	if len(perPeer) != 3 || perPeer["n1"] != 1 || perPeer["n2"] != 1 || perPeer["n3"] != 1 || n.now != 10_000 {
+		t.Errorf("after 10000 ticks at once: sent %v, clock %d; want one resend per peer and the clock at 10000", perPeer, n.now)
 	}
 }

@@ -6,36 +6,23 @@ import (
 	"rumor/messages"
 )
 
-// A node that crashes and starts again under the same id has lost its
-// values and its streams; its peers have not. Incarnations let both sides
-// see it. Every gossip and ack says which run of the sender it comes from
-// (Inc) and which run of the receiver it is meant for (ToInc), and
-// sequence numbers count within one such pair.
+// A node that is killed and started again under the same id has its values
+// back from its log (recovery.go) but not its streams; its peers still have
+// theirs. Incarnations let both sides see it. Every gossip, ack and probe
+// says which run of the sender it comes from (Inc) and which run of the
+// receiver it is meant for (ToInc), and sequence numbers count within one
+// such pair.
 //
 // A node that hears a larger incarnation from a peer it had heard before
-// knows the peer restarted: it starts both streams with it over, and queues
-// every value it holds for the peer, so the peer catches up from every node
-// that is still up. A node that gets a message meant for an earlier run of
-// itself keeps the values (they are values all the same) but not the
-// sequence numbers, and answers at once, so the sender learns the new run
-// and starts over. Messages from an earlier run of the peer, still in
-// flight, are kept for their values alone.
-//
-// A restarted node that nobody talks to would wait for the next value to
-// flow before catching up, so a node with an incarnation announces it to
-// one peer (the first other node in init order) with an empty ack: one
-// message per node per run. If this run is a restart, that peer starts its
-// stream over and sends everything it holds; all nodes converge on the same
-// values, so one peer is enough. The announcement waits for the first
-// client request after init (topology, broadcast or read), not init
-// itself: Maelstrom sends init to all nodes in parallel, and a message to a
-// node it has not registered yet is an unknown destination, after which it
-// never reads the sender's stdout again (eddy/docs/SEMANTICS.md §1.6).
-// Client traffic starts only after every init has been answered (same
-// document, §1.8).
-//
-// What this cannot do: a value that a node acknowledged and lost before it
-// had passed it on exists nowhere else, and is gone (nothing is on disk).
+// knows the peer restarted: it starts both streams with it over, and
+// queues every value it holds for the peer, so the peer gets from every
+// node still up whatever it lacks. A probe (progress.go) does the same
+// even from a peer never heard before: it is the peer asking for exactly
+// that. A node that gets a message meant for an earlier run of itself
+// keeps the values (they are values all the same) but not the sequence
+// numbers, and answers at once, so the sender learns the new run and
+// starts over. Messages from an earlier run of the peer, still in flight,
+// are kept for their values alone.
 
 // meet checks a message's incarnations against what l knows and reports
 // whether its sequence numbers and ack belong to the link's current
@@ -50,44 +37,65 @@ func (n *Node) meet(l *link, inc messages.Incarnations) bool {
 		}
 		l.incs.ToInc = inc.Inc
 	}
+	if inc.ToInc != 0 && inc.ToInc == l.incs.Inc {
+		n.confirm(l)
+	}
 	if inc.ToInc != 0 && inc.ToInc != l.incs.Inc { // meant for an earlier run of this node
-		if answerNow := n.now - n.ackDelay(l); l.owedSince == never || l.owedSince > answerNow {
-			l.owedSince = answerNow // the ack goes out in this step's flush
-		}
-		n.activate(l)
+		n.answerNow(l)
 		return false
 	}
 	return true
 }
 
-// restartLink starts both streams with a restarted peer over: nothing
-// received from its new run yet, and every value this node holds queued for
-// it from sequence number 1. If the peer was ever this node's hub, the new
-// stream asks it to fan everything out again, since it may have lost values
-// it had acknowledged but not yet passed on.
-func (n *Node) restartLink(l *link) {
-	wasHub := l.relayTo > 0
-	fresh := newLink(l.peer, l.phase, l.incs.Inc)
-	fresh.listed, fresh.lastHeard = l.listed, l.lastHeard
-	*l = *fresh
-	l.enqueue(n.now, slices.Clone(n.store.all())...)
-	if wasHub {
-		l.markRelay()
+// answerNow makes an ack to l's peer due in this step's flush; a gossip
+// going the same way carries it instead.
+func (n *Node) answerNow(l *link) {
+	if answerAt := n.now - n.ackDelay(l); l.owedSince == never || l.owedSince > answerAt {
+		l.owedSince = answerAt
 	}
 	n.activate(l)
 }
 
-// announce sends, once per run, the ack described above. A node without an
-// incarnation (tests, simulations that never restart) stays silent.
-func (n *Node) announce(out *Output) {
-	if !n.unannounced {
+// restartLink starts both streams with a restarted peer over: nothing
+// received from its new run yet, and every value this node holds queued for
+// it from sequence number 1. This node's own side of the link (probing it,
+// or not) carries over.
+func (n *Node) restartLink(l *link) {
+	fresh := newLink(l.peer, l.phase, l.incs.Inc)
+	fresh.listed, fresh.lastHeard = l.listed, l.lastHeard
+	fresh.state, fresh.probeSince = l.state, l.probeSince
+	*l = *fresh
+	n.queue(l, slices.Clone(n.store.all())...)
+}
+
+// onProbe answers a restarted peer: its stream from this node starts over
+// with everything this node holds (once per run of the peer: a repeated
+// probe, whose answer was lost, is only answered again), and an answer
+// naming its run goes in this step's output. If this node is probing the
+// peer too (both restarted, as after a kill of every node), the answer is
+// this node's own probe, sent at once: the peer is evidently up and
+// initialised now, while this node's first probe may have reached it
+// before its init and been dropped. Of two nodes restarted together, at
+// least one's probe arrives after the other's init, so the pair confirms
+// each other within a round trip, not a retransmission timeout.
+func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
+	l, ok := n.linkFrom(m, out)
+	if !ok {
 		return
 	}
-	n.unannounced = false
-	for _, id := range n.nodes {
-		if id != n.self {
-			out.send(n.links[id].ack(n.self))
-			return
-		}
+	n.heard(l)
+	switch {
+	case p.Inc < l.incs.ToInc: // a probe from an earlier run, still in flight
+		return
+	case p.Inc > l.incs.ToInc:
+		n.restartLink(l)
+		l.incs.ToInc = p.Inc
 	}
+	if p.ToInc != 0 && p.ToInc == l.incs.Inc {
+		n.confirm(l)
+	}
+	if l.state == stateProbe {
+		l.kick()
+	}
+	n.answerNow(l)
 }

@@ -23,6 +23,12 @@ func (s *valueStore) add(v messages.Value) bool {
 	return true
 }
 
+// has reports whether v is stored.
+func (s *valueStore) has(v messages.Value) bool {
+	_, ok := s.seen[v]
+	return ok
+}
+
 // all returns every value accepted so far. The slice is shared: values are
 // only ever appended, so the elements it covers never change.
 func (s *valueStore) all() []messages.Value { return s.values[:len(s.values):len(s.values)] }

@@ -18,10 +18,14 @@ type strategy interface {
 	route(n *Node, v messages.Value, from string, relay bool)
 	// tick reacts to time passing, before anything is sent.
 	tick(n *Node)
-	// progressed reacts to a peer acknowledging something new.
+	// progressed reacts to a peer acknowledging something new, or
+	// confirming this run.
 	progressed(n *Node, l *link)
 	// wake returns the first tick at which tick may act, or none.
 	wake(n *Node) int64
+	// targets returns, sorted, the peers a value from this node's own
+	// clients goes to now: those a restarted node probes.
+	targets(n *Node) []string
 }
 
 func newStrategy(s Strategy) strategy {
@@ -41,6 +45,16 @@ func (n *Node) enqueueAll(peers []string, v messages.Value) {
 	}
 }
 
+// enqueueOwn queues a value from this node's own clients on the link to
+// each of peers, to be sent at once (see markUrgent).
+func (n *Node) enqueueOwn(peers []string, v messages.Value) {
+	for _, p := range peers {
+		l := n.links[p]
+		n.queue(l, v)
+		l.markUrgent()
+	}
+}
+
 // flood forwards every new value to the offered neighbours except the one it
 // came from; before any topology arrives every node counts as a neighbour.
 type flood struct {
@@ -53,11 +67,18 @@ func (*flood) start(*Node) {}
 func (f *flood) offered(neighbours []string) { f.neighbours, f.known = neighbours, true }
 
 func (f *flood) route(n *Node, v messages.Value, from string, _ bool) {
-	if !f.known {
-		n.enqueueAll(n.peersExcept(from), v)
+	if from == "" {
+		n.enqueueOwn(f.targets(n), v)
 		return
 	}
-	n.enqueueAll(without(f.neighbours, from), v)
+	n.enqueueAll(without(f.targets(n), from), v)
+}
+
+func (f *flood) targets(n *Node) []string {
+	if !f.known {
+		return n.peers
+	}
+	return f.neighbours
 }
 
 func (*flood) tick(*Node)              {}
@@ -73,9 +94,11 @@ func (mesh) offered([]string) {}
 
 func (mesh) route(n *Node, v messages.Value, from string, _ bool) {
 	if from == "" {
-		n.enqueueAll(n.peers, v)
+		n.enqueueOwn(n.peers, v)
 	}
 }
+
+func (mesh) targets(n *Node) []string { return n.peers }
 
 func (mesh) tick(*Node)              {}
 func (mesh) progressed(*Node, *link) {}

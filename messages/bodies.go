@@ -20,6 +20,8 @@ const (
 	TypeError       = "error"
 	TypeGossip      = "gossip"
 	TypeAck         = "ack"
+	TypeProbe       = "probe"
+	TypeFence       = "fence"
 )
 
 // Request is the part every client request shares: the msg_id a reply must
@@ -104,6 +106,24 @@ type Ack struct {
 	Incarnations
 }
 
+// Probe is what a restarted node sends the peers it routes its values
+// through, until each answers: "this is my new run (Inc); start your
+// stream to me over and send me everything you hold". Any message back
+// whose ToInc is Inc confirms it. ToInc is the receiver's run as the sender
+// last heard it, usually 0: a restarted node has heard nothing yet.
+type Probe struct {
+	Incarnations
+}
+
+// Fence is a message a node sends itself after it finds it was stopped (a
+// pause). Maelstrom delivers a node's messages in order of their due time,
+// and client requests are due when sent, so every request sent before the
+// node resumed reaches it before its fence. Seq tells one fence from the
+// next.
+type Fence struct {
+	Seq uint64
+}
+
 // Incarnations tell a node-to-node message's streams apart across restarts.
 // A node picks its incarnation when it starts, larger than any earlier one
 // of the same id; sequence numbers and acks count within one pair of
@@ -150,6 +170,12 @@ func (Gossip) Type() string { return TypeGossip }
 
 // Type implements Body.
 func (Ack) Type() string { return TypeAck }
+
+// Type implements Body.
+func (Probe) Type() string { return TypeProbe }
+
+// Type implements Body.
+func (Fence) Type() string { return TypeFence }
 
 // Message is one envelope with a typed body.
 type Message struct {

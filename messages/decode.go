@@ -200,6 +200,18 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			return nil, err
 		}
 		return m, nil
+	case TypeProbe:
+		var m Probe
+		if m.Incarnations, err = incarnations(f, body); err != nil {
+			return nil, err
+		}
+		return m, nil
+	case TypeFence:
+		var m Fence
+		if err := f.uint(body[fSeq], "seq", &m.Seq); err != nil {
+			return nil, err
+		}
+		return m, nil
 	}
 	return nil, unsupportedType(kind)
 }

@@ -22,6 +22,8 @@ func TestDecodeRequests(t *testing.T) {
 		{"{\"src\":\"n1\",\"dest\":\"n0\",\"body\":{\"type\":\"gossip\",\"seq\":4,\"values\":[1,\"x\"],\"ack\":2,\"relay\":true}}\r",
 			Gossip{Seq: 4, Values: []Value{IntValue(1), mustValue(t, `"x"`)}, Ack: 2, Relay: true}},
 		{`{"src":"n1","dest":"n0","body":{"type":"ack","ack":9}}`, Ack{Ack: 9}},
+		{`{"src":"n1","dest":"n0","body":{"type":"probe","inc":12}}`, Probe{Incarnations{Inc: 12}}},
+		{`{"src":"n0","dest":"n0","body":{"type":"fence","seq":3}}`, Fence{Seq: 3}},
 		{`{"src":"c1","dest":"n0","body":{"type":"read_ok","messages":[],"in_reply_to":3}}`,
 			Reply{Kind: TypeReadOK, InReplyTo: 3}},
 		{`{"src":"c1","dest":"n0","body":{"type":"custom_thing","in_reply_to":3}}`,

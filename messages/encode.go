@@ -91,6 +91,11 @@ func appendBodyFields(b []byte, body Body) []byte {
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
 		b = appendIncarnations(b, t.Incarnations)
+	case Probe:
+		b = appendIncarnations(b, t.Incarnations)
+	case Fence:
+		b = append(b, `,"seq":`...)
+		b = strconv.AppendUint(b, t.Seq, 10)
 	}
 	return b
 }

@@ -20,6 +20,9 @@ func TestEncodeClosedSchemas(t *testing.T) {
 		{Ack{Ack: 7}, `{"type":"ack","ack":7}`},
 		{Ack{Ack: 7, Incarnations: Incarnations{Inc: 5, ToInc: 2}}, `{"type":"ack","ack":7,"inc":5,"to_inc":2}`},
 		{Gossip{Seq: 1, Ack: 0, Incarnations: Incarnations{Inc: 5}}, `{"type":"gossip","seq":1,"values":[],"ack":0,"inc":5}`},
+		{Probe{Incarnations{Inc: 8}}, `{"type":"probe","inc":8}`},
+		{Probe{Incarnations{Inc: 8, ToInc: 3}}, `{"type":"probe","inc":8,"to_inc":3}`},
+		{Fence{Seq: 2}, `{"type":"fence","seq":2}`},
 	}
 	for _, tt := range tests {
 		got := string(Encode(Message{Src: "n0", Dest: "c1", Body: tt.body}))

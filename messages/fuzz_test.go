@@ -25,6 +25,8 @@ func FuzzDecode(f *testing.F) {
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":18446744073709551615}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":3,"inc":17,"to_inc":4}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[],"ack":0,"inc":9}}`,
+		`{"src":"n1","dest":"n0","body":{"type":"probe","inc":9,"to_inc":4}}`,
+		`{"src":"n0","dest":"n0","body":{"type":"fence","seq":1}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"error","in_reply_to":3,"code":11}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"cas","msg_id":5}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":1.5}}`,

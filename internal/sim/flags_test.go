@@ -12,4 +12,11 @@ var (
 	strategyFlag = flag.String("strategy", "", "pin the strategy (star, topology or mesh) instead of drawing it per seed")
 	workersFlag  = flag.Int("workers", 0, "seeds run in parallel; 0 means GOMAXPROCS")
 	traceFlag    = flag.String("simtrace", "", "with -seed, write the replayed seed's full trace to this file")
+	faultsFlag   = flag.String("faults", "", "pin the nemeses: partition, kill, pause (comma-separated), or none; drawn per seed otherwise")
+	noFenceFlag  = flag.Bool("no-pause-fence", false, "turn the pause guard off: mute nodes are then counted, not failed")
 )
+
+// overrides are the flags that pin parts of each seed's scenario.
+func overrides() Overrides {
+	return Overrides{Nodes: *nodesFlag, Strategy: *strategyFlag, Faults: *faultsFlag, NoPauseFence: *noFenceFlag}
+}

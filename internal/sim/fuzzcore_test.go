@@ -2,6 +2,7 @@ package sim
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -14,9 +15,10 @@ import (
 // events)
 // and checks after every step that it did not panic and that its invariants
 // hold: every value it acknowledged to a client is still readable, it holds
-// no value twice, it never owes a peer more values than it holds, a read
-// returns exactly what it holds, and everything it sends encodes to a line
-// that decodes.
+// no value twice and none that was not written to its log first, it never
+// owes a peer more values than it holds, a read returns exactly what it
+// holds, and everything it sends encodes to a line that decodes. Writes the
+// node asks for succeed or fail as the script says.
 func FuzzCore(f *testing.F) {
 	f.Add([]byte{}) // the rest of the seed corpus is in testdata/fuzz/FuzzCore
 	f.Fuzz(func(t *testing.T, input []byte) {
@@ -32,7 +34,10 @@ type coreFuzzer struct {
 	ids   []string // the cluster in init order
 	self  string
 	acked map[messages.Value]bool // values the node answered broadcast_ok for
-	msgID int64
+	// durable are the values the log holds: written when the node asked,
+	// or recovered at init.
+	durable map[messages.Value]bool
+	msgID   int64
 	// ticksLeft caps the ticks one input may ask for, so that every input
 	// runs in well under a millisecond and the fuzzer stays fast.
 	ticksLeft int
@@ -46,13 +51,13 @@ func newCoreFuzzer(t *testing.T, s *script) *coreFuzzer {
 		t.Fatal(err)
 	}
 	size := 1 + s.intn(5)
-	c := &coreFuzzer{t: t, s: s, node: node, acked: make(map[messages.Value]bool), ticksLeft: 2000}
+	c := &coreFuzzer{t: t, s: s, node: node, acked: make(map[messages.Value]bool), durable: make(map[messages.Value]bool), ticksLeft: 2000}
 	for i := range size {
 		c.ids = append(c.ids, fmt.Sprintf("n%d", i))
 	}
 	c.self = c.ids[s.intn(size)]
 	if s.intn(8) != 0 { // usually start initialised; sometimes leave it to the script
-		c.step(actor.Received{Msg: c.from(adminID, messages.Init{Request: c.request(), NodeID: c.self, NodeIDs: c.ids})})
+		c.step(actor.Received{Msg: c.from(c.initClient(), messages.Init{Request: c.request(), NodeID: c.self, NodeIDs: c.ids})})
 	}
 	return c
 }
@@ -64,9 +69,18 @@ func (c *coreFuzzer) run() {
 	}
 }
 
+// initClient is who sends init: one of the test's first clients (a fresh
+// start) or, one time in four, a later one (a restart).
+func (c *coreFuzzer) initClient() string {
+	if c.s.intn(4) == 0 {
+		return fmt.Sprintf("c%d", 10+c.s.intn(5))
+	}
+	return adminID
+}
+
 // op reads one event from the script and steps the node with it.
 func (c *coreFuzzer) op() {
-	switch c.s.intn(10) {
+	switch c.s.intn(13) {
 	case 0:
 		for range min(1+c.s.intn(64), c.ticksLeft) { // a few of these reach the longest timers
 			c.ticksLeft--
@@ -96,7 +110,7 @@ func (c *coreFuzzer) op() {
 		if c.s.intn(4) == 0 {
 			ids = append([]string{c.peer()}, ids[:c.s.intn(len(ids)+1)]...)
 		}
-		c.step(actor.Received{Msg: c.from(adminID, messages.Init{Request: c.request(), NodeID: c.peer(), NodeIDs: ids})})
+		c.step(actor.Received{Msg: c.from(c.initClient(), messages.Init{Request: c.request(), NodeID: c.peer(), NodeIDs: ids})})
 	case 7:
 		topo := make(map[string][]string)
 		for range c.s.intn(6) {
@@ -109,6 +123,13 @@ func (c *coreFuzzer) op() {
 		c.step(actor.Received{Msg: c.from(c.peer(), messages.Reply{Kind: kind, InReplyTo: int64(c.s.number())})})
 	case 9: // a message from this very node's id, as a confused network might deliver
 		c.step(actor.Received{Msg: c.from(c.self, messages.Gossip{Seq: 1, Values: []messages.Value{c.value()}})})
+	case 10: // a pause: a long stretch of time, then the word that it was one
+		c.step(actor.Tick{N: int64(c.s.intn(4)) << (8 * c.s.intn(4))})
+		c.step(actor.Resumed{})
+	case 11:
+		c.step(actor.Received{Msg: c.from(c.peer(), messages.Probe{Incarnations: messages.Incarnations{Inc: c.s.number(), ToInc: c.s.number()}})})
+	case 12:
+		c.step(actor.Received{Msg: c.from(c.peer(), messages.Fence{Seq: c.s.number()})})
 	}
 }
 
@@ -158,6 +179,7 @@ func (c *coreFuzzer) step(ev actor.Event) {
 	}
 	wasInitialised := c.node.ID() != ""
 	out := c.node.Step(ev)
+	out.Messages = append(out.Messages, c.write(out).Messages...)
 	if init, ok := initOf(ev); ok && !wasInitialised && c.node.ID() != "" {
 		c.ids, c.self = init.NodeIDs, init.NodeID // the cluster is whatever the first init said
 	}
@@ -184,13 +206,57 @@ func (c *coreFuzzer) step(ev actor.Event) {
 	}
 }
 
+// write does the write out asks for, if any, succeeding or failing as the
+// script says (a log opened on a restart holds a few values of its own),
+// and returns the output of its report.
+func (c *coreFuzzer) write(out actor.Output) actor.Output {
+	var ev actor.Event
+	failed := c.s.intn(6) == 0
+	switch {
+	case out.OpenLog != nil:
+		r := actor.Recovered{}
+		if !out.OpenLog.Fresh {
+			for range c.s.intn(4) {
+				r.Values = append(r.Values, c.value())
+			}
+		}
+		if failed {
+			r = actor.Recovered{Err: errors.New("permission denied"), Problems: []string{"a torn record"}}
+		}
+		for _, v := range r.Values {
+			c.durable[v] = true
+		}
+		ev = r
+	case len(out.Persist) > 0:
+		if failed {
+			ev = actor.Persisted{Err: errors.New("no space left on device")}
+			break
+		}
+		for _, v := range out.Persist {
+			c.durable[v] = true
+		}
+		ev = actor.Persisted{}
+	default:
+		return actor.Output{}
+	}
+	next := c.node.Step(ev)
+	if next.OpenLog != nil || len(next.Persist) > 0 {
+		c.t.Fatalf("the report of a write asked for another write: %+v", next)
+	}
+	return next
+}
+
 // checkState checks the node's state between operations: no value held
-// twice, every acknowledged value still held, no peer owed more than is held.
+// twice or without having been written, every acknowledged value still
+// held, no peer owed more than is held.
 func (c *coreFuzzer) checkState() {
 	held := make(map[messages.Value]bool)
 	for _, v := range c.node.Values() {
 		if held[v] {
 			c.t.Fatalf("the node holds %s twice", v)
+		}
+		if !c.durable[v] {
+			c.t.Fatalf("the node holds %s, which was never written to its log", v)
 		}
 		held[v] = true
 	}

@@ -29,13 +29,19 @@ func (s *Sim) checkInvariants() {
 }
 
 // quiescent reports whether the cluster has nothing left to do: no request
-// unanswered, no message in flight, and no value any node still owes a peer.
+// unanswered, no message in flight, every node running, and no node that
+// still owes a peer a value, probes a peer or waits for its fence. A mute
+// node counts as quiet: nobody hears it any more.
 func (s *Sim) quiescent() bool {
 	if s.work.busy() || !s.net.empty() {
 		return false
 	}
 	for _, id := range s.ids {
-		if len(s.nodes[id].Unacked()) > 0 {
+		n := s.nodes[id]
+		if s.procs[id].state != procUp {
+			return false
+		}
+		if !s.mute[id] && (len(n.Unacked()) > 0 || len(n.Probing()) > 0 || n.Fenced()) {
 			return false
 		}
 	}
@@ -49,6 +55,12 @@ func (s *Sim) owed() []string {
 		u := s.nodes[id].Unacked()
 		for _, p := range sortedKeys(u) {
 			out = append(out, id+"→"+p+":"+strconv.Itoa(u[p]))
+		}
+		for _, p := range s.nodes[id].Probing() {
+			out = append(out, id+"→"+p+":probe")
+		}
+		if s.nodes[id].Fenced() {
+			out = append(out, id+":fenced")
 		}
 	}
 	return out

@@ -11,19 +11,21 @@ import (
 const setupTicks = 10
 
 // Setup does what Maelstrom does before the workload: init every node with
-// the full node list in order, wait for every init_ok, then send each node
-// the grid topology and wait for every topology_ok.
+// the full node list in order, each from a client of its own (c0 … c(N-1)),
+// wait for every init_ok, then send each node the grid topology and wait
+// for every topology_ok.
 func (s *Sim) Setup() {
 	for _, id := range s.ids {
 		body := messages.Init{Request: s.work.newRequest(), NodeID: id, NodeIDs: s.ids}
-		s.work.send(adminID, id, body, request{})
+		s.work.send(s.work.openClient(), id, body, request{admin: true, closeAfter: true})
 	}
 	s.initing = true
 	s.awaitReplies("init")
 	s.initing = false
+	s.work.admin = s.work.openClient()
 	topo := gridTopology(s.ids)
 	for _, id := range s.ids {
-		s.work.send(adminID, id, messages.Topology{Request: s.work.newRequest(), Topology: topo}, request{})
+		s.work.send(s.work.admin, id, messages.Topology{Request: s.work.newRequest(), Topology: topo}, request{admin: true})
 	}
 	s.awaitReplies("topology")
 }
@@ -41,19 +43,26 @@ func (s *Sim) awaitReplies(what string) {
 	}
 }
 
-// StartFaults turns on random drops, duplicates and the partition nemesis.
+// StartFaults turns on random drops, duplicates, failed writes, and the
+// partition and process nemeses.
 func (s *Sim) StartFaults() {
 	s.faultsOn = true
 	s.nemesis.arm(s.now, s.sc.Faults.NemesisTicks)
+	s.procNem.arm(s.now, s.sc.Faults)
 	s.trace.begin(s.now, "faults").word("on").end()
 }
 
-// StopFaults turns faults off and heals the network. Messages already in
-// flight are still delivered, as in Maelstrom.
+// StopFaults turns faults off as Maelstrom's final generators do: heal the
+// network, then resume and start every node. Messages already in flight
+// are still delivered, as in Maelstrom.
 func (s *Sim) StopFaults() {
 	s.faultsOn = false
 	s.nemesis.disarm()
+	s.procNem.disarm()
 	s.Heal()
+	s.finishKills(true)
+	s.ResumeAll()
+	s.StartAll()
 }
 
 // StartLoad lets the workers issue operations to the given nodes.
@@ -85,43 +94,75 @@ func (s *Sim) Settle(budget int64) int64 {
 	return s.now - start
 }
 
-// settleBudget is a generous bound on how long a healed cluster needs: a few
-// longest retransmission timeouts, batch and ack delays and latencies, one
-// round for each hop and each hub failback.
+// settleBudget is the bound within which a cluster whose faults have
+// stopped must deliver every acknowledged value to every node and fall
+// quiet: a few longest retransmission timeouts, batch and ack delays and
+// latencies, one round for each hop, each hub failback and a restarted
+// node's probe, after the clients' timeout has run out on the requests the
+// faults left unanswered.
 func settleBudget(sc Scenario) int64 {
 	c := sc.Config
-	return 20 * (c.MaxRetransmitTicks + c.BatchTicks + c.AckTicks + sc.Faults.MaxLatency + 1)
+	return clientTimeout + 20*(c.MaxRetransmitTicks+c.BatchTicks+c.AckTicks+sc.Faults.MaxLatency+1)
 }
 
-// CheckFinal reads every node, as Maelstrom's final reads do, and checks that
-// each returns exactly the values clients were told were accepted.
+// CheckFinal reads every node the network still reads, as Maelstrom's
+// final reads do, and checks that each returns every value clients were
+// told was accepted, nothing that was refused, and the same as every other.
 func (s *Sim) CheckFinal() {
 	if s.err != nil {
 		return
 	}
+	var readable []string
 	for _, id := range s.ids {
-		s.work.send(adminID, id, messages.Read{Request: s.work.newRequest()}, request{mustHold: len(s.work.held[id])})
+		if !s.mute[id] {
+			readable = append(readable, id)
+			s.work.send(s.work.admin, id, messages.Read{Request: s.work.newRequest()}, request{admin: true, mustHold: len(s.work.held[id])})
+		}
 	}
 	s.awaitReplies("final read")
 	for v := range s.work.sent {
-		if !s.work.acked[v] {
-			s.fail("final", "broadcast of %s was never acknowledged", v)
+		if !s.work.acked[v] && !s.work.indefinite[v] && !s.work.refused[v] {
+			s.fail("final", "broadcast of %s was never answered, yet its client did not give up", v)
 			return
 		}
 	}
-	for _, id := range s.ids {
+	var first []messages.Value
+	for i, id := range readable {
 		got := s.work.finalReads[id]
 		s.compare(id+"'s final read", got)
 		s.compare(id+"'s Values()", s.nodes[id].Values())
+		if i == 0 {
+			first = got
+		} else if !sameSet(first, got) {
+			s.fail("final", "%s and %s read different values: %d and %d", readable[0], id, len(first), len(got))
+		}
 	}
 }
 
-// compare checks that got is exactly the acknowledged set.
+func sameSet(a, b []messages.Value) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := make(map[messages.Value]bool, len(a))
+	for _, v := range a {
+		in[v] = true
+	}
+	for _, v := range b {
+		if !in[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// compare checks that got holds every acknowledged value, once, and
+// nothing but acknowledged values and those whose broadcast went
+// unanswered (which the node may or may not have accepted).
 func (s *Sim) compare(what string, got []messages.Value) {
 	in := make(map[messages.Value]bool, len(got))
 	var extra, missing []messages.Value
 	for _, v := range got {
-		if in[v] || !s.work.acked[v] {
+		if in[v] || !s.work.acked[v] && !s.work.indefinite[v] {
 			extra = append(extra, v)
 		}
 		in[v] = true
@@ -132,7 +173,7 @@ func (s *Sim) compare(what string, got []messages.Value) {
 		}
 	}
 	if len(extra)+len(missing) > 0 {
-		s.fail("final", "%s has %d values, want the %d acknowledged: missing %v, extra or repeated %v",
+		s.fail("final", "%s has %d values, want the %d acknowledged: missing %v, refused or repeated %v",
 			what, len(got), len(s.work.ackedList), firstFew(missing), firstFew(extra))
 	}
 }

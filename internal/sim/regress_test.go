@@ -36,15 +36,15 @@ func newBench(t *testing.T, cfg actor.Config, size int) *bench {
 			t.Fatal(err)
 		}
 		b.nodes[id] = n
-		n.Step(actor.Received{Msg: messages.Message{Src: adminID, Dest: id, Body: messages.Init{NodeID: id, NodeIDs: b.ids}}})
+		b.step(id, actor.Received{Msg: messages.Message{Src: adminID, Dest: id, Body: messages.Init{NodeID: id, NodeIDs: b.ids}}})
 	}
 	return b
 }
 
 // broadcast has a client hand v to node id.
 func (b *bench) broadcast(id string, v int64) {
-	b.take(b.nodes[id].Step(actor.Received{Msg: messages.Message{Src: "c1", Dest: id,
-		Body: messages.Broadcast{Message: messages.IntValue(v)}}}))
+	b.step(id, actor.Received{Msg: messages.Message{Src: "c1", Dest: id,
+		Body: messages.Broadcast{Message: messages.IntValue(v)}}})
 }
 
 // run steps n ticks: deliver last tick's messages, then tick every node.
@@ -54,13 +54,22 @@ func (b *bench) run(n int) {
 		in := b.queue
 		b.queue = nil
 		for _, m := range in {
-			if node, ok := b.nodes[m.Dest]; ok && !b.lose(m) {
-				b.take(node.Step(actor.Received{Msg: m}))
+			if _, ok := b.nodes[m.Dest]; ok && !b.lose(m) {
+				b.step(m.Dest, actor.Received{Msg: m})
 			}
 		}
 		for _, id := range b.ids {
-			b.take(b.nodes[id].Step(actor.Tick{}))
+			b.step(id, actor.Tick{})
 		}
+	}
+}
+
+// step applies ev to node id, completing any write it asks for.
+func (b *bench) step(id string, ev actor.Event) {
+	out := b.nodes[id].Step(ev)
+	b.take(out)
+	if next, ok := actor.Write(nil, out); ok {
+		b.take(b.nodes[id].Step(next))
 	}
 }
 

@@ -1,14 +1,18 @@
 package sim
 
-import "io"
+import (
+	"io"
+	"math/rand/v2"
+)
 
 // Result summarises a finished run.
 type Result struct {
 	Scenario    Scenario
 	Hash        uint64 // the trace hash: equal for equal seeds
 	Ticks       int64
-	SettleTicks int64 // from healing to quiescence
-	Values      int   // distinct values acknowledged
+	SettleTicks int64    // from healing to quiescence
+	Values      int      // distinct values acknowledged
+	Mute        []string // nodes the network stopped reading (only with the pause guard off)
 	Stats       Stats
 }
 
@@ -16,16 +20,21 @@ type Result struct {
 // property:
 //
 //   - every reply answers an outstanding request of the right kind, and no
-//     request is refused;
+//     request is refused (but a broadcast whose write failed, with error 11);
+//   - no node answers a client that gave up (it would go mute), unless the
+//     pause guard is off;
 //   - every read, as it arrives, has no duplicates, nothing no client
 //     broadcast, and everything the node had already acknowledged or
 //     returned;
 //   - after every tick, no link owes more values than its node holds and no
 //     node holds more values than were broadcast;
-//   - once faults stop and the network heals, the cluster becomes quiescent
-//     within a bounded number of ticks: every request answered, nothing in
-//     flight, every node's Unacked empty;
-//   - then every node's read returns exactly the acknowledged values;
+//   - once faults stop (the network heals, every node is resumed and
+//     started), the cluster becomes quiescent within settleBudget ticks:
+//     every request answered or given up, nothing in flight, every node's
+//     Unacked empty, no probe or fence outstanding;
+//   - then every node's read returns every acknowledged value, nothing
+//     refused, and the same as every other node's (a value whose broadcast
+//     went unanswered may be there or not, but everywhere alike);
 //   - and a quiescent cluster sends no messages at all.
 //
 // The error, if any, is a *Violation. traceOut, if not nil, receives the
@@ -36,6 +45,12 @@ func Run(seed int64, o Overrides, traceOut io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	return RunScenario(sc, rng, traceOut)
+}
+
+// RunScenario is Run for a scenario already drawn from rng (and perhaps
+// adjusted).
+func RunScenario(sc Scenario, rng *rand.Rand, traceOut io.Writer) (Result, error) {
 	s, err := New(sc, rng, traceOut)
 	if err != nil {
 		return Result{}, err
@@ -55,6 +70,7 @@ func Run(seed int64, o Overrides, traceOut io.Writer) (Result, error) {
 		Ticks:       s.now,
 		SettleTicks: settle,
 		Values:      len(s.work.ackedList),
+		Mute:        s.Mute(),
 		Stats:       s.stats,
 	}, s.Err()
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"rumor/actor"
 )
@@ -35,7 +36,8 @@ type Scenario struct {
 	OddPercent int
 }
 
-// Faults are the network's misbehaviours while the workload runs.
+// Faults are the network's, the processes' and the disk's misbehaviours
+// while the workload runs.
 type Faults struct {
 	DropPercent int   // chance a node-to-node message is lost
 	DupPercent  int   // chance a node-to-node message is delivered twice
@@ -43,14 +45,24 @@ type Faults struct {
 	// NemesisTicks is the mean gap between partition starts and stops, as
 	// Maelstrom's --nemesis-interval; zero means no partitions.
 	NemesisTicks int64
+	// ProcessTicks is the mean gap between process faults (process.go):
+	// kill and start, if Kill, and pause and resume, if Pause; zero means
+	// none.
+	ProcessTicks int64
+	Kill, Pause  bool
+	// TearPercent is the chance a kill lands in the middle of a write.
+	TearPercent int
+	// DiskFailPercent is the chance an append fails (a full disk).
+	DiskFailPercent int
 }
 
 // String summarises the scenario on one line, for logs.
 func (s Scenario) String() string {
-	return fmt.Sprintf("seed=%d nodes=%d clients=%d strategy=%s batch=%d rto=%d..%d ack=%d wire=%v drop=%d%% dup=%d%% latency<=%d nemesis=%d workload=%d op=%d reads=%d%% odd=%d%%",
+	return fmt.Sprintf("seed=%d nodes=%d clients=%d strategy=%s batch=%d rto=%d..%d ack=%d wire=%v drop=%d%% dup=%d%% latency<=%d nemesis=%d process=%d kill=%v pause=%v tear=%d%% diskfail=%d%% fence=%v workload=%d op=%d reads=%d%% odd=%d%%",
 		s.Seed, s.Nodes, s.Clients, s.Config.Strategy, s.Config.BatchTicks, s.Config.RetransmitTicks,
 		s.Config.MaxRetransmitTicks, s.Config.AckTicks, s.Wire, s.Faults.DropPercent, s.Faults.DupPercent,
-		s.Faults.MaxLatency, s.Faults.NemesisTicks, s.WorkloadTicks, s.OpTicks, s.ReadPercent, s.OddPercent)
+		s.Faults.MaxLatency, s.Faults.NemesisTicks, s.Faults.ProcessTicks, s.Faults.Kill, s.Faults.Pause,
+		s.Faults.TearPercent, s.Faults.DiskFailPercent, !s.Config.NoPauseFence, s.WorkloadTicks, s.OpTicks, s.ReadPercent, s.OddPercent)
 }
 
 // validate reports a scenario the simulator cannot run.
@@ -60,8 +72,8 @@ func (s Scenario) validate() error {
 		return fmt.Errorf("a cluster needs at least one node, got %d", s.Nodes)
 	case s.Clients > 0 && s.OpTicks < 1:
 		return fmt.Errorf("clients need an operation gap of at least one tick, got %d", s.OpTicks)
-	case s.Faults.MaxLatency < 0 || s.Faults.NemesisTicks < 0:
-		return fmt.Errorf("latency and nemesis interval must not be negative")
+	case s.Faults.MaxLatency < 0 || s.Faults.NemesisTicks < 0 || s.Faults.ProcessTicks < 0:
+		return fmt.Errorf("latency and nemesis intervals must not be negative")
 	}
 	return s.Config.Validate()
 }
@@ -70,6 +82,12 @@ func (s Scenario) validate() error {
 type Overrides struct {
 	Nodes    int
 	Strategy string // "star", "topology" or "mesh"
+	// Faults is "", "partition", "kill", "pause", or a comma-separated set
+	// of them: the nemeses the run has (drops, duplicates and failed writes
+	// are drawn either way). With "none", no nemesis at all.
+	Faults string
+	// NoPauseFence turns the pause guard off.
+	NoPauseFence bool
 }
 
 // configs are the protocol settings scenarios are drawn from: the shipped
@@ -108,7 +126,24 @@ func Draw(rng *rand.Rand, seed int64, o Overrides) (Scenario, error) {
 	sc.OpTicks = pick(rng, []int64{1, 3, 10})
 	sc.OddPercent = pick(rng, []int{0, 10, 50})
 	sc.ReadPercent = 50
+	sc.Faults.ProcessTicks = pick(rng, []int64{0, 0, 150, 400, 800})
+	switch rng.IntN(3) {
+	case 0:
+		sc.Faults.Kill = true
+	case 1:
+		sc.Faults.Pause = true
+	default:
+		sc.Faults.Kill, sc.Faults.Pause = true, true
+	}
+	sc.Faults.TearPercent = pick(rng, []int{0, 50, 100})
+	sc.Faults.DiskFailPercent = pick(rng, []int{0, 0, 0, 5})
 
+	if o.Faults != "" {
+		if err := o.pinFaults(&sc.Faults); err != nil {
+			return Scenario{}, err
+		}
+	}
+	sc.Config.NoPauseFence = o.NoPauseFence
 	if o.Nodes > 0 {
 		sc.Nodes = o.Nodes
 		sc.Clients = min(sc.Clients, 2*sc.Nodes)
@@ -124,3 +159,34 @@ func Draw(rng *rand.Rand, seed int64, o Overrides) (Scenario, error) {
 }
 
 func pick[T any](rng *rand.Rand, choices []T) T { return choices[rng.IntN(len(choices))] }
+
+// pinFaults applies the Faults override: each nemesis named is on, with
+// its drawn interval (or a second, if none was drawn); the others are off.
+func (o Overrides) pinFaults(f *Faults) error {
+	partition, kill, pause := false, false, false
+	for _, name := range strings.Split(o.Faults, ",") {
+		switch name {
+		case "none":
+		case "partition":
+			partition = true
+		case "kill":
+			kill = true
+		case "pause":
+			pause = true
+		default:
+			return fmt.Errorf("unknown fault %q (want partition, kill, pause or none)", name)
+		}
+	}
+	if !partition {
+		f.NemesisTicks = 0
+	} else if f.NemesisTicks == 0 {
+		f.NemesisTicks = TicksPerSecond
+	}
+	f.Kill, f.Pause = kill, pause
+	if !kill && !pause {
+		f.ProcessTicks = 0
+	} else if f.ProcessTicks == 0 {
+		f.ProcessTicks = 4 * TicksPerSecond
+	}
+	return nil
+}

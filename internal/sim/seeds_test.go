@@ -17,7 +17,7 @@ import (
 // every property of Run on each. It ends by replaying a few seeds to check
 // that equal seeds give equal traces.
 func TestSimSeeds(t *testing.T) {
-	o := Overrides{Nodes: *nodesFlag, Strategy: *strategyFlag}
+	o := overrides()
 	if *seedFlag != 0 {
 		replay(t, *seedFlag, o)
 		return
@@ -121,6 +121,12 @@ func replayCommand(seed int64, o Overrides) string {
 	if o.Strategy != "" {
 		cmd += " -strategy=" + o.Strategy
 	}
+	if o.Faults != "" {
+		cmd += " -faults=" + o.Faults
+	}
+	if o.NoPauseFence {
+		cmd += " -no-pause-fence"
+	}
 	return cmd + " -v"
 }
 
@@ -132,7 +138,7 @@ func tail(s string, n int) string {
 // summarise reports what the seeds covered, so a run that passes because it
 // exercised nothing shows it.
 func summarise(results []Result) string {
-	var values, ops, sent, dropped, cut, dups int
+	var values, ops, sent, dropped, cut, dups, kills, torn, pauses, timeouts int
 	var maxSettle int64
 	strategies := map[string]int{}
 	for _, r := range results {
@@ -142,9 +148,13 @@ func summarise(results []Result) string {
 		dropped += r.Stats.Dropped
 		cut += r.Stats.Cut
 		dups += r.Stats.Duplicated
+		kills += r.Stats.Kills
+		torn += r.Stats.Torn
+		pauses += r.Stats.Pauses
+		timeouts += r.Stats.TimedOut
 		maxSettle = max(maxSettle, r.SettleTicks)
 		strategies[r.Scenario.Config.Strategy.String()]++
 	}
-	return fmt.Sprintf("covered: strategies %v, %d client ops, %d values acknowledged, %d messages sent, %d dropped, %d cut by partitions, %d duplicated; slowest settle %d ticks",
-		strategies, ops, values, sent, dropped, cut, dups, maxSettle)
+	return fmt.Sprintf("covered: strategies %v, %d client ops, %d values acknowledged, %d messages sent, %d dropped, %d cut by partitions, %d duplicated; %d kills (%d in a write), %d pauses, %d requests timed out; slowest settle %d ticks",
+		strategies, ops, values, sent, dropped, cut, dups, kills, torn, pauses, timeouts, maxSettle)
 }

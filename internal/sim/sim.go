@@ -11,8 +11,8 @@ import (
 )
 
 // Sim is one simulated cluster. It is driven one tick at a time by Step and
-// is not safe for concurrent use; separate Sims share nothing and may run in
-// parallel.
+// is not safe for concurrent use; separate Sims share nothing (but a Disk
+// given to both) and may run in parallel.
 type Sim struct {
 	sc    Scenario
 	rng   *rand.Rand
@@ -20,14 +20,18 @@ type Sim struct {
 	now   int64
 
 	ids   []string
-	nodes map[string]*actor.Node
-	wakes map[string]*wake // each node's count of ticks and its promised next tick
+	nodes map[string]*actor.Node // each node's current core; a dead node's is its last
+	wakes map[string]*wake       // each node's count of ticks and its promised next tick
+	procs map[string]*process    // each node's process: up, dead or paused
+	disk  *Disk
+	mute  map[string]bool // nodes whose output the network no longer reads
 
 	net      network
 	cut      cuts // the partition in force; nil when the network is whole
 	faultsOn bool // drops and duplicates happen only while this is set
 	initing  bool // Setup is waiting for init_ok: no node may talk to another yet
 	nemesis  nemesis
+	procNem  procNemesis
 	work     *workload
 
 	stats  Stats
@@ -42,28 +46,44 @@ type Stats struct {
 	Delivered  int
 	Dropped    int // lost to random drops
 	Cut        int // lost to partitions
+	Lost       int // lost because their destination's process died
 	Duplicated int
 	Ops        int // client operations issued
+	Kills      int
+	Torn       int // kills that landed in a write
+	Restarts   int
+	Pauses     int
+	TimedOut   int // client requests that went unanswered for clientTimeout
+	Muted      int // messages a mute node sent, which nobody read
 }
 
-// New builds the cluster of sc. rng must be the source sc was drawn from (or
-// a fresh NewRand for a hand-made scenario); traceOut may be nil, in which
-// case the run is only hashed.
+// New builds the cluster of sc on a fresh disk. rng must be the source sc
+// was drawn from (or a fresh NewRand for a hand-made scenario); traceOut
+// may be nil, in which case the run is only hashed.
 func New(sc Scenario, rng *rand.Rand, traceOut io.Writer) (*Sim, error) {
+	return NewOn(NewDisk(), sc, rng, traceOut)
+}
+
+// NewOn is New on a given disk, which may hold an earlier test's logs.
+func NewOn(disk *Disk, sc Scenario, rng *rand.Rand, traceOut io.Writer) (*Sim, error) {
 	if err := sc.validate(); err != nil {
 		return nil, err
 	}
-	s := &Sim{sc: sc, rng: rng, trace: NewTrace(traceOut), nodes: make(map[string]*actor.Node), wakes: make(map[string]*wake)}
+	s := &Sim{sc: sc, rng: rng, trace: NewTrace(traceOut), nodes: make(map[string]*actor.Node),
+		wakes: make(map[string]*wake), procs: make(map[string]*process), disk: disk, mute: make(map[string]bool)}
 	s.stats.ToPeers = make(map[string]int)
 	for i := range sc.Nodes {
 		id := fmt.Sprintf("n%d", i)
-		n, err := actor.NewNode(sc.Config)
+		cfg := sc.Config
+		cfg.Incarnation = 1
+		n, err := actor.NewNode(cfg)
 		if err != nil {
 			return nil, err
 		}
 		s.ids = append(s.ids, id)
 		s.nodes[id] = n
 		s.wakes[id] = &wake{}
+		s.procs[id] = &process{inc: 1}
 	}
 	s.work = newWorkload(s, sc)
 	s.trace.begin(0, "scenario").word(sc.String()).end()
@@ -82,6 +102,17 @@ func (s *Sim) Node(id string) *actor.Node { return s.nodes[id] }
 
 // Stats returns the counters so far.
 func (s *Sim) Stats() Stats { return s.stats }
+
+// Mute returns, in init order, the nodes the network no longer reads.
+func (s *Sim) Mute() []string {
+	var ids []string
+	for _, id := range s.ids {
+		if s.mute[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
 
 // Hash returns the trace hash so far.
 func (s *Sim) Hash() uint64 { return s.trace.Hash() }
@@ -104,15 +135,19 @@ func (s *Sim) fail(property, format string, args ...any) {
 	s.trace.begin(s.now, "violation").word(s.err.Error()).end()
 }
 
-// Step advances the simulation by one tick: the nemesis acts, clients issue
-// operations, every message due is delivered (in a random order, including
-// messages those deliveries cause, if they are due at once), every node
-// ticks (in a random order), and the invariants are checked.
+// Step advances the simulation by one tick: the nemeses act, clients issue
+// operations and give up on old ones, every message due is delivered (in a
+// random order, including messages those deliveries cause, if they are due
+// at once), every running node ticks (in a random order), and the
+// invariants are checked.
 func (s *Sim) Step() {
 	s.now++
 	s.nemesis.step(s)
+	s.procNem.step(s)
 	s.work.step()
+	s.work.expire()
 	s.deliverDue()
+	s.finishKills(false)
 	s.tickNodes()
 	s.checkInvariants()
 }
@@ -133,8 +168,9 @@ func (s *Sim) Run(n int64) {
 const maxRounds = 10_000
 
 func (s *Sim) deliverDue() {
+	ready := func(dest string) bool { p, ok := s.procs[dest]; return !ok || p.state != procPaused }
 	for round := 0; ; round++ {
-		due := s.net.takeDue(s.now)
+		due := s.net.takeDue(s.now, ready)
 		if len(due) == 0 {
 			return
 		}
@@ -144,7 +180,7 @@ func (s *Sim) deliverDue() {
 		}
 		s.rng.Shuffle(len(due), func(i, j int) { due[i], due[j] = due[j], due[i] })
 		for _, e := range due {
-			s.deliver(e.msg)
+			s.deliver(e)
 		}
 	}
 }
@@ -153,15 +189,19 @@ func (s *Sim) tickNodes() {
 	order := shuffled(s.ids, s.rng)
 	s.trace.begin(s.now, "tick").word(strings.Join(order, ",")).end()
 	for _, id := range order {
+		if s.procs[id].state != procUp {
+			continue
+		}
 		out := s.nodes[id].Step(actor.Tick{})
-		s.checkWake(id, out)
+		s.checkWake(id, 1, out)
 		s.handle(id, out)
 	}
 }
 
-// deliver hands one message to its destination, unless the partition or a
-// random fault loses it on the way.
-func (s *Sim) deliver(m messages.Message) {
+// deliver hands one message to its destination, unless the partition, a
+// random fault or a dead process loses it on the way.
+func (s *Sim) deliver(e envelope) {
+	m := e.msg
 	line := messages.Encode(m)
 	if s.work.isClient(m.Dest) {
 		s.trace.begin(s.now, "reply").raw(line).end()
@@ -171,9 +211,14 @@ func (s *Sim) deliver(m messages.Message) {
 		s.work.receive(m)
 		return
 	}
-	node, ok := s.nodes[m.Dest]
+	p, ok := s.procs[m.Dest]
 	if !ok {
 		s.fail("addressing", "message to unknown destination: %s", line)
+		return
+	}
+	if p.state == procDead || e.epoch != p.epoch {
+		s.stats.Lost++
+		s.trace.begin(s.now, "lost").raw(line).end()
 		return
 	}
 	if s.isNode(m.Src) {
@@ -190,7 +235,7 @@ func (s *Sim) deliver(m messages.Message) {
 	}
 	s.stats.Delivered++
 	s.trace.begin(s.now, "deliver").raw(line).end()
-	s.handle(m.Dest, node.Step(s.event(m, line)))
+	s.stepNode(m.Dest, s.event(m, line))
 }
 
 // event is what the node sees: the message itself, or in wire mode whatever
@@ -208,11 +253,15 @@ func (s *Sim) event(m messages.Message, line []byte) actor.Event {
 }
 
 // handle takes a node's output onto the network. In the simulation every
-// input is well-formed, so any problem a node reports is a bug somewhere.
+// input is well-formed, so any problem a node reports is a bug somewhere;
+// notes (a pause, a failed write) are not.
 func (s *Sim) handle(from string, out actor.Output) {
 	s.wakes[from].promise(out)
 	for _, p := range out.Problems {
 		s.fail("problem", "%s reported %q on well-formed traffic", from, p)
+	}
+	for _, n := range out.Notes {
+		s.trace.begin(s.now, "note").word(from).word(n).end()
 	}
 	for _, m := range out.Messages {
 		s.send(from, m)
@@ -221,7 +270,10 @@ func (s *Sim) handle(from string, out actor.Output) {
 
 // send puts one message from a node in flight, with a random latency unless
 // a client is involved (Maelstrom never delays client traffic), and perhaps a
-// duplicate with a latency of its own.
+// duplicate with a latency of its own. A reply to a client that was closed
+// makes the node mute, as Maelstrom stops reading a node's stdout at the
+// first line it cannot deliver (eddy/docs/SEMANTICS.md §1.6): that line
+// and everything after it are lost.
 func (s *Sim) send(from string, m messages.Message) {
 	s.stats.Sent++
 	if s.onSend != nil {
@@ -229,6 +281,17 @@ func (s *Sim) send(from string, m messages.Message) {
 	}
 	if m.Src != from {
 		s.fail("addressing", "%s sent a message as %q", from, m.Src)
+	}
+	if !s.mute[from] && s.work.closed[m.Dest] {
+		s.mute[from] = true
+		s.trace.begin(s.now, "mute").word(from).raw(messages.Encode(m)).end()
+		if !s.sc.Config.NoPauseFence {
+			s.fail("mute", "%s answered %s, a client that had given up and been closed: Maelstrom would never read it again", from, m.Dest)
+		}
+	}
+	if s.mute[from] {
+		s.stats.Muted++
+		return
 	}
 	if !s.isNode(m.Dest) {
 		s.net.put(envelope{msg: m, due: s.now})
@@ -241,16 +304,19 @@ func (s *Sim) send(from string, m messages.Message) {
 		s.fail("addressing", "%s sent %s to %s before every node had answered init", from, m.Body.Type(), m.Dest)
 	}
 	s.stats.ToPeers[from]++
-	s.net.put(envelope{msg: m, due: s.now + s.latency()})
+	epoch := s.procs[m.Dest].epoch
+	s.net.put(envelope{msg: m, due: s.now + s.latency(), epoch: epoch})
 	if s.faultsOn && s.roll(s.sc.Faults.DupPercent) {
 		s.stats.Duplicated++
 		s.trace.begin(s.now, "dup").raw(messages.Encode(m)).end()
-		s.net.put(envelope{msg: m, due: s.now + s.latency()})
+		s.net.put(envelope{msg: m, due: s.now + s.latency(), epoch: epoch})
 	}
 }
 
 // inject puts a client's message in flight, due at once.
-func (s *Sim) inject(m messages.Message) { s.net.put(envelope{msg: m, due: s.now}) }
+func (s *Sim) inject(m messages.Message) {
+	s.net.put(envelope{msg: m, due: s.now, epoch: s.procs[m.Dest].epoch})
+}
 
 func (s *Sim) latency() int64 { return s.rng.Int64N(s.sc.Faults.MaxLatency + 1) }
 

@@ -20,11 +20,11 @@ func (w *wake) promise(out actor.Output) {
 	}
 }
 
-// checkWake counts a tick just given to id and fails the run if the node
-// acted on a tick it had said it would not need.
-func (s *Sim) checkWake(id string, out actor.Output) {
+// checkWake counts ticks just given to id (one Tick carrying them) and
+// fails the run if the node acted on a tick it had said it would not need.
+func (s *Sim) checkWake(id string, ticks int64, out actor.Output) {
 	w := s.wakes[id]
-	w.ticks++
+	w.ticks += ticks
 	if len(out.Messages) > 0 && (w.due == 0 || w.ticks < w.due) {
 		s.fail("wake", "%s sent %d messages on its tick %d, but had promised to need no tick before %d (0: none)",
 			id, len(out.Messages), w.ticks, w.due)
