@@ -141,7 +141,7 @@ func (c columns) run(label string, f bench.Figures) string {
 		v, missing := fig.Of(f)
 		return v, missing == ""
 	}
-	return c.cells(label, verdictWord(f.Valid()), strconv.Itoa(f.Lost()), one, one)
+	return c.cells(label, f.Valid().YesNo(), strconv.Itoa(f.Lost()), one, one)
 }
 
 // median renders the median over runs: the valid count and the total
@@ -208,15 +208,4 @@ func (c columns) cells(label, valid, lost string, of, sum func(bench.Figure) (fl
 		cells = append(cells, cell)
 	}
 	return strings.Join(cells, "\t")
-}
-
-// verdictWord is how one run's :valid? reads in a row.
-func verdictWord(v checker.Validity) string {
-	switch v {
-	case checker.True:
-		return "yes"
-	case checker.False:
-		return "NO"
-	}
-	return "unknown"
 }

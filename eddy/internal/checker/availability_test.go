@@ -4,20 +4,14 @@ import (
 	"testing"
 
 	"eddy/internal/history"
+	"eddy/internal/history/historytest"
 )
 
-// okOf builds n invocations of which ok completed :ok and the rest :fail.
+// okOf builds n invocations of which ok completed :ok and the rest :fail,
+// and a partition, which availability ignores.
 func okOf(ok, n int) history.History {
-	var b builder
-	for i := 0; i < n; i++ {
-		t := history.Fail
-		if i < ok {
-			t = history.OK
-		}
-		b.invoke(0, history.FRead, nil, ms(int64(2*i))).complete(0, t, history.FRead, ints(), ms(int64(2*i+1)))
-	}
-	b.nemesis(0)
-	return b.h
+	b := builder{H: historytest.OkOf(ok, n)}
+	return b.StartPartition(0).H
 }
 
 func TestAvailability(t *testing.T) {

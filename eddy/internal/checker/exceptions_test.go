@@ -8,17 +8,17 @@ import (
 
 func TestExceptionsGroupInfoOpsThatCarryAnException(t *testing.T) {
 	var b builder
-	b.read(0, ints(), 0, ms(1)).
-		invoke(1, history.FRead, nil, ms(2)).
-		invoke(2, history.FBroadcast, history.Element(0), ms(3))
-	b.h.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
+	b.Read(0, ints(), 0, ms(1)).
+		Invoke(1, history.FRead, nil, ms(2)).
+		Invoke(2, history.FBroadcast, history.Element(0), ms(3))
+	b.H.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	b.h.Append(history.Op{Time: ms(5), Type: history.Info, Process: 2, F: history.FBroadcast, Value: history.Element(0),
+	b.H.Append(history.Op{Time: ms(5), Type: history.Info, Process: 2, F: history.FBroadcast, Value: history.Element(0),
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	b.invoke(3, history.FBroadcast, history.Element(1), ms(6)).
-		complete(3, history.Info, history.FBroadcast, history.Element(1), ms(5006)) // a timeout, no exception
+	b.Invoke(3, history.FBroadcast, history.Element(1), ms(6)).
+		Complete(3, history.Info, history.FBroadcast, history.Element(1), ms(5006)) // a timeout, no exception
 
-	r := Check(b.h, NetCounts{}, Options{})
+	r := Check(b.H, NetCounts{}, Options{})
 	e := r.Exceptions
 	if e.Valid != True || len(e.Groups) != 1 || e.Groups[0].Count != 2 || e.Groups[0].Example.Index != 4 {
 		t.Fatalf("exceptions = %+v", e)

@@ -11,11 +11,11 @@ import (
 // pair, which must not count).
 func invocations(n int) history.History {
 	var b builder
-	b.nemesis(0)
+	b.StartPartition(0)
 	for i := 0; i < n; i++ {
-		b.read(i, ints(), ms(int64(i)), ms(int64(i)+1))
+		b.Read(i, ints(), ms(int64(i)), ms(int64(i)+1))
 	}
-	return b.h
+	return b.H
 }
 
 func TestMsgsPerOpIsAJavaFloatOnAllAndServersOnly(t *testing.T) {

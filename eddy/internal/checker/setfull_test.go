@@ -22,21 +22,21 @@ func workedExample() history.History {
 	held := map[int][]int64{}
 	for v := int64(0); v <= 20; v++ {
 		p := nodeOf(v)
-		b.broadcast(p, v, ms(100*v), ms(100*v+1))
+		b.Broadcast(p, v, ms(100*v), ms(100*v+1))
 		held[p] = append(held[p], v)
 	}
 	for i, p := range []int{2, 3, 0, 1, 4} {
-		b.invoke(p, history.FRead, nil, ms(5000+int64(i)))
+		b.Invoke(p, history.FRead, nil, ms(5000+int64(i)))
 	}
 	for p := 0; p < 5; p++ {
-		b.complete(p, history.OK, history.FRead, ints(held[p]...), ms(5010+int64(p)))
+		b.Complete(p, history.OK, history.FRead, ints(held[p]...), ms(5010+int64(p)))
 	}
-	for i := range b.h {
-		if b.h[i].Type == history.Invoke && b.h[i].F == history.FRead {
-			b.h[i].Final = true
+	for i := range b.H {
+		if b.H[i].Type == history.Invoke && b.H[i].F == history.FRead {
+			b.H[i].Final = true
 		}
 	}
-	return b.h
+	return b.H
 }
 
 func TestWorkedExampleFromTheFactSheet(t *testing.T) {
@@ -87,16 +87,16 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "acknowledged and seen by every later read is stable at 0 ms",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).read(1, ints(1), ms(5), ms(6))
+				b.Broadcast(0, 1, ms(0), ms(1)).Read(1, ints(1), ms(5), ms(6))
 			},
 			outcome: Stable,
 		},
 		{
 			name: "missed, then seen by a later-invoked read, is stale",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, ints(), ms(3)-1, ms(4)).
-					read(1, ints(1), ms(5), ms(6))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Read(1, ints(), ms(3)-1, ms(4)).
+					Read(1, ints(1), ms(5), ms(6))
 			},
 			// (3 ms − 1 ns) + 1 ns − 1 ms: the +1 ns makes it exactly 2 ms.
 			outcome: Stable, stableLatency: 2,
@@ -104,29 +104,29 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "latency truncates to whole milliseconds",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, ints(), ms(3)-2, ms(4)).
-					read(1, ints(1), ms(5), ms(6))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Read(1, ints(), ms(3)-2, ms(4)).
+					Read(1, ints(1), ms(5), ms(6))
 			},
 			outcome: Stable, stableLatency: 1,
 		},
 		{
 			name: "a read invoked before the ack that missed it clamps to 0 ms",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
-					invoke(1, history.FRead, nil, ms(1)).
-					complete(0, history.OK, history.FBroadcast, history.Element(1), ms(5)).
-					complete(1, history.OK, history.FRead, ints(), ms(6)).
-					read(1, ints(1), ms(7), ms(8))
+				b.Invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					Invoke(1, history.FRead, nil, ms(1)).
+					Complete(0, history.OK, history.FBroadcast, history.Element(1), ms(5)).
+					Complete(1, history.OK, history.FRead, ints(), ms(6)).
+					Read(1, ints(1), ms(7), ms(8))
 			},
 			outcome: Stable,
 		},
 		{
 			name: "acknowledged, then missing from the last read is lost",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, ints(1), ms(10), ms(11)).
-					read(2, ints(), ms(20), ms(21))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Read(1, ints(1), ms(10), ms(11)).
+					Read(2, ints(), ms(20), ms(21))
 			},
 			// Last seen by the read invoked at 10 ms: 10 ms + 1 ns − 1 ms.
 			outcome: Lost, lostLatency: 9,
@@ -134,43 +134,43 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "lost without ever being seen has lost latency 0",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).read(2, ints(), ms(20), ms(21))
+				b.Broadcast(0, 1, ms(0), ms(1)).Read(2, ints(), ms(20), ms(21))
 			},
 			outcome: Lost,
 		},
 		{
 			name: "acknowledged but never read afterwards is never-read",
 			history: func(b *builder) {
-				b.read(1, ints(), ms(0), ms(1)).broadcast(0, 1, ms(5), ms(6))
+				b.Read(1, ints(), ms(0), ms(1)).Broadcast(0, 1, ms(5), ms(6))
 			},
 			outcome: NeverRead,
 		},
 		{
 			name: "a timed-out broadcast nobody saw is never-read, not lost",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
-					complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
-					read(1, ints(), ms(6000), ms(6001))
+				b.Invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					Complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
+					Read(1, ints(), ms(6000), ms(6001))
 			},
 			outcome: NeverRead,
 		},
 		{
 			name: "a failed broadcast nobody saw is never-read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
-					complete(0, history.Fail, history.FBroadcast, history.Element(1), ms(1)).
-					read(1, ints(), ms(6), ms(7))
+				b.Invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					Complete(0, history.Fail, history.FBroadcast, history.Element(1), ms(1)).
+					Read(1, ints(), ms(6), ms(7))
 			},
 			outcome: NeverRead,
 		},
 		{
 			name: "a timed-out broadcast seen by a read is known from that read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
-					complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
-					read(1, ints(1), ms(10), ms(12)).
-					read(2, ints(), ms(20), ms(21)).
-					read(1, ints(1), ms(30), ms(31))
+				b.Invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					Complete(0, history.Info, history.FBroadcast, history.Element(1), ms(5000)).
+					Read(1, ints(1), ms(10), ms(12)).
+					Read(2, ints(), ms(20), ms(21)).
+					Read(1, ints(1), ms(30), ms(31))
 			},
 			// Known at the first read's completion (12 ms); last missed by the
 			// read invoked at 20 ms.
@@ -179,75 +179,75 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		{
 			name: "a read concurrent with the broadcast that missed it is never-read",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), ms(0)).
-					invoke(1, history.FRead, nil, ms(1)).
-					complete(0, history.OK, history.FBroadcast, history.Element(1), ms(2)).
-					complete(1, history.OK, history.FRead, ints(), ms(3))
+				b.Invoke(0, history.FBroadcast, history.Element(1), ms(0)).
+					Invoke(1, history.FRead, nil, ms(1)).
+					Complete(0, history.OK, history.FBroadcast, history.Element(1), ms(2)).
+					Complete(1, history.OK, history.FRead, ints(), ms(3))
 			},
 			outcome: NeverRead,
 		},
 		{
 			name: "the later invocation decides, not the later completion (lost)",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					invoke(1, history.FRead, nil, ms(10)).
-					read(2, ints(), ms(11), ms(12)).
-					complete(1, history.OK, history.FRead, ints(1), ms(13))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Invoke(1, history.FRead, nil, ms(10)).
+					Read(2, ints(), ms(11), ms(12)).
+					Complete(1, history.OK, history.FRead, ints(1), ms(13))
 			},
 			outcome: Lost, lostLatency: 9,
 		},
 		{
 			name: "the later invocation decides, not the later completion (stable)",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					invoke(1, history.FRead, nil, ms(10)).
-					read(2, ints(1), ms(11), ms(12)).
-					complete(1, history.OK, history.FRead, ints(), ms(13))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Invoke(1, history.FRead, nil, ms(10)).
+					Read(2, ints(1), ms(11), ms(12)).
+					Complete(1, history.OK, history.FRead, ints(), ms(13))
 			},
 			outcome: Stable, stableLatency: 9,
 		},
 		{
 			name: "1.0 and \"1\" are not 1",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, history.Read{raw("1.0"), raw(`"1"`), {Int: 2}}, ms(5), ms(6))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Read(1, history.Read{raw("1.0"), raw(`"1"`), {Int: 2}}, ms(5), ms(6))
 			},
 			outcome: Lost,
 		},
 		{
 			name: "failed and timed-out reads are ignored",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).
-					read(1, ints(1), ms(5), ms(6)).
-					invoke(2, history.FRead, nil, ms(7)).
-					complete(2, history.Fail, history.FRead, nil, ms(8)).
-					invoke(3, history.FRead, nil, ms(9)).
-					complete(3, history.Info, history.FRead, nil, ms(10))
+				b.Broadcast(0, 1, ms(0), ms(1)).
+					Read(1, ints(1), ms(5), ms(6)).
+					Invoke(2, history.FRead, nil, ms(7)).
+					Complete(2, history.Fail, history.FRead, nil, ms(8)).
+					Invoke(3, history.FRead, nil, ms(9)).
+					Complete(3, history.Info, history.FRead, nil, ms(10))
 			},
 			outcome: Stable,
 		},
 		{
 			name: "repeated values in a read are fine",
 			history: func(b *builder) {
-				b.broadcast(0, 1, ms(0), ms(1)).read(1, ints(1, 1, 1), ms(5), ms(6))
+				b.Broadcast(0, 1, ms(0), ms(1)).Read(1, ints(1, 1, 1), ms(5), ms(6))
 			},
 			outcome: Stable,
 		},
 		{
 			name: "a valueless completion takes its invocation's value",
 			history: func(b *builder) {
-				b.invoke(0, history.FBroadcast, history.Element(1), 0).
-					complete(0, history.OK, history.FBroadcast, nil, ms(1)).
-					read(1, ints(), ms(3)-1, ms(4)).
-					invoke(1, history.FRead, nil, ms(5)).
-					complete(1, history.OK, history.FRead, ints(1), ms(6))
+				b.Invoke(0, history.FBroadcast, history.Element(1), 0).
+					Complete(0, history.OK, history.FBroadcast, nil, ms(1)).
+					Read(1, ints(), ms(3)-1, ms(4)).
+					Invoke(1, history.FRead, nil, ms(5)).
+					Complete(1, history.OK, history.FRead, ints(1), ms(6))
 			},
 			outcome: Stable, stableLatency: 2,
 		},
 		{
 			name: "nemesis ops are ignored",
 			history: func(b *builder) {
-				b.nemesis(0).broadcast(0, 1, ms(0), ms(1)).nemesis(ms(2)).read(1, ints(1), ms(5), ms(6))
+				b.StartPartition(0).Broadcast(0, 1, ms(0), ms(1)).StartPartition(ms(2)).Read(1, ints(1), ms(5), ms(6))
 			},
 			outcome: Stable,
 		},
@@ -256,7 +256,7 @@ func TestSetFullElementOutcomes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b builder
 			tt.history(&b)
-			w := Check(b.h, NetCounts{}, Options{}).Workload
+			w := Check(b.H, NetCounts{}, Options{}).Workload
 			if w.Error != "" {
 				t.Fatalf("workload failed: %s", w.Error)
 			}
@@ -283,23 +283,23 @@ func TestWorkloadVerdicts(t *testing.T) {
 		want    Validity
 	}{
 		{"nothing at all", func(*builder) {}, Unknown},
-		{"broadcasts but no reads", func(b *builder) { b.broadcast(0, 0, 0, ms(1)) }, Unknown},
-		{"all stable", func(b *builder) { b.broadcast(0, 0, 0, ms(1)).read(0, ints(0), ms(2), ms(3)) }, True},
+		{"broadcasts but no reads", func(b *builder) { b.Broadcast(0, 0, 0, ms(1)) }, Unknown},
+		{"all stable", func(b *builder) { b.Broadcast(0, 0, 0, ms(1)).Read(0, ints(0), ms(2), ms(3)) }, True},
 		{"stale is still valid", func(b *builder) {
-			b.broadcast(0, 0, 0, ms(1)).read(1, ints(), ms(5), ms(6)).read(1, ints(0), ms(7), ms(8))
+			b.Broadcast(0, 0, 0, ms(1)).Read(1, ints(), ms(5), ms(6)).Read(1, ints(0), ms(7), ms(8))
 		}, True},
 		{"never-read does not invalidate", func(b *builder) {
-			b.broadcast(0, 0, 0, ms(1)).read(0, ints(0), ms(2), ms(3)).broadcast(0, 1, ms(4), ms(5))
+			b.Broadcast(0, 0, 0, ms(1)).Read(0, ints(0), ms(2), ms(3)).Broadcast(0, 1, ms(4), ms(5))
 		}, True},
 		{"one lost invalidates", func(b *builder) {
-			b.broadcast(0, 0, 0, ms(1)).broadcast(0, 1, ms(2), ms(3)).read(0, ints(0), ms(4), ms(5))
+			b.Broadcast(0, 0, 0, ms(1)).Broadcast(0, 1, ms(2), ms(3)).Read(0, ints(0), ms(4), ms(5))
 		}, False},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b builder
 			tt.history(&b)
-			if got := Check(b.h, NetCounts{}, Options{}).Workload.Valid; got != tt.want {
+			if got := Check(b.H, NetCounts{}, Options{}).Workload.Valid; got != tt.want {
 				t.Errorf("valid = %v, want %v", got, tt.want)
 			}
 		})
@@ -308,13 +308,13 @@ func TestWorkloadVerdicts(t *testing.T) {
 
 func TestAttemptCountIsDistinctBroadcastValues(t *testing.T) {
 	var b builder
-	b.broadcast(0, 0, 0, ms(1)).
-		invoke(1, history.FBroadcast, history.Element(1), ms(2)).
-		complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
-		invoke(2, history.FBroadcast, history.Element(2), ms(3)).
-		complete(2, history.Fail, history.FBroadcast, history.Element(2), ms(4)).
-		read(0, ints(0, 1), ms(6000), ms(6001))
-	w := Check(b.h, NetCounts{}, Options{}).Workload
+	b.Broadcast(0, 0, 0, ms(1)).
+		Invoke(1, history.FBroadcast, history.Element(1), ms(2)).
+		Complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
+		Invoke(2, history.FBroadcast, history.Element(2), ms(3)).
+		Complete(2, history.Fail, history.FBroadcast, history.Element(2), ms(4)).
+		Read(0, ints(0, 1), ms(6000), ms(6001))
+	w := Check(b.H, NetCounts{}, Options{}).Workload
 	if w.AttemptCount != 3 || w.StableCount != 2 || w.NeverReadCount != 1 || !slices.Equal(w.NeverRead, []int64{2}) {
 		t.Errorf("attempt %d stable %d never-read %v; want 3, 2, [2]", w.AttemptCount, w.StableCount, w.NeverRead)
 	}
@@ -326,7 +326,7 @@ func TestWorstStaleIsEightLargestLatenciesLargerElementFirstOnTies(t *testing.T)
 	// its own time, then all seen by a final read.
 	missedAt := map[int64]int64{0: 5, 1: 9, 2: 9, 3: 1, 4: 7, 5: 9, 6: 3, 7: 8, 8: 2, 9: 6}
 	for v := int64(0); v < 10; v++ {
-		b.broadcast(int(v), v, 0, 0)
+		b.Broadcast(int(v), v, 0, 0)
 	}
 	all := make([]int64, 0, 10)
 	for v := int64(0); v < 10; v++ {
@@ -337,10 +337,10 @@ func TestWorstStaleIsEightLargestLatenciesLargerElementFirstOnTies(t *testing.T)
 				others = append(others, u)
 			}
 		}
-		b.read(20+int(v), ints(others...), ms(missedAt[v])-1, ms(100))
+		b.Read(20+int(v), ints(others...), ms(missedAt[v])-1, ms(100))
 	}
-	b.read(50, ints(all...), ms(200), ms(201))
-	w := Check(b.h, NetCounts{}, Options{}).Workload
+	b.Read(50, ints(all...), ms(200), ms(201))
+	w := Check(b.H, NetCounts{}, Options{}).Workload
 	var got []int64
 	for _, r := range w.WorstStale {
 		got = append(got, r.Element)
@@ -362,8 +362,8 @@ func TestWorstStaleIsEightLargestLatenciesLargerElementFirstOnTies(t *testing.T)
 
 func TestReadWithoutInvocationMakesTheWorkloadUnknown(t *testing.T) {
 	var b builder
-	b.broadcast(0, 0, 0, ms(1)).complete(1, history.OK, history.FRead, ints(0), ms(2))
-	r := Check(b.h, NetCounts{}, Options{})
+	b.Broadcast(0, 0, 0, ms(1)).Complete(1, history.OK, history.FRead, ints(0), ms(2))
+	r := Check(b.H, NetCounts{}, Options{})
 	if r.Workload.Valid != Unknown || r.Workload.Error == "" {
 		t.Fatalf("workload = %+v, want :unknown with an error", r.Workload)
 	}

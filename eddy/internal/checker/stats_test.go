@@ -8,14 +8,14 @@ import (
 
 func TestStatsCountsClientCompletionsByF(t *testing.T) {
 	var b builder
-	b.nemesis(0).
-		broadcast(0, 0, 0, ms(1)).
-		invoke(1, history.FBroadcast, history.Element(1), ms(2)).
-		complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
-		read(2, ints(0), ms(3), ms(4)).
-		invoke(2, history.FRead, nil, ms(5)).
-		complete(2, history.Fail, history.FRead, nil, ms(5005))
-	s := Check(b.h, NetCounts{}, Options{}).Stats
+	b.StartPartition(0).
+		Broadcast(0, 0, 0, ms(1)).
+		Invoke(1, history.FBroadcast, history.Element(1), ms(2)).
+		Complete(1, history.Info, history.FBroadcast, history.Element(1), ms(5002)).
+		Read(2, ints(0), ms(3), ms(4)).
+		Invoke(2, history.FRead, nil, ms(5)).
+		Complete(2, history.Fail, history.FRead, nil, ms(5005))
+	s := Check(b.H, NetCounts{}, Options{}).Stats
 	if s.Valid != True || s.OpCounts != (OpCounts{Count: 4, OKCount: 2, FailCount: 1, InfoCount: 1}) {
 		t.Errorf("overall = %v %+v", s.Valid, s.OpCounts)
 	}
@@ -36,24 +36,24 @@ func TestStatsIsFalseWhenSomeFNeverSucceeded(t *testing.T) {
 	}{
 		{"empty history", func(*builder) {}, True},
 		{"every read failed", func(b *builder) {
-			b.broadcast(0, 0, 0, ms(1)).
-				invoke(1, history.FRead, nil, ms(2)).
-				complete(1, history.Fail, history.FRead, nil, ms(5002))
+			b.Broadcast(0, 0, 0, ms(1)).
+				Invoke(1, history.FRead, nil, ms(2)).
+				Complete(1, history.Fail, history.FRead, nil, ms(5002))
 		}, False},
 		{"every broadcast timed out", func(b *builder) {
-			b.invoke(0, history.FBroadcast, history.Element(0), 0).
-				complete(0, history.Info, history.FBroadcast, history.Element(0), ms(5000)).
-				read(1, ints(), ms(1), ms(2))
+			b.Invoke(0, history.FBroadcast, history.Element(0), 0).
+				Complete(0, history.Info, history.FBroadcast, history.Element(0), ms(5000)).
+				Read(1, ints(), ms(1), ms(2))
 		}, False},
 		{"pending invocations do not count", func(b *builder) {
-			b.broadcast(0, 0, 0, ms(1)).invoke(1, history.FRead, nil, ms(2))
+			b.Broadcast(0, 0, 0, ms(1)).Invoke(1, history.FRead, nil, ms(2))
 		}, True},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b builder
 			tt.history(&b)
-			r := Check(b.h, NetCounts{}, Options{})
+			r := Check(b.H, NetCounts{}, Options{})
 			if r.Stats.Valid != tt.want {
 				t.Errorf("stats valid = %v, want %v", r.Stats.Valid, tt.want)
 			}

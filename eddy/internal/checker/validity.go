@@ -35,6 +35,19 @@ func (v Validity) Name() string {
 	return "unknown"
 }
 
+// YesNo is the verdict as the summary and the benchmark tables answer
+// "valid?": "yes", "NO" (in capitals, to stand out in a column) or
+// "unknown".
+func (v Validity) YesNo() string {
+	switch v {
+	case True:
+		return "yes"
+	case False:
+		return "NO"
+	}
+	return "unknown"
+}
+
 // Merge combines verdicts as Jepsen's merge-valid does: any False wins, then
 // any Unknown, otherwise True.
 func Merge(vs ...Validity) Validity {

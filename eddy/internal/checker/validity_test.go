@@ -28,6 +28,14 @@ func TestValidityPrintsAsClojure(t *testing.T) {
 	}
 }
 
+func TestValidityAnswersYesOrNo(t *testing.T) {
+	for v, want := range map[Validity]string{True: "yes", False: "NO", Unknown: "unknown"} {
+		if got := v.YesNo(); got != want {
+			t.Errorf("%v.YesNo() = %q, want %q", v, got, want)
+		}
+	}
+}
+
 func TestOverallVerdictMergesEverySubResult(t *testing.T) {
 	r := Check(nil, NetCounts{}, Options{})
 	if r.Valid() != Unknown {

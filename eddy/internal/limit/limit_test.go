@@ -1,7 +1,6 @@
 package limit
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"testing"
@@ -206,29 +205,5 @@ func TestAFailedBroadcastDoesNotFlood(t *testing.T) {
 	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
 	if r.Workload.StableCount != 0 || r.Workload.LostCount != 0 {
 		t.Errorf("limit workload = %+v", r.Workload)
-	}
-}
-
-func TestLimitJSONHasEveryPoint(t *testing.T) {
-	var b builder
-	b.broadcast(0, 1, 0, 0).read(1, hop-1, hop).read(1, ms(300), ms(301)).read(1, ms(400), ms(401), 1)
-	raw := Compute(b.h, checker.SetFull(b.h), network(b.h)).JSON()
-	var got map[string]any
-	if err := json.Unmarshal(raw, &got); err != nil {
-		t.Fatal(err)
-	}
-	for _, key := range []string{"stable-latencies", "excess"} {
-		q, ok := got[key].(map[string]any)
-		if !ok {
-			t.Fatalf("%s missing in %s", key, raw)
-		}
-		for _, p := range []string{"0", "0.5", "0.95", "0.99", "1"} {
-			if _, ok := q[p]; !ok {
-				t.Errorf("%s lacks %q: %s", key, p, raw)
-			}
-		}
-	}
-	if got["excess"].(map[string]any)["1"] != 200.0 || got["hop-ms"] != 100.0 {
-		t.Errorf("limit.json = %s", raw)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -64,9 +65,22 @@ func TestLimitAndLagKeepTheirFileLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(d.File(LimitFile))
-	for _, want := range []string{`"hop-ms": 100,`, `"stable-latencies": {`, `"actual-stable-latencies": {`, `"excess": {`, `"1": 200`} {
+	for _, want := range []string{`"hop-ms": 100,`, `"stable-count": 0,`, `"lost-count": 0,`, `"never-read-count": 0,`,
+		`"stable-latencies": {`, `"actual-stable-latencies": {`, `"excess": {`, `"1": 200`} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("limit.json lacks %s:\n%s", want, raw)
+		}
+	}
+	var points map[string]any
+	if err := json.Unmarshal(raw, &points); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"stable-latencies", "actual-stable-latencies", "excess"} {
+		q, _ := points[key].(map[string]any)
+		for _, p := range []string{"0", "0.5", "0.95", "0.99", "1"} {
+			if _, ok := q[p]; !ok {
+				t.Errorf("limit.json's %s lacks %q:\n%s", key, p, raw)
+			}
 		}
 	}
 	raw, _ = os.ReadFile(d.File(LagFile))

@@ -13,19 +13,19 @@ import (
 // everyKindOfOp is a history with every kind of op eddy records.
 func everyKindOfOp() history.History {
 	var b builder
-	b.broadcast(0, 7, 0, ms(1))
-	b.invoke(1, history.FBroadcast, history.Element(8), ms(2))
-	b.h.Append(history.Op{Time: ms(5002), Type: history.Info, Process: 1, Node: "n1", F: history.FBroadcast, Value: history.Element(8), Error: ":net-timeout"})
-	b.invoke(2, history.FRead, nil, ms(3)).complete(2, history.Fail, history.FRead, nil, ms(4))
-	b.h[len(b.h)-1].Error = `[:crash "boom \"quoted\""]`
-	b.invoke(3, history.FRead, nil, ms(5)).
-		complete(3, history.OK, history.FRead, history.Read{{Int: 7}, raw("1.5"), raw(`"x<y"`), raw(`{"a":[1,null,true]}`), raw("123456789012345678901234"), {Int: -2}}, ms(6))
-	b.invoke(4, history.FBroadcast, history.Element(9), ms(7))
-	b.h.Append(history.Op{Time: ms(8), Type: history.Info, Process: 4, Node: "n4", F: history.FBroadcast, Value: history.Element(9),
+	b.Broadcast(0, 7, 0, ms(1))
+	b.Invoke(1, history.FBroadcast, history.Element(8), ms(2))
+	b.H.Append(history.Op{Time: ms(5002), Type: history.Info, Process: 1, Node: "n1", F: history.FBroadcast, Value: history.Element(8), Error: ":net-timeout"})
+	b.Invoke(2, history.FRead, nil, ms(3)).Complete(2, history.Fail, history.FRead, nil, ms(4))
+	b.H[len(b.H)-1].Error = `[:crash "boom \"quoted\""]`
+	b.Invoke(3, history.FRead, nil, ms(5)).
+		Complete(3, history.OK, history.FRead, history.Read{{Int: 7}, raw("1.5"), raw(`"x<y"`), raw(`{"a":[1,null,true]}`), raw("123456789012345678901234"), {Int: -2}}, ms(6))
+	b.Invoke(4, history.FBroadcast, history.Element(9), ms(7))
+	b.H.Append(history.Op{Time: ms(8), Type: history.Info, Process: 4, Node: "n4", F: history.FBroadcast, Value: history.Element(9),
 		Exception: "malformed-rpc-response", Error: `"indeterminate: Malformed RPC response."`})
 	grudge := map[string][]string{"n0": {"n1", "n2"}, "n1": {"n0"}, "n2": {"n0"}}
 	nem := func(at int64, f string, v history.Value) {
-		b.h.Append(history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v})
+		b.H.Append(history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v})
 	}
 	nem(ms(10), history.FStartPartition, history.EDN(":majority"))
 	nem(ms(11), history.FStartPartition, history.Isolated{Drops: grudge, Text: nemesis.FormatIsolated(grudge)})
@@ -35,13 +35,13 @@ func everyKindOfOp() history.History {
 	killed := map[string]string{"n2": history.Killed, "n0": history.Killed}
 	nem(ms(15), history.FKill, history.Outcomes{Of: killed, Text: nemesis.FormatOutcomes([]string{"n2", "n0"}, killed)})
 	nem(ms(16), history.FStart, history.EDN(":all"))
-	b.h.Append(history.Op{Time: ms(17), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all"),
+	b.H.Append(history.Op{Time: ms(17), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all"),
 		Exception: "nemesis", Error: `"indeterminate: init failed"`})
 	nem(ms(18), history.FResume, history.EDN(":all"))
 	nem(ms(19), history.FResume, history.Outcomes{Of: map[string]string{}, Text: "{}"})
-	b.invoke(0, history.FRead, nil, ms(20)).complete(0, history.OK, history.FRead, ints(), ms(21))
-	b.h[len(b.h)-2].Final, b.h[len(b.h)-1].Final = true, true
-	return b.h
+	b.Invoke(0, history.FRead, nil, ms(20)).Complete(0, history.OK, history.FRead, ints(), ms(21))
+	b.H[len(b.H)-2].Final, b.H[len(b.H)-1].Final = true, true
+	return b.H
 }
 
 func TestHistoryReadsBackAsItWasWritten(t *testing.T) {

@@ -22,14 +22,14 @@ func passingRun() (history.History, checker.NetCounts) {
 		at := ms(10 * i)
 		if len(sent) < 98 && (i%2 == 0 || reads == 107) {
 			v := int64(len(sent))
-			b.broadcast(int(i%5), v, at, at+ms(1))
+			b.Broadcast(int(i%5), v, at, at+ms(1))
 			sent = append(sent, v)
 			continue
 		}
-		b.read(int(i%5), ints(sent...), at, at+ms(1))
+		b.Read(int(i%5), ints(sent...), at, at+ms(1))
 		reads++
 	}
-	return b.h, checker.NetCounts{
+	return b.H, checker.NetCounts{
 		All:     checker.NetGroup{SendCount: 1250, RecvCount: 1250, MsgCount: 1250},
 		Clients: checker.NetGroup{SendCount: 430, RecvCount: 430, MsgCount: 430},
 		Servers: checker.NetGroup{SendCount: 820, RecvCount: 820, MsgCount: 820},
@@ -93,10 +93,10 @@ func TestEDNOfAPassingRunMatchesMaelstromsLayout(t *testing.T) {
 
 func TestWorkloadKeyOrderWithLostElements(t *testing.T) {
 	var b builder
-	b.broadcast(0, 0, 0, ms(1)).broadcast(0, 1, ms(2), ms(3)).
-		read(1, ints(0, 1), ms(4), ms(5)).
-		read(2, ints(0), ms(6), ms(7))
-	text := ResultsEDN(checker.Check(b.h, checker.NetCounts{}, checker.Options{}))
+	b.Broadcast(0, 0, 0, ms(1)).Broadcast(0, 1, ms(2), ms(3)).
+		Read(1, ints(0, 1), ms(4), ms(5)).
+		Read(2, ints(0), ms(6), ms(7))
+	text := ResultsEDN(checker.Check(b.H, checker.NetCounts{}, checker.Options{}))
 	workload := text[strings.Index(text, ":workload"):]
 	keys := regexp.MustCompile(`(?m)^(?::workload \{|\s+)(:[a-z?-]+) `).FindAllStringSubmatch(workload, -1)
 	var got []string
@@ -116,13 +116,13 @@ func TestWorkloadKeyOrderWithLostElements(t *testing.T) {
 
 func TestWorstStaleOpsPrintAsJepsenHistoryOps(t *testing.T) {
 	var b builder
-	b.broadcast(14, 69, ms(13170), ms(13171)).
-		read(17, ints(), ms(13593), ms(13600))
-	b.invoke(3, history.FRead, nil, ms(14000)).
-		complete(3, history.OK, history.FRead, history.Read{{Int: 69}, raw("1.5"), raw(`"x"`)}, ms(14001))
-	b.h[len(b.h)-2].Final = true
-	b.h[len(b.h)-1].Final = true
-	text := ResultsEDN(checker.Check(b.h, checker.NetCounts{}, checker.Options{}))
+	b.Broadcast(14, 69, ms(13170), ms(13171)).
+		Read(17, ints(), ms(13593), ms(13600))
+	b.Invoke(3, history.FRead, nil, ms(14000)).
+		Complete(3, history.OK, history.FRead, history.Read{{Int: 69}, raw("1.5"), raw(`"x"`)}, ms(14001))
+	b.H[len(b.H)-2].Final = true
+	b.H[len(b.H)-1].Final = true
+	text := ResultsEDN(checker.Check(b.H, checker.NetCounts{}, checker.Options{}))
 	for _, want := range []string{
 		":known #jepsen.history.Op{:index 1,",
 		":type :ok,",
@@ -142,13 +142,13 @@ func TestWorstStaleOpsPrintAsJepsenHistoryOps(t *testing.T) {
 
 func TestKnownReadPrintsItsValueAndFinalFlag(t *testing.T) {
 	var b builder
-	b.invoke(0, history.FBroadcast, history.Element(5), 0).
-		complete(0, history.Info, history.FBroadcast, history.Element(5), ms(5000))
-	b.invoke(1, history.FRead, nil, ms(10)).
-		complete(1, history.OK, history.FRead, history.Read{{Int: 5}, raw("1.5"), raw(`"x"`)}, ms(11))
-	b.h[3].Final = true
-	b.read(2, ints(), ms(20), ms(21)).read(1, ints(5), ms(30), ms(31))
-	r := checker.Check(b.h, checker.NetCounts{}, checker.Options{})
+	b.Invoke(0, history.FBroadcast, history.Element(5), 0).
+		Complete(0, history.Info, history.FBroadcast, history.Element(5), ms(5000))
+	b.Invoke(1, history.FRead, nil, ms(10)).
+		Complete(1, history.OK, history.FRead, history.Read{{Int: 5}, raw("1.5"), raw(`"x"`)}, ms(11))
+	b.H[3].Final = true
+	b.Read(2, ints(), ms(20), ms(21)).Read(1, ints(5), ms(30), ms(31))
+	r := checker.Check(b.H, checker.NetCounts{}, checker.Options{})
 	got := opEDN(*r.Workload.Elements[0].Known, true)
 	want := `#jepsen.history.Op{:index 3, :time 11000000, :type :ok, :process 1, :f :read, :value [5 1.5 "x"], :final? true}`
 	if s := edn.Compact(got); s != want {
@@ -222,11 +222,11 @@ func TestUnknownVerdictIsSpelledAsAStringInJSON(t *testing.T) {
 
 func TestExceptionsPrintTheirGroupsWithAnExample(t *testing.T) {
 	var b builder
-	b.read(0, ints(), 0, ms(1)).
-		invoke(1, history.FRead, nil, ms(2))
-	b.h.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
+	b.Read(0, ints(), 0, ms(1)).
+		Invoke(1, history.FRead, nil, ms(2))
+	b.H.Append(history.Op{Time: ms(4), Type: history.Info, Process: 1, F: history.FRead,
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	text := ResultsEDN(checker.Check(b.h, checker.NetCounts{}, checker.Options{}))
+	text := ResultsEDN(checker.Check(b.H, checker.NetCounts{}, checker.Options{}))
 	for _, want := range []string{
 		":exceptions {:valid? true,\n",
 		":exceptions ({:count 1,\n",

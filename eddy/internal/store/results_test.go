@@ -50,30 +50,30 @@ func printed(r *checker.Results) *checker.Results {
 func TestResultsReadBackAsTheyWereWritten(t *testing.T) {
 	passing, net := passingRun()
 	var lossy builder
-	lossy.broadcast(14, 69, ms(13170), ms(13171)).broadcast(0, 1, ms(13172), ms(13173)).
-		read(17, ints(), ms(13593), ms(13600))
-	lossy.invoke(3, history.FRead, nil, ms(14000)).
-		complete(3, history.OK, history.FRead, history.Read{{Int: 69}, raw("1.5"), raw(`"x"`), raw(`{"a":[1,null]}`)}, ms(14001))
-	lossy.h[len(lossy.h)-2].Final = true
-	lossy.h[len(lossy.h)-1].Final = true
-	lossy.read(5, ints(69), ms(15000), ms(15001))
-	lossy.invoke(6, history.FBroadcast, history.Element(2), ms(15002))
-	lossy.h.Append(history.Op{Time: ms(15003), Type: history.Info, Process: 6, F: history.FBroadcast, Value: history.Element(2),
+	lossy.Broadcast(14, 69, ms(13170), ms(13171)).Broadcast(0, 1, ms(13172), ms(13173)).
+		Read(17, ints(), ms(13593), ms(13600))
+	lossy.Invoke(3, history.FRead, nil, ms(14000)).
+		Complete(3, history.OK, history.FRead, history.Read{{Int: 69}, raw("1.5"), raw(`"x"`), raw(`{"a":[1,null]}`)}, ms(14001))
+	lossy.H[len(lossy.H)-2].Final = true
+	lossy.H[len(lossy.H)-1].Final = true
+	lossy.Read(5, ints(69), ms(15000), ms(15001))
+	lossy.Invoke(6, history.FBroadcast, history.Element(2), ms(15002))
+	lossy.H.Append(history.Op{Time: ms(15003), Type: history.Info, Process: 6, F: history.FBroadcast, Value: history.Element(2),
 		Exception: "malformed-rpc-response", Error: `"indeterminate: bad reply"`})
-	lossy.h.Append(history.Op{Time: ms(15004), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all")})
-	lossy.h.Append(history.Op{Time: ms(15005), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all"),
+	lossy.H.Append(history.Op{Time: ms(15004), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all")})
+	lossy.H.Append(history.Op{Time: ms(15005), Type: history.Info, Process: history.NemesisProcess, F: history.FStart, Value: history.EDN(":all"),
 		Exception: "java.lang.IllegalStateException", Error: `"indeterminate: init failed"`})
 	var failing builder
-	failing.read(0, ints(), 0, ms(1))
-	failing.h.Append(history.Op{Time: ms(2), Type: history.OK, Process: 1, F: history.FRead, Value: ints(1)}) // no invocation
+	failing.Read(0, ints(), 0, ms(1))
+	failing.H.Append(history.Op{Time: ms(2), Type: history.OK, Process: 1, F: history.FRead, Value: ints(1)}) // no invocation
 
 	for _, c := range []struct {
 		name string
 		r    *checker.Results
 	}{
 		{"passing", checker.Check(passing, net, checker.Options{})},
-		{"lost, stale, exceptions", checker.Check(lossy.h, net, checker.Options{Availability: "0.5"})},
-		{"failed sub-checkers", checker.Check(failing.h, checker.NetCounts{}, checker.Options{Availability: "most"})},
+		{"lost, stale, exceptions", checker.Check(lossy.H, net, checker.Options{Availability: "0.5"})},
+		{"failed sub-checkers", checker.Check(failing.H, checker.NetCounts{}, checker.Options{Availability: "most"})},
 		{"nothing at all", checker.Check(nil, checker.NetCounts{}, checker.Options{})},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -22,7 +22,7 @@ func (s Run) Text() string {
 		fmt.Fprintf(&b, "eddy: %-15s "+format+"\n", append([]any{name}, args...)...)
 	}
 	b.WriteString("eddy: summary\n")
-	line("valid", "%s (stable %d, lost %d, never read %d of %d values)", verdictWord(s.Valid), s.Stable, s.Lost, s.NeverRead, s.Attempts)
+	line("valid", "%s (stable %d, lost %d, never read %d of %d values)", s.Valid.YesNo(), s.Stable, s.Lost, s.NeverRead, s.Attempts)
 	if s.HasMsgsPerOp {
 		line("msgs-per-op", "%.2f (servers)", s.MsgsPerOpServers)
 	} else {
@@ -61,17 +61,6 @@ func points(q *checker.Quantiles) string {
 // millis renders microseconds as milliseconds without trailing zeros.
 func millis(us int64) string {
 	return strconv.FormatFloat(float64(us)/1000, 'f', -1, 64) + " ms"
-}
-
-// verdictWord is how a verdict reads in prose.
-func verdictWord(v checker.Validity) string {
-	switch v {
-	case checker.True:
-		return "yes"
-	case checker.False:
-		return "NO"
-	}
-	return "unknown"
 }
 
 // Float32 renders a float the way the results map does, shortest form.
