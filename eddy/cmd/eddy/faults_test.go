@@ -18,6 +18,19 @@ func outcome(op history.Op, node, outcome string) bool {
 	return !op.IsClient() && ok && out.Of[node] == outcome
 }
 
+// refusals are the lines eddy refused from a node, each with the reason
+// it logged (§1.6).
+func refusals(output string) string {
+	lines := strings.Split(output, "\n")
+	var out []string
+	for i, line := range lines {
+		if strings.HasSuffix(line, "maelstrom.process Error!") && i+1 < len(lines) {
+			out = append(out, line, lines[i+1])
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 func readFaults(t *testing.T, r eddyRun) analysis.Faults {
 	t.Helper()
 	f, err := r.store().ReadFaults()
@@ -90,6 +103,9 @@ func TestANodeThatPersistsSurvivesKillsAndPartitions(t *testing.T) {
 	r := runEddyWith(t, survivorEnv(t), "--bin", mutantBin(t, "survivor"), "--node-count", "3",
 		"--time-limit", "8", "--rate", "20", "--recovery-wait", "3",
 		"--nemesis", "partition,kill", "--nemesis-interval", "1", "--seed", "1")
+	if f := readFaults(t, r); len(f.Mute) > 0 {
+		t.Errorf("eddy refused a line of %v, and read it no more:\n%s", f.Mute, refusals(r.output))
+	}
 	if r.code != 0 || !strings.Contains(r.output, "Everything looks good!") {
 		t.Fatalf("exit %d, want 0 (valid):\n%s", r.code, r.tail())
 	}

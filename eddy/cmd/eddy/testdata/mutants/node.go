@@ -68,14 +68,35 @@ func main() {
 	n := &node{out: bufio.NewWriter(os.Stdout), values: map[int64]bool{}, unacked: map[string]map[int64]bool{}}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<26)
+	// Messages read before init wait for it: until then the node does not
+	// know its own id, and a reply from no one would be refused, muting the
+	// node (§1.6). A restarted node's clients may write to it before eddy's
+	// init does (§12.6).
+	var early []envelope
 	for in.Scan() {
 		var env envelope
 		if err := json.Unmarshal(in.Bytes(), &env); err != nil {
 			fmt.Fprintln(os.Stderr, "bad line:", err)
 			continue
 		}
+		if n.id == "" && !isInit(env) {
+			early = append(early, env)
+			continue
+		}
 		n.handle(env)
+		for _, e := range early {
+			n.handle(e)
+		}
+		early = nil
 	}
+}
+
+// isInit reports whether env carries an init message.
+func isInit(env envelope) bool {
+	var b struct {
+		Type string `json:"type"`
+	}
+	return json.Unmarshal(env.Body, &b) == nil && b.Type == "init"
 }
 
 func pidDir(args []string) string {
