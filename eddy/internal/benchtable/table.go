@@ -49,7 +49,11 @@ func WriteRuns(w io.Writer, sc bench.Scenario, runs []bench.Figures, verdicts []
 		for i, s := range seeds {
 			list[i] = strconv.FormatInt(s, 10)
 		}
-		fmt.Fprintf(w, "  no broadcast acknowledged, validity not judged: %s %s\n", plural(len(seeds), "seed"), strings.Join(list, ", "))
+		noun := "seed"
+		if len(seeds) > 1 {
+			noun = "seeds"
+		}
+		fmt.Fprintf(w, "  no broadcast acknowledged: validity not judged on %s %s\n", noun, strings.Join(list, ", "))
 	}
 	fmt.Fprintln(w)
 	return WriteVerdicts(w, []string{""}, [][]bench.Verdict{verdicts})

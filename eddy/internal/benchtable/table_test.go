@@ -136,7 +136,7 @@ func TestFaultScenariosShowKillsPausesMuteNodesAndTheSeedsNotJudged(t *testing.T
 		"  -    3/1/0     0/0\n",
 		"3       unknown  0     1.50     -            -            -            -    -    2/2/1     0/0\n",
 		"median  2/3      0     2.10     300/600/700  100/300/390  325/600/610  -    -    2/2/1     0/0\n",
-		"  no broadcast acknowledged, validity not judged: 1 seed 3\n",
+		"  no broadcast acknowledged: validity not judged on seed 3\n",
 		"  ok      valid on every seed on which a broadcast was acknowledged  2/2 valid, 1 not judged (seed 3)\n",
 		"  ok      median excess 0.5 over seeds <= 500 ms                     median 325 ms, max 450 ms (seed 2)\n",
 	)
