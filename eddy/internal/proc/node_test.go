@@ -1,6 +1,7 @@
 package proc
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -122,6 +123,7 @@ func TestAPausedNodeReadsNothingUntilItIsResumed(t *testing.T) {
 		t.Fatalf("echo %q", got)
 	}
 	n.Pause()
+	waitStopped(t, n.cmd.Process.Pid)
 	if _, err := n.Stdin().WriteString("during\n"); err != nil {
 		t.Fatal(err)
 	}
@@ -173,4 +175,23 @@ func TestARestartedNodeAppendsToItsLog(t *testing.T) {
 	if log, err := os.ReadFile(logPath); err != nil || string(log) != "oops\noops\n" {
 		t.Errorf("node log %q (%v), want both processes' stderr", log, err)
 	}
+}
+
+// waitStopped waits until the kernel has stopped pid (state T in
+// /proc/<pid>/stat), where /proc can say. SIGSTOP takes effect
+// asynchronously: on a loaded machine a node may still read a line written
+// just after Pause returns.
+func waitStopped(t *testing.T, pid int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		raw, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return // no /proc to ask
+		}
+		// The state follows the command name, which is in parentheses.
+		if i := bytes.LastIndexByte(raw, ')'); i >= 0 && i+2 < len(raw) && raw[i+2] == 'T' {
+			return
+		}
+	}
+	t.Fatalf("pid %d did not stop within 5 s of SIGSTOP", pid)
 }
