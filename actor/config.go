@@ -54,7 +54,7 @@ func ParseStrategy(name string) (Strategy, error) {
 //     the acknowledgement of values a node asked it to pass on (hold.go).
 //   - AckTicks (A): the longest any other acknowledgement waits for gossip
 //     to ride on.
-//   - InitialRTOTicks (R₀): the round-trip allowance of a link that has not
+//   - RetransmitTicks (R₀): the round-trip allowance of a link that has not
 //     measured one yet.
 //   - MaxRetransmitTicks (M): the cap on a stalled link's backoff.
 //
@@ -94,9 +94,9 @@ type Config struct {
 	// as soon as its values are passed on.
 	AckTicks int64
 
-	// InitialRTOTicks is the round-trip allowance of a link before it has
+	// RetransmitTicks is the round-trip allowance of a link before it has
 	// measured a round trip.
-	InitialRTOTicks int64
+	RetransmitTicks int64
 
 	// MaxRetransmitTicks caps the backoff of a stalled link's resends.
 	MaxRetransmitTicks int64
@@ -122,7 +122,7 @@ func DefaultConfig() Config {
 		Strategy:           Star,
 		BatchTicks:         25,
 		AckTicks:           90,
-		InitialRTOTicks:    50,
+		RetransmitTicks:    50,
 		MaxRetransmitTicks: 150,
 	}
 }
@@ -134,11 +134,11 @@ func (c Config) Validate() error {
 		return fmt.Errorf("batch interval must not be negative")
 	case c.AckTicks < 0:
 		return fmt.Errorf("ack delay must not be negative")
-	case c.InitialRTOTicks < 1:
+	case c.RetransmitTicks < 1:
 		return fmt.Errorf("initial round-trip allowance must be at least one tick")
-	case c.MaxRetransmitTicks < c.InitialRTOTicks+max(c.AckTicks, c.BatchTicks):
+	case c.MaxRetransmitTicks < c.RetransmitTicks+max(c.AckTicks, c.BatchTicks):
 		return fmt.Errorf("max retransmit interval (%d ticks) must be at least the initial round-trip allowance plus the longer of the ack delay and the batch interval (%d ticks)",
-			c.MaxRetransmitTicks, c.InitialRTOTicks+max(c.AckTicks, c.BatchTicks))
+			c.MaxRetransmitTicks, c.RetransmitTicks+max(c.AckTicks, c.BatchTicks))
 	}
 	return nil
 }

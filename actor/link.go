@@ -30,7 +30,10 @@ type link struct {
 	// once (as soon as it has passed the values on) rather than lazily:
 	// set on the link to the node's parent, whose silence must show soon.
 	askNow bool
-	rtt    rttEstimator
+	// askNext has the next gossip on the link ask for an answer at once:
+	// set on the links a node seeks a new way to its hub on (tree.go).
+	askNext bool
+	rtt     rttEstimator
 
 	// Inbound.
 	in        inbound
@@ -142,6 +145,9 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 	l.sent = len(l.unacked)
 	l.sentRoute = routed
 	l.out.sentAt(now)
+	ask := resend || l.askNow || l.askNext
+	l.askNext = false
+	l.out.asked = ask
 	ack, held := l.in.take(now)
 	for start := 0; start < len(l.unacked); {
 		end := batchEnd(l.unacked, start)
@@ -151,7 +157,7 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 			Values:       slices.Clone(l.unacked[start:end]),
 			Ack:          ack,
 			Held:         uint64(held),
-			Now:          resend || l.askNow,
+			Now:          ask,
 			Path:         path,
 			Incarnations: l.incs,
 		}})

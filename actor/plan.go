@@ -63,7 +63,7 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		}
 	case stateReplicate:
 		if l.sent > 0 {
-			consider(actSuspect, o.waitFrom+n.rto(l, l.askNow))
+			consider(actSuspect, o.waitFrom+n.rto(l, l.out.asked))
 		}
 	case stateSuspect:
 		consider(actStall, o.since+n.rto(l, true))

@@ -90,6 +90,7 @@ type outbound struct {
 	// since; never when nothing sent is unacknowledged.
 	waitFrom int64
 	resend   bool // a resend is due at once (the state changed, or a kick)
+	asked    bool // the last gossip asked the peer to answer at once
 	kicked   bool // retried early on a sign of a heal since the peer last made progress
 }
 
@@ -139,6 +140,12 @@ func (o *outbound) kick() {
 	o.kicked, o.retries, o.resend = true, 2, true
 }
 
+// reprobe makes the next probe go at once, without counting the last as
+// unanswered: the peer has shown it is up.
+func (o *outbound) reprobe() {
+	o.lastSend, o.kicked = never, true
+}
+
 // rto is the link's timeout: its round-trip allowance plus the longest
 // the peer may honestly sit on its answer (asked says the peer was asked
 // to answer at once; see Config).
@@ -147,7 +154,7 @@ func (n *Node) rto(l *link, asked bool) int64 {
 	if asked {
 		delay = n.batch
 	}
-	return l.rtt.timeout(n.cfg.InitialRTOTicks) + delay
+	return l.rtt.timeout(n.cfg.RetransmitTicks) + delay
 }
 
 // retryGap is how long a stalled link waits between resends, or a probing
@@ -257,5 +264,5 @@ func (n *Node) sendProbe(l *link, out *Output) {
 			defer n.strategy.changed(n, l, was, now)
 		}
 	}
-	l.probe(n.now, n.self, n.path, out)
+	l.probe(n.now, n.self, n.strategy.path(n), out)
 }

@@ -47,25 +47,24 @@ func (n *Node) meet(l *link, inc messages.Incarnations) bool {
 	return true
 }
 
-// answerNow makes an ack to l's peer due in this step's flush; a gossip
-// going the same way carries it instead.
-func (n *Node) answerNow(l *link) {
-	if answerAt := n.now - n.ackDelay(l); l.owedSince == never || l.owedSince > answerAt {
-		l.owedSince = answerAt
-	}
-	n.activate(l)
-}
-
 // restartLink starts both streams with a restarted peer over: nothing
 // received from its new run yet, and every value this node holds queued for
 // it from sequence number 1. This node's own side of the link (probing it,
 // or not) carries over.
 func (n *Node) restartLink(l *link) {
 	fresh := newLink(l.peer, l.phase, l.incs.Inc)
-	fresh.listed, fresh.lastHeard = l.listed, l.lastHeard
-	fresh.state, fresh.probeSince = l.state, l.probeSince
+	fresh.listed, fresh.lastHeard, fresh.rtt = l.listed, l.lastHeard, l.rtt
+	fresh.askNow = l.askNow
+	fresh.rtt.forget()
+	was := l.out.health()
+	if l.out.state == stateProbe {
+		fresh.out = l.out
+	}
 	*l = *fresh
 	n.queue(l, slices.Clone(n.store.all())...)
+	if now := l.out.health(); now != was { // the peer is back: that is progress
+		n.strategy.changed(n, l, was, now)
+	}
 }
 
 // onProbe answers a restarted peer: its stream from this node starts over
@@ -94,8 +93,8 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	if p.ToInc != 0 && p.ToInc == l.incs.Inc {
 		n.confirm(l)
 	}
-	if l.state == stateProbe {
-		l.kick()
+	if l.out.state == stateProbe {
+		l.out.reprobe()
 	}
 	n.answerNow(l)
 }

@@ -84,7 +84,7 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) heard(*Node, *link, []string)        {}
+func (*flood) heard(*Node, *link, []string)         {}
 func (*flood) changed(*Node, *link, health, health) {}
 func (*flood) path(*Node) []string                  { return nil }
 func (*flood) hub(*Node) string                     { return "" }
@@ -104,7 +104,7 @@ func (mesh) route(n *Node, v messages.Value, from string) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) heard(*Node, *link, []string)        {}
+func (mesh) heard(*Node, *link, []string)         {}
 func (mesh) changed(*Node, *link, health, health) {}
 func (mesh) path(*Node) []string                  { return nil }
 func (mesh) hub(*Node) string                     { return "" }
