@@ -37,6 +37,7 @@ type inbound struct {
 	state    ackState
 	received uint64 // every value up to here has arrived
 	recvAt   int64  // tick received last moved
+	recvTS   uint64 // the peer's stamp on the batch that moved it (Gossip.Stamp)
 	ackedTo  uint64 // the highest acknowledgement sent
 	// owedSince is the tick the node began to owe an acknowledgement;
 	// never when settled.
@@ -44,10 +45,11 @@ type inbound struct {
 	// holds are batches from the peer whose values this node has queued
 	// for others and not yet sent on; the ack covers them only once it has
 	// (hold.go). holdFloor is what may be acked meanwhile, and floorAt
-	// when it arrived.
+	// and floorTS when and in which batch it arrived.
 	holds     []hold
 	holdFloor uint64
 	floorAt   int64
+	floorTS   uint64
 }
 
 // owe records that an acknowledgement is owed, from now if none was.
@@ -64,18 +66,19 @@ func (in *inbound) ask(now int64) {
 }
 
 // take returns the acknowledgement to send now, everything received less
-// what is held (hold.go), and how long the node has sat on it; the state
-// settles only when all of it goes.
-func (in *inbound) take(now int64) (ack uint64, held int64) {
-	ack, at := in.received, in.recvAt
+// what is held (hold.go), how long the node has sat on it, and the stamp
+// of the batch that brought it (the echo, rtt.go); the state settles only
+// when all of it goes.
+func (in *inbound) take(now int64) (ack uint64, held int64, echo uint64) {
+	ack, at, echo := in.received, in.recvAt, in.recvTS
 	if len(in.holds) > 0 {
-		ack, at = in.holdFloor, in.floorAt
+		ack, at, echo = in.holdFloor, in.floorAt, in.floorTS
 	}
 	in.ackedTo = ack
 	if ack == in.received {
 		in.state, in.owedSince = ackSettled, never
 	}
-	return ack, max(now-at, 0)
+	return ack, max(now-at, 0), echo
 }
 
 // ackDue is the tick a stand-alone acknowledgement falls due, or none:

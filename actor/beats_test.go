@@ -124,7 +124,7 @@ func TestEventMakesTickDue(t *testing.T) {
 		rec.drain()
 		relay := func(seq uint64, v int64) {
 			loop.Push(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Gossip{
-				Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Relay: true}}})
+				Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Now: true}}})
 		}
 		relay(1, 7) // the link to n2 has been quiet for long: goes at once
 		synctest.Wait()

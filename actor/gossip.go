@@ -39,12 +39,12 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	current := n.meet(l, g.Incarnations)
 	n.heard(l)
 	n.strategy.heard(n, l, g.Path)
-	before, beforeAt := l.in.received, l.in.recvAt
+	before := l.in
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for
 		// the gap, which the sender's resend fills.
-		l.onGossip(n.now, g.Seq, len(g.Values))
+		l.onGossip(n.now, g.Seq, len(g.Values), g.Stamp)
 		if g.Now && len(g.Values) > 0 {
 			l.in.ask(n.now) // answered once passed on; see acks.go
 		}
@@ -55,10 +55,10 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 		n.accept(v, m.Src)
 	}
 	if current && n.routed != routed {
-		l.holdAck(before, beforeAt, n.routed) // acked once passed on; see hold.go
+		l.holdAck(before, n.routed) // acked once passed on; see hold.go
 	}
 	if current {
-		n.ackFrom(l, g.Ack, int64(min(g.Held, maxHeld)), out)
+		n.ackFrom(l, g.Ack, int64(min(g.Held, maxHeld)), g.Echo, out)
 	}
 }
 
@@ -68,7 +68,7 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 		n.heard(l)
 		n.strategy.heard(n, l, a.Path)
 		if current {
-			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), out)
+			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 		}
 	}
 }
@@ -92,15 +92,16 @@ func (n *Node) linkFrom(m messages.Message, out *Output) (*link, bool) {
 }
 
 // ackFrom applies a peer's acknowledgement, which it sat on for held
-// ticks: values up to upTo leave the link, the round trip is sampled, and
-// a doubtful or dead link streams again (progress.go).
-func (n *Node) ackFrom(l *link, upTo uint64, held int64, out *Output) {
+// ticks, echoing the stamp of the batch it answers: values up to upTo
+// leave the link, the round trip is sampled, and a doubtful or dead link
+// streams again (progress.go).
+func (n *Node) ackFrom(l *link, upTo uint64, held int64, echo uint64, out *Output) {
 	if upTo <= l.acked {
 		return
 	}
 	if !l.dropAcked(upTo) {
 		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
 	}
-	l.rtt.acked(l.acked, n.now, held)
+	l.rtt.echoed(n.now, held, echo, n.cfg.MaxRetransmitTicks)
 	n.progressed(l)
 }

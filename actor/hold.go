@@ -27,18 +27,18 @@ import "slices"
 // the stream up to, when it arrived, and the node's routed count once its
 // values were queued.
 type hold struct {
-	seq, route uint64
-	at         int64
+	seq, route, ts uint64
+	at             int64
 }
 
 // holdAck records that the values of a batch, which brought received up
-// from before (reached at beforeAt), were queued for others up to route.
-func (l *link) holdAck(before uint64, beforeAt int64, route uint64) {
+// from where before had it, were queued for others up to route.
+func (l *link) holdAck(before inbound, route uint64) {
 	in := &l.in
 	if len(in.holds) == 0 {
-		in.holdFloor, in.floorAt = before, beforeAt
+		in.holdFloor, in.floorAt, in.floorTS = before.received, before.recvAt, before.recvTS
 	}
-	in.holds = append(in.holds, hold{seq: in.received, route: route, at: in.recvAt})
+	in.holds = append(in.holds, hold{seq: in.received, route: route, at: in.recvAt, ts: in.recvTS})
 }
 
 // release lets go of the holds whose values have all been sent on.
@@ -46,7 +46,7 @@ func (l *link) release(sentUpTo uint64) {
 	in := &l.in
 	k := 0
 	for k < len(in.holds) && in.holds[k].route <= sentUpTo {
-		in.holdFloor, in.floorAt = in.holds[k].seq, in.holds[k].at
+		in.holdFloor, in.floorAt, in.floorTS = in.holds[k].seq, in.holds[k].at, in.holds[k].ts
 		k++
 	}
 	if k == len(in.holds) {

@@ -27,7 +27,7 @@ func TestHubAcksOnlyWhatItPassedOn(t *testing.T) {
 	ticks(hub, 1)
 	// n1 has been silent for 30 ticks: its relay would be acked at once,
 	// but 7 waits for n2's batch, and so does the ack.
-	wantLines(t, step(hub, from("n1", messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(7)}, Relay: true})).Messages)
+	wantLines(t, step(hub, from("n1", messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(7)}, Now: true})).Messages)
 	wantLines(t, ticks(hub, 1))
 	wantLines(t, step(hub, Tick{}).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"ack","ack":1}}`,
@@ -43,7 +43,7 @@ func TestLinksBatchInStep(t *testing.T) {
 	hub := newInitedNode(t, cfg, "n0", 3)
 	relay := func(from string, seq uint64, v int64) Output {
 		return step(hub, Received{Msg: messages.Message{Src: from, Dest: "n0", Body: messages.Gossip{
-			Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Relay: true}}})
+			Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Now: true}}})
 	}
 	wantLines(t, relay("n2", 1, 50).Messages, `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[50],"ack":0}}`)
 	ticks(hub, 2)

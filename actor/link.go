@@ -113,7 +113,7 @@ func (l *link) dropAcked(upTo uint64) (valid bool) {
 // but not acked until the gap is filled. Any batch, even one with nothing
 // new, earns an ack: a resend means our last ack was lost, and without
 // another the peer would resend forever.
-func (l *link) onGossip(now int64, seq uint64, count int) bool {
+func (l *link) onGossip(now int64, seq uint64, count int, stamp uint64) bool {
 	if count == 0 {
 		return true
 	}
@@ -121,7 +121,7 @@ func (l *link) onGossip(now int64, seq uint64, count int) bool {
 		return false
 	}
 	if end := seq + uint64(count) - 1; end > l.in.received {
-		l.in.received, l.in.recvAt = end, now
+		l.in.received, l.in.recvAt, l.in.recvTS = end, now, stamp
 	}
 	l.in.owe(now)
 	return true
@@ -140,15 +140,13 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 	if l.sent == 0 {
 		l.out.waitFrom = now // the peer owes an answer from now
 	}
-	last := l.acked + uint64(len(l.unacked))
-	l.rtt.sent(last, now, resend)
 	l.sent = len(l.unacked)
 	l.sentRoute = routed
 	l.out.sentAt(now)
 	ask := resend || l.askNow || l.askNext
 	l.askNext = false
 	l.out.asked = ask
-	ack, held := l.in.take(now)
+	ack, held, echo := l.in.take(now)
 	for start := 0; start < len(l.unacked); {
 		end := batchEnd(l.unacked, start)
 		seq := l.acked + 1 + uint64(start)
@@ -157,6 +155,8 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 			Values:       slices.Clone(l.unacked[start:end]),
 			Ack:          ack,
 			Held:         uint64(held),
+			Stamp:        stamp(now),
+			Echo:         echo,
 			Now:          ask,
 			Path:         path,
 			Incarnations: l.incs,
@@ -167,8 +167,8 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 
 // ack builds a stand-alone acknowledgement.
 func (l *link) ack(now int64, self string, path []string) messages.Message {
-	ack, held := l.in.take(now)
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Path: path, Incarnations: l.incs}}
+	ack, held, echo := l.in.take(now)
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Path: path, Incarnations: l.incs}}
 }
 
 // probe sends one probe.

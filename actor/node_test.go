@@ -142,7 +142,7 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"relay":true}}`)
 
 	hub := newInitedNode(t, cfg, "n0", 4)
-	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Relay: true}}}
+	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Now: true}}}
 	wantLines(t, step(hub, relayed).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`,
 		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`)

@@ -49,6 +49,7 @@ func (a action) sends() bool { return a == actResend || a == actSend }
 func (n *Node) plan(l *link) (act action, at int64) {
 	act, at = actNone, none
 	consider := func(a action, t int64) {
+		t = max(t, n.now) // among actions due now, the order above decides
 		if t < at || t == at && a < act {
 			act, at = a, t
 		}
@@ -100,6 +101,7 @@ func (l *link) streams() bool {
 // on other links (a failover), then the sends, then the pause guard's
 // fence if it is due again.
 func (n *Node) flush(out *Output) {
+	defer n.debugDump()
 	n.activeLinks()
 	for i := 0; i < len(n.active); i++ { // the strategy may activate more
 		l := n.active[i]

@@ -55,7 +55,6 @@ func (n *Node) restartLink(l *link) {
 	fresh := newLink(l.peer, l.phase, l.incs.Inc)
 	fresh.listed, fresh.lastHeard, fresh.rtt = l.listed, l.lastHeard, l.rtt
 	fresh.askNow = l.askNow
-	fresh.rtt.forget()
 	was := l.out.health()
 	if l.out.state == stateProbe {
 		fresh.out = l.out
@@ -86,6 +85,14 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	switch {
 	case p.Inc < l.incs.ToInc: // a probe from an earlier run, still in flight
 		return
+	case p.Inc > l.incs.ToInc && l.incs.ToInc == 0:
+		// Nothing was ever heard from the peer, so nothing on the link was
+		// acknowledged, but gossip sent before may be in flight and be
+		// taken as the current stream (its to_inc is 0): starting the
+		// stream over would make its ack name values the new stream never
+		// sent. So the stream goes on, with every value queued on it.
+		n.requeue(l, n.store.all())
+		l.incs.ToInc = p.Inc
 	case p.Inc > l.incs.ToInc:
 		n.restartLink(l)
 		l.incs.ToInc = p.Inc

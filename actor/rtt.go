@@ -5,62 +5,42 @@ package actor
 // with gains of 1/8 and 1/4, and a timeout of SRTT + max(G, 4·RTTVAR),
 // where G is the clock's granularity, one tick.
 //
-// A sample is the time from a value's first transmission to the ack that
-// covers it, less the ticks the peer says it held that ack (Held, as
-// QUIC's ack_delay): a peer that sits on its ack on purpose, to ride on
-// gossip or until it has passed the values on, does not make the network
-// look slower than it is. Values that were ever resent on a timeout give
-// no sample (Karn's rule): which copy the ack answers is unknown.
+// A sample is exact whichever copy of a batch was answered, resent or not,
+// so there is no need for Karn's rule (which would leave a link whose
+// round trip exceeds the backoff cap without any sample at all): every
+// gossip carries the sender's clock (Stamp, as TCP's timestamp option,
+// RFC 7323), and an acknowledgement echoes the stamp of the batch whose
+// arrival it answers (Echo) and says how many ticks the peer sat on it
+// since (Held, as QUIC's ack_delay). The sample is now − echo − held: a
+// peer that holds its ack on purpose, to ride on gossip or until it has
+// passed the values on, does not make the network look slower than it is.
 //
 // The estimate is kept in eighths of a tick, so that a network much
 // faster than a tick still smooths, and the core stays in integers.
 
-// rttEstimator is one link's round-trip estimate and what it needs to
-// take samples.
+// rttEstimator is one link's round-trip estimate.
 type rttEstimator struct {
 	srtt, rttvar int64 // in eighths of a tick
 	samples      int
-	// flights are the first transmissions of values not yet acknowledged:
-	// each records the highest sequence number that send carried and when.
-	flights []flight
-	// resentTo is the highest sequence number a timeout ever resent.
-	resentTo uint64
 }
 
-type flight struct {
-	last uint64
-	at   int64
-}
+// stamp is the Gossip.Stamp for a send at tick now: the tick plus one, so
+// that 0 can mean "no stamp" (a tick 0 exists).
+func stamp(now int64) uint64 { return uint64(now + 1) }
 
-// sent records a send of everything up to last; resend says a timeout
-// caused it.
-func (r *rttEstimator) sent(last uint64, at int64, resend bool) {
-	if resend {
-		r.resentTo = max(r.resentTo, last)
+// echoed takes the sample an acknowledgement gives: it arrived at now,
+// echoing the stamp of the batch it answers, which the peer held for held
+// ticks. An ack without an echo, or with one from the future (a confused
+// peer, or a stream from before a restart), gives none. A sample is cut
+// to limit (MaxRetransmitTicks): a round trip that long is a pause or a
+// partition the copy waited out, not the network, and one such sample
+// would otherwise hold the link's timeout up for dozens of round trips.
+func (r *rttEstimator) echoed(now, held int64, echo uint64, limit int64) {
+	if echo == 0 || echo > stamp(now) {
 		return
 	}
-	if n := len(r.flights); n == 0 || r.flights[n-1].last < last {
-		r.flights = append(r.flights, flight{last: last, at: at})
-	}
-}
-
-// acked takes the sample an ack up to upTo gives, if any, and forgets the
-// flights it covers.
-func (r *rttEstimator) acked(upTo uint64, now, held int64) {
-	k := 0
-	for k < len(r.flights) && r.flights[k].last < upTo {
-		k++
-	}
-	if k < len(r.flights) && upTo > r.resentTo {
-		r.sample(max(now-r.flights[k].at-held, 0))
-	}
-	if k < len(r.flights) && r.flights[k].last == upTo {
-		k++
-	}
-	r.flights = r.flights[k:]
-	if len(r.flights) == 0 {
-		r.flights = nil // keep nothing alive
-	}
+	sent := int64(echo) - 1
+	r.sample(min(max(now-sent-held, 0), limit))
 }
 
 // sample folds one round trip, in ticks, into the estimate.
@@ -82,13 +62,6 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 		return initial
 	}
 	return (r.srtt + max(8, 4*r.rttvar) + 7) / 8
-}
-
-// forget drops the flights: the stream they belonged to is gone (a
-// restart). The estimate stays: the network between the two has not
-// changed.
-func (r *rttEstimator) forget() {
-	r.flights, r.resentTo = nil, 0
 }
 
 func abs(x int64) int64 {

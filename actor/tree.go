@@ -74,9 +74,6 @@ type tree struct {
 	paths    map[string][]string
 	children []string // peers whose last path ends with this node, sorted
 	mine     []string // this node's path; replaced, never modified, so messages may share it
-	// attached is how many values the store held when this node last
-	// changed parent: the values after it are what a new parent is handed.
-	attached int
 	// seeking are the peers sought while the parent is doubtful; they get
 	// this node's new values too, until the parent answers or the node
 	// fails over.
@@ -351,18 +348,14 @@ func (t *tree) eligible(n *Node, p string) bool {
 // this node accepted since it last changed parent.
 func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	was := t.hub(n)
-	var handover []messages.Value
 	if t.parent != "" {
-		old := n.links[t.parent]
-		old.askNow = false
-		handover = old.unacked
+		n.links[t.parent].askNow = false
 	}
-	handover = append(slices.Clip(handover), n.store.all()[t.attached:]...)
-	t.parent, t.seeking, t.attached = p, nil, len(n.store.all())
+	t.parent, t.seeking = p, nil
 	t.mine = append(slices.Clone(t.paths[p]), p)
 	l := n.links[p]
 	l.askNow = true
-	n.requeue(l, handover)
+	n.requeue(l, n.store.all())
 	l.markUrgent()
 	if n.catchingUp {
 		n.startProbe(l)
@@ -374,18 +367,13 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 // had not acknowledged, go to every peer in its batches.
 func (t *tree) becomeHub(n *Node, reason string) {
 	was := t.hub(n)
-	var stranded []messages.Value
 	if t.parent != "" {
-		old := n.links[t.parent]
-		old.askNow = false
-		stranded = old.unacked
+		n.links[t.parent].askNow = false
 	}
 	for _, p := range n.peers {
-		if p != t.parent {
-			n.requeue(n.links[p], stranded)
-		}
+		n.requeue(n.links[p], n.store.all())
 	}
-	t.parent, t.seeking, t.attached, t.mine = "", nil, len(n.store.all()), nil
+	t.parent, t.seeking, t.mine = "", nil, nil
 	if n.catchingUp {
 		for _, p := range n.peers {
 			n.startProbe(n.links[p])

@@ -83,6 +83,8 @@ const (
 	fValues
 	fAck
 	fHeld
+	fStamp
+	fEcho
 	fPath
 	fNow
 	fInc
@@ -91,7 +93,7 @@ const (
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "path", "now", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -192,6 +194,12 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if m.Held, err = optionalUint(f, body[fHeld], "held"); err != nil {
 			return nil, err
 		}
+		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {
+			return nil, err
+		}
+		if m.Echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
+			return nil, err
+		}
 		if m.Path, err = path(f, body); err != nil {
 			return nil, err
 		}
@@ -205,6 +213,9 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			return nil, err
 		}
 		if m.Held, err = optionalUint(f, body[fHeld], "held"); err != nil {
+			return nil, err
+		}
+		if m.Echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
 			return nil, err
 		}
 		if m.Path, err = path(f, body); err != nil {

@@ -84,6 +84,8 @@ func appendBodyFields(b []byte, body Body) []byte {
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
 		b = appendHeld(b, t.Held)
+		b = appendOptional(b, `,"ts":`, t.Stamp)
+		b = appendOptional(b, `,"echo":`, t.Echo)
 		if t.Now {
 			b = append(b, `,"now":true`...)
 		}
@@ -93,6 +95,7 @@ func appendBodyFields(b []byte, body Body) []byte {
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
 		b = appendHeld(b, t.Held)
+		b = appendOptional(b, `,"echo":`, t.Echo)
 		b = appendPath(b, t.Path)
 		b = appendIncarnations(b, t.Incarnations)
 	case Probe:
@@ -105,12 +108,15 @@ func appendBodyFields(b []byte, body Body) []byte {
 	return b
 }
 
-func appendHeld(b []byte, held uint64) []byte {
-	if held == 0 {
+func appendHeld(b []byte, held uint64) []byte { return appendOptional(b, `,"held":`, held) }
+
+// appendOptional appends key and v, or nothing when v is 0.
+func appendOptional(b []byte, key string, v uint64) []byte {
+	if v == 0 {
 		return b
 	}
-	b = append(b, `,"held":`...)
-	return strconv.AppendUint(b, held, 10)
+	b = append(b, key...)
+	return strconv.AppendUint(b, v, 10)
 }
 
 func appendPath(b []byte, path []string) []byte {

@@ -1,6 +1,9 @@
 package sim
 
 import (
+	"io"
+	"os"
+	"strings"
 	"fmt"
 	"testing"
 
@@ -67,7 +70,7 @@ func TestResumedNodeDoesNotFlood(t *testing.T) {
 			cfg := actor.DefaultConfig()
 			cfg.Strategy = strategy
 			sc := Scenario{Seed: 7, Nodes: 5, Clients: 5, Config: cfg, Faults: Faults{MaxLatency: 3}, OpTicks: 2, ReadPercent: 20}
-			s, err := New(sc, NewRand(sc.Seed), nil)
+			s, err := New(sc, NewRand(sc.Seed), debugTrace(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,7 +127,7 @@ func TestHealWhileTheStandInHubIsPaused(t *testing.T) {
 	s.Pause("n1")
 	s.Heal()
 	acked := append([]messages.Value(nil), s.work.ackedList...)
-	bound := cfg.MaxRetransmitTicks + cfg.FailoverTicks + cfg.BatchTicks + 6*(sc.Faults.MaxLatency+1)
+	bound := cfg.MaxRetransmitTicks + 2*(cfg.RetransmitTicks+max(cfg.AckTicks, cfg.BatchTicks)) + cfg.BatchTicks + 6*(sc.Faults.MaxLatency+1)
 	took := s.ticksUntil(bound, func() bool {
 		for _, id := range []string{"n0", "n2", "n3", "n4"} {
 			if !holdsAll(s.Node(id), acked) {
@@ -144,4 +147,10 @@ func TestHealWhileTheStandInHubIsPaused(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("every value on n1's side reached n0's %d ticks after the heal (bound %d)", took, bound)
+}
+
+func debugTrace(t *testing.T) io.Writer {
+	f, _ := os.Create("/tmp/p19trace-" + strings.ReplaceAll(t.Name(), "/", "_") + ".txt")
+	t.Cleanup(func() { f.Close() })
+	return f
 }
