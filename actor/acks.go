@@ -1,24 +1,29 @@
 package actor
 
-// A link's ack side is in one of three states:
+// A link's ack side is in one of four states:
 //
 //   - settled: the node has acknowledged everything the peer sent.
 //   - lazy: it owes an acknowledgement and waits, up to AckTicks, for
 //     gossip going the peer's way to carry it; then it sends one alone.
+//   - soon: the peer asked for an answer (gossip with now set: the node
+//     is the peer's way to its hub, or the batch is a resend), so the
+//     acknowledgement waits at most a batch interval for gossip to carry
+//     it. A hub's fan-out goes every batch interval under load, so its
+//     answers to the leaves that feed it ride on it and cost nothing; a
+//     leaf's silence still shows within a round trip and a batch interval.
 //   - prompt: it owes one that goes in the next flush, on gossip if any
-//     goes the peer's way, alone if not: the peer asked for an answer at
-//     once (gossip with now set: the node is the peer's way to its hub, or
-//     the gossip is a resend; a probe), or the node has something to tell
-//     it (a restart it noticed, a better hub: restart.go, tree.go).
+//     goes the peer's way, alone if not: the node has something to tell the
+//     peer (a probe answered, a restart noticed, a better hub: restart.go,
+//     tree.go).
 //
-//	settled --values--> lazy --asked--> prompt
-//	   ^                 |                |
-//	   +-- ack sent, ----+----------------+
+//	settled --values--> lazy --now set--> soon --news--> prompt
+//	   ^                 |                  |               |
+//	   +-- ack sent, ----+------------------+---------------+
 //	       covering all
 //
 // Either way the acknowledgement covers a peer's values only once the node
-// has passed them on (hold.go): a prompt answer to a node that hands this
-// one its values to fan out goes with the fan-out, not before it.
+// has passed them on (hold.go): an answer to a node that hands this one
+// its values to fan out goes with the fan-out, not before it.
 
 // ackState is a link's ack-side state.
 type ackState int
@@ -26,10 +31,11 @@ type ackState int
 const (
 	ackSettled ackState = iota
 	ackLazy
+	ackSoon
 	ackPrompt
 )
 
-func (s ackState) String() string { return [...]string{"settled", "lazy", "prompt"}[s] }
+func (s ackState) String() string { return [...]string{"settled", "lazy", "soon", "prompt"}[s] }
 
 // inbound is a link's ack side: how far the node has got in the peer's
 // stream, and what it owes the peer.
@@ -40,8 +46,10 @@ type inbound struct {
 	recvTS   uint64 // the peer's stamp on the batch that moved it (Gossip.Stamp)
 	ackedTo  uint64 // the highest acknowledgement sent
 	// owedSince is the tick the node began to owe an acknowledgement;
-	// never when settled.
+	// never when settled. dueAt is when the acknowledgement goes alone,
+	// if no gossip has carried it by then.
 	owedSince int64
+	dueAt     int64
 	// holds are batches from the peer whose values this node has queued
 	// for others and not yet sent on; the ack covers them only once it has
 	// (hold.go). holdFloor is what may be acked meanwhile, and floorAt
@@ -52,17 +60,21 @@ type inbound struct {
 	floorTS   uint64
 }
 
-// owe records that an acknowledgement is owed, from now if none was.
-func (in *inbound) owe(now int64) {
+// owe records that an acknowledgement is owed, from now if none was; it
+// goes alone after lazy ticks.
+func (in *inbound) owe(now, lazy int64) {
 	if in.state == ackSettled {
-		in.state, in.owedSince = ackLazy, now
+		in.state, in.owedSince, in.dueAt = ackLazy, now, now+lazy
 	}
 }
 
-// ask makes the acknowledgement owed, or a new one, go in the next flush.
-func (in *inbound) ask(now int64) {
-	in.owe(now)
-	in.state = ackPrompt
+// hurry brings the acknowledgement owed (or a new one) forward to within
+// wait ticks, entering state s (soon or prompt) unless it is in a more
+// urgent one already.
+func (in *inbound) hurry(now, wait int64, s ackState) {
+	in.owe(now, wait)
+	in.dueAt = min(in.dueAt, now+wait)
+	in.state = max(in.state, s)
 }
 
 // take returns the acknowledgement to send now, everything received less
@@ -76,7 +88,10 @@ func (in *inbound) take(now int64) (ack uint64, held int64, echo uint64) {
 	}
 	in.ackedTo = ack
 	if ack == in.received {
-		in.state, in.owedSince = ackSettled, never
+		in.state, in.owedSince, in.dueAt = ackSettled, never, never
+	}
+	if ack == 0 {
+		return 0, 0, 0 // nothing received: nothing held
 	}
 	return ack, max(now-at, 0), echo
 }
@@ -84,18 +99,22 @@ func (in *inbound) take(now int64) (ack uint64, held int64, echo uint64) {
 // ackDue is the tick a stand-alone acknowledgement falls due, or none:
 // none is due while holds keep it back (hold.go releases them).
 func (n *Node) ackDue(l *link) int64 {
-	switch {
-	case l.in.state == ackSettled || len(l.in.holds) > 0:
+	if l.in.state == ackSettled || len(l.in.holds) > 0 {
 		return none
-	case l.in.state == ackPrompt:
-		return l.in.owedSince
 	}
-	return l.in.owedSince + n.cfg.AckTicks
+	return l.in.dueAt
 }
 
 // answerNow makes an acknowledgement to l's peer due in this step's flush;
 // a gossip going the same way carries it instead.
 func (n *Node) answerNow(l *link) {
-	l.in.ask(n.now)
+	l.in.hurry(n.now, 0, ackPrompt)
+	n.activate(l)
+}
+
+// answerSoon makes an acknowledgement to l's peer due within a batch
+// interval: the peer asked for one (Gossip.Now).
+func (n *Node) answerSoon(l *link) {
+	l.in.hurry(n.now, n.batch, ackSoon)
 	n.activate(l)
 }

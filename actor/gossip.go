@@ -44,9 +44,13 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for
 		// the gap, which the sender's resend fills.
-		l.onGossip(n.now, g.Seq, len(g.Values), g.Stamp)
+		stamp := g.Stamp
+		if n.fence.up {
+			stamp = 0 // it may have waited out a pause: no round trip to echo (rtt.go)
+		}
+		l.onGossip(n.now, g.Seq, len(g.Values), stamp, n.cfg.AckTicks)
 		if g.Now && len(g.Values) > 0 {
-			l.in.ask(n.now) // answered once passed on; see acks.go
+			n.answerSoon(l) // once passed on; see acks.go
 		}
 	}
 	n.activate(l) // it may owe an ack now
@@ -102,6 +106,6 @@ func (n *Node) ackFrom(l *link, upTo uint64, held int64, echo uint64, out *Outpu
 	if !l.dropAcked(upTo) {
 		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
 	}
-	l.rtt.echoed(n.now, held, echo, n.cfg.MaxRetransmitTicks)
+	l.rtt.echoed(n.now, held, echo, n.fence.resumedAt)
 	n.progressed(l)
 }

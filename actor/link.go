@@ -53,7 +53,7 @@ type link struct {
 func newLink(peer string, phase int64, inc uint64) *link {
 	l := &link{peer: peer, phase: phase, incs: messages.Incarnations{Inc: inc}, lastHeard: never}
 	l.out = outbound{lastSend: never, waitFrom: never}
-	l.in = inbound{owedSince: never}
+	l.in = inbound{owedSince: never, dueAt: never}
 	return l
 }
 
@@ -113,7 +113,7 @@ func (l *link) dropAcked(upTo uint64) (valid bool) {
 // but not acked until the gap is filled. Any batch, even one with nothing
 // new, earns an ack: a resend means our last ack was lost, and without
 // another the peer would resend forever.
-func (l *link) onGossip(now int64, seq uint64, count int, stamp uint64) bool {
+func (l *link) onGossip(now int64, seq uint64, count int, stamp uint64, lazy int64) bool {
 	if count == 0 {
 		return true
 	}
@@ -123,7 +123,7 @@ func (l *link) onGossip(now int64, seq uint64, count int, stamp uint64) bool {
 	if end := seq + uint64(count) - 1; end > l.in.received {
 		l.in.received, l.in.recvAt, l.in.recvTS = end, now, stamp
 	}
-	l.in.owe(now)
+	l.in.owe(now, lazy)
 	return true
 }
 

@@ -154,7 +154,7 @@ func (n *Node) rto(l *link, asked bool) int64 {
 	if asked {
 		delay = n.batch
 	}
-	return min(l.rtt.timeout(n.cfg.RetransmitTicks), n.cfg.MaxRetransmitTicks) + delay
+	return l.rtt.timeout(n.cfg.RetransmitTicks) + delay
 }
 
 // retryGap is how long a stalled link waits between resends, or a probing

@@ -31,16 +31,22 @@ func stamp(now int64) uint64 { return uint64(now + 1) }
 // echoed takes the sample an acknowledgement gives: it arrived at now,
 // echoing the stamp of the batch it answers, which the peer held for held
 // ticks. An ack without an echo, or with one from the future (a confused
-// peer, or a stream from before a restart), gives none. A sample is cut
-// to limit (MaxRetransmitTicks): a round trip that long is a pause or a
-// partition the copy waited out, not the network, and one such sample
-// would otherwise hold the link's timeout up for dozens of round trips.
-func (r *rttEstimator) echoed(now, held int64, echo uint64, limit int64) {
+// peer, or a stream from before a restart), gives none, and so does one
+// for a batch sent before this node last resumed from a pause (resumedAt):
+// that round trip includes the pause, not only the network, and one such
+// sample would hold the link's timeout up for dozens of round trips. The
+// peer does the same for its own pauses: it echoes no stamp of a batch
+// read behind its pause fence (fence.go), which may have waited out the
+// pause in its input.
+func (r *rttEstimator) echoed(now, held int64, echo uint64, resumedAt int64) {
 	if echo == 0 || echo > stamp(now) {
 		return
 	}
 	sent := int64(echo) - 1
-	r.sample(min(max(now-sent-held, 0), limit))
+	if sent < resumedAt {
+		return
+	}
+	r.sample(max(now-sent-held, 0))
 }
 
 // sample folds one round trip, in ticks, into the estimate.
