@@ -58,7 +58,7 @@ func startJournaled(t *testing.T, cfg Config, wrap func(Handler) Handler) (*Loop
 func (j journal) handle(ev Event, out Output) {
 	line := fmt.Sprintf("%T logged=%d", ev, len(j.log.values))
 	for _, m := range out.Messages {
-		line += " " + strings.TrimSpace(string(messages.Encode(m)))
+		line += " " + lines([]messages.Message{m})[0]
 	}
 	j.steps <- line
 }
@@ -171,8 +171,8 @@ func TestLoopNoticesAPauseDuringAWrite(t *testing.T) {
 		wantSteps(t, j.drain(),
 			`actor.Received logged=1`,
 			`actor.Resumed logged=1 {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`,
-			`actor.Persisted logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"relay":true}}`,
-			`actor.Tick logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0}} {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`)
+			`actor.Persisted logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true,"path":["n0"]}}`,
+			`actor.Tick logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true,"path":["n0"]}} {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`)
 	})
 }
 

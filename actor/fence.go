@@ -35,7 +35,7 @@ type fence struct {
 	up         bool   // a fence is out: client requests go unanswered
 	seq        uint64 // the fence out, or the last one
 	sentAt     int64
-	unanswered int // requests left unanswered behind this fence
+	unanswered int   // requests left unanswered behind this fence
 	resumedAt  int64 // tick of the last resume; see rttEstimator.echoed
 }
 

@@ -113,6 +113,9 @@ func (n *Node) flush(out *Output) {
 	n.batching = n.batchDue(links)
 	n.releaseHolds(links)
 	for _, l := range links {
+		if l.out.state == stateProbe && l.out.lastSend == n.now {
+			continue // it sent its probe above: one send per link per step
+		}
 		if act, at := n.plan(l); at <= n.now {
 			n.do(l, act, out)
 		}

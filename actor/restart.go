@@ -92,6 +92,7 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 		// stream over would make its ack name values the new stream never
 		// sent. So the stream goes on, with every value queued on it.
 		n.requeue(l, n.store.all())
+		l.out.resend = l.sent > 0 // what went before goes again at once
 		l.incs.ToInc = p.Inc
 	case p.Inc > l.incs.ToInc:
 		n.restartLink(l)
