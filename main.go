@@ -24,7 +24,7 @@ import (
 func main() {
 	ctx, stop := shell.SignalContext()
 	stdin, stdout, stderr := shell.Streams()
-	code := run(ctx, os.Args[1:], stdin, stdout, stderr)
+	code := run(ctx, os.Args[1:], stdin, stdout, shell.Stamped(stderr))
 	stop()
 	os.Exit(code)
 }

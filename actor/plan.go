@@ -8,6 +8,16 @@ import (
 	"rumor/messages"
 )
 
+// suspectRTOs is how many timeouts a suspect link waits, after its resend,
+// before it stalls: two, so that a stall (for a star node's parent, the
+// failover) takes three timeouts in all, the first send's and two for
+// the resend. With one, an honest peer behind a network with a long tail
+// (exponential latency) was taken for dead about once per thousand values
+// sent; with two, the chance is that squared. A doubtful parent costs no
+// latency meanwhile: the node seeks another way from the first timeout on
+// (tree.go).
+const suspectRTOs = 2
+
 // none is the time of something that needs no tick at all.
 const none = math.MaxInt64
 
@@ -67,7 +77,7 @@ func (n *Node) plan(l *link) (act action, at int64) {
 			consider(actSuspect, o.waitFrom+n.rto(l, l.out.asked))
 		}
 	case stateSuspect:
-		consider(actStall, o.since+n.rto(l, true))
+		consider(actStall, o.since+suspectRTOs*n.rto(l, true))
 	case stateStalled:
 		if len(l.unacked) > 0 {
 			consider(actResend, o.lastSend+n.retryGap(l))
@@ -139,7 +149,7 @@ func (n *Node) timeout(l *link, act action, out *Output) {
 
 // do takes a sending action.
 func (n *Node) do(l *link, act action, out *Output) {
-	path := n.strategy.path(n)
+	path := n.strategy.path(n, l.peer)
 	switch act {
 	case actResend:
 		if l.out.state == stateStalled && !l.out.resend {

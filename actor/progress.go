@@ -264,5 +264,5 @@ func (n *Node) sendProbe(l *link, out *Output) {
 			defer n.strategy.changed(n, l, was, now)
 		}
 	}
-	l.probe(n.now, n.self, n.strategy.path(n), out)
+	l.probe(n.now, n.self, n.strategy.path(n, l.peer), out)
 }

@@ -61,14 +61,30 @@ func (r *rttEstimator) sample(ticks int64) {
 	r.samples++
 }
 
-// timeout is SRTT + max(G, 4·RTTVAR) in whole ticks, rounded up, or
-// initial before the first sample.
+// timeout is SRTT + max(G, 4·RTTVAR, SRTT/2) in whole ticks, rounded up,
+// and never less than initial until the link has trustSamples samples.
+//
+// Two guards on RFC 6298's formula, both for latencies with long tails
+// (exponential): a few early samples can all fall short of the mean and
+// give an estimate with no room for the tail (RFC 6298 has a one-second
+// floor for this; a floor of initial for the first samples costs less
+// where round trips are short), and RTTVAR decays towards zero on a run of
+// similar samples, while the next may still be twice the mean (the SRTT/2
+// floor).
 func (r *rttEstimator) timeout(initial int64) int64 {
 	if r.samples == 0 {
 		return initial
 	}
-	return (r.srtt + max(8, 4*r.rttvar) + 7) / 8
+	t := (r.srtt + max(8, 4*r.rttvar, r.srtt/2) + 7) / 8
+	if r.samples < trustSamples {
+		t = max(t, initial)
+	}
+	return t
 }
+
+// trustSamples is how many samples a link's estimate needs before it may
+// go below the initial allowance.
+const trustSamples = 8
 
 func abs(x int64) int64 {
 	if x < 0 {

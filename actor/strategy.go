@@ -23,9 +23,10 @@ type strategy interface {
 	// targets returns, sorted, the peers a value from this node's own
 	// clients goes to now: those a restarted node probes.
 	targets(n *Node) []string
-	// path is this node's path to its hub, for the messages it sends; nil
-	// for a hub and for strategies without hubs. It must not be modified.
-	path(n *Node) []string
+	// path is this node's path to its hub, for the messages it sends to
+	// peer; nil for a hub and for strategies without hubs. It must not be
+	// modified.
+	path(n *Node, peer string) []string
 	// hub is where this node's own values go: its parent, itself when it
 	// is a hub, "" for strategies without hubs.
 	hub(n *Node) string
@@ -86,7 +87,7 @@ func (f *flood) targets(n *Node) []string {
 
 func (*flood) heard(*Node, *link, []string)         {}
 func (*flood) changed(*Node, *link, health, health) {}
-func (*flood) path(*Node) []string                  { return nil }
+func (*flood) path(*Node, string) []string          { return nil }
 func (*flood) hub(*Node) string                     { return "" }
 
 // mesh sends each client value straight to every other node and never
@@ -106,5 +107,5 @@ func (mesh) targets(n *Node) []string { return n.peers }
 
 func (mesh) heard(*Node, *link, []string)         {}
 func (mesh) changed(*Node, *link, health, health) {}
-func (mesh) path(*Node) []string                  { return nil }
+func (mesh) path(*Node, string) []string          { return nil }
 func (mesh) hub(*Node) string                     { return "" }

@@ -77,7 +77,8 @@ type tree struct {
 	// seeking are the peers sought while the parent is doubtful; they get
 	// this node's new values too, until the parent answers or the node
 	// fails over.
-	seeking []string
+	seeking   []string
+	seekPaths map[string][]string // the path told to each peer sought; see path
 	// answered is when this node last answered each peer at once for
 	// showing a worse hub, so that a peer that cannot join (a one-way cut)
 	// is answered at most once a timeout.
@@ -104,6 +105,7 @@ func (t *tree) start(n *Node) {
 	}
 	t.self = t.order[n.self]
 	t.paths = make(map[string][]string)
+	t.seekPaths = make(map[string][]string)
 	t.answered = make(map[string]int64)
 	if t.self == 0 {
 		return // the first node is the hub everyone assumes
@@ -116,7 +118,19 @@ func (t *tree) start(n *Node) {
 
 func (*tree) offered([]string) {}
 
-func (t *tree) path(*Node) []string { return t.mine }
+// path is this node's path, as told to peer: to a peer it seeks through,
+// the path it would have with that peer as its parent, so that the peer
+// takes it as a child at once (child) and hands it what it hears, while
+// the node's own parent is doubtful. Values then flow both ways through
+// the peers sought from the first timeout on, not only from the failover.
+func (t *tree) path(_ *Node, peer string) []string {
+	if slices.Contains(t.seeking, peer) {
+		if p, ok := t.seekPaths[peer]; ok {
+			return p
+		}
+	}
+	return t.mine
+}
 
 func (t *tree) hub(n *Node) string {
 	if t.parent == "" {
@@ -242,14 +256,19 @@ func (t *tree) seek(n *Node) {
 		return
 	}
 	t.seeking = t.seeking[:0]
+	clear(t.seekPaths)
 	for _, p := range n.peers {
 		l := n.links[p]
 		if p == t.parent || l.out.health() != healthy {
 			continue
 		}
-		_, known := t.paths[p]
+		path, known := t.paths[p]
+		if known && slices.Contains(path, n.self) {
+			continue // p reaches its hub through this node
+		}
 		if t.order[p] < t.self || known && t.eligible(n, p) && t.better(n, p) {
 			t.seeking = append(t.seeking, p)
+			t.seekPaths[p] = append(slices.Clone(path), p)
 			n.requeue(l, stranded)
 			l.markUrgent()
 			l.askNext = true
