@@ -118,16 +118,22 @@ func (t *tree) start(n *Node) {
 
 func (*tree) offered([]string) {}
 
-// path is this node's path, as told to peer: to a peer it seeks through,
-// the path it would have with that peer as its parent, so that the peer
-// takes it as a child at once (child) and hands it what it hears, while
-// the node's own parent is doubtful. Values then flow both ways through
-// the peers sought from the first timeout on, not only from the failover.
-func (t *tree) path(_ *Node, peer string) []string {
+// path is this node's path, as told to peer. To a peer it seeks through,
+// it is the path it would have with that peer as its parent, so that the
+// peer takes it as a child at once (child) and hands it what it hears,
+// while the node's own parent is doubtful: values then flow both ways
+// through the peers sought from the first timeout on, not only from the
+// failover. A node that has not heard from its parent lately (see fresh)
+// offers no path at all, as if it were a hub, ranked by its own place:
+// nobody follows it towards a hub it may no longer reach.
+func (t *tree) path(n *Node, peer string) []string {
 	if slices.Contains(t.seeking, peer) {
 		if p, ok := t.seekPaths[peer]; ok {
 			return p
 		}
+	}
+	if !t.fresh(n) {
+		return nil
 	}
 	return t.mine
 }
@@ -194,10 +200,19 @@ func (t *tree) heard(n *Node, l *link, path []string) {
 		t.becomeLeaf(n, p, reasonCloser)
 		return
 	}
-	if t.hubOf(p, path) > t.hubOf(n.self, t.mine) && n.now-t.answeredAt(p) >= n.rto(l, true) {
+	if t.hubOf(p, path) > t.hubOf(n.self, t.mine) && t.fresh(n) && n.now-t.answeredAt(p) >= n.rto(l, true) {
 		t.answered[p] = n.now
 		n.answerNow(l)
 	}
+}
+
+// fresh reports whether this node has lately heard from its parent (or is
+// a hub): only then is its path worth offering to a node that has none as
+// good. A leaf cut off from its hub, with no values of its own to notice
+// it by, still believes its old path; offered, it would draw others into
+// a tree whose root it cannot reach.
+func (t *tree) fresh(n *Node) bool {
+	return t.parent == "" || n.now-n.links[t.parent].lastHeard <= n.cfg.MaxRetransmitTicks
 }
 
 func (t *tree) answeredAt(p string) int64 {
