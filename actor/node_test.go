@@ -185,15 +185,16 @@ func TestDeliveredValuesAreNotForwarded(t *testing.T) {
 // resends returns the ticks, after a first send at tick 0 that is never
 // answered and before until, at which a link with the given phase and no
 // round trip measured resends (progress.go): the suspect timeout (R + A,
-// the first send asked for no prompt answer), the stall a resend's timeout
-// later (R + B), then the backed-off retries, the first also waiting the
-// link's phase, each gap doubling up to the cap M.
+// the first send asked for no prompt answer), the stall two of a resend's
+// timeouts later (R + B each), then the backed-off retries, the first also
+// waiting the link's phase, each gap doubling up to the cap M.
 func resends(cfg Config, phase, until int64) []int64 {
 	asked := cfg.RetransmitTicks + cfg.BatchTicks
 	suspect := cfg.RetransmitTicks + cfg.AckTicks
-	at := []int64{suspect, suspect + asked}
+	stall := suspect + suspectRTOs*asked
+	at := []int64{suspect, stall}
 	gap := min(2*asked, cfg.MaxRetransmitTicks)
-	for next := suspect + asked + gap + phase; next < until; next += gap {
+	for next := stall + gap + phase; next < until; next += gap {
 		at = append(at, next)
 		gap = min(2*gap, cfg.MaxRetransmitTicks)
 	}
@@ -323,7 +324,7 @@ func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
 // TestStarFailsOverAndBack cuts the hub off: one timeout after the leaf's
 // value went to its hub unanswered, the leaf seeks (tree.go): it hands the
 // value to n1, earlier than itself in init order, asking for an answer.
-// n1 answers with its path to n0; a second timeout later the leaf fails
+// n1 answers with its path to n0; two more timeouts later the leaf fails
 // over to n1, and it returns to n0 once n0 acknowledges again.
 func TestStarFailsOverAndBack(t *testing.T) {
 	cfg := testConfig(Star)
@@ -337,17 +338,19 @@ func TestStarFailsOverAndBack(t *testing.T) {
 	for range asked {
 		sent = append(sent, lines(step(leaf, Tick{}).Messages)...)
 	}
-	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"now":true,"path":["n0"]}}`
+	// The path n2 tells n1 ends with n1, so that n1 takes it as a child; n1's
+	// own path is unknown to n2 yet.
+	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"now":true,"path":["n1"]}}`
 	if !slices.Contains(sent, want) || leaf.Hub() != "n0" {
 		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant the value sought through n1", leaf.Hub(), strings.Join(sent, "\n  "))
 	}
 	step(leaf, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Ack: 1, Path: []string{"n0"}}}})
 	var notes []string
-	for range asked {
+	for range suspectRTOs * asked {
 		notes = append(notes, step(leaf, Tick{}).Notes...)
 	}
 	if leaf.Hub() != "n1" || !slices.Equal(notes, []string{"hub n0 -> n1: failover"}) {
-		t.Fatalf("after a second timeout, hub = %s, notes %q", leaf.Hub(), notes)
+		t.Fatalf("after two more timeouts, hub = %s, notes %q", leaf.Hub(), notes)
 	}
 	// n0 comes back and acknowledges: it is preferred again.
 	out := step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
