@@ -72,7 +72,7 @@ func TestRestartedLeafProbesItsHub(t *testing.T) {
 	n, out := restarted(t, cfg, "n2", 3, 4, 5)
 	wantLines(t, out.Messages,
 		`{"src":"n2","dest":"c41","body":{"type":"init_ok","in_reply_to":1}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"probe","path":["n0"],"inc":7}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"probe","inc":7}}`)
 	if len(out.Notes) != 2 || !strings.Contains(out.Notes[0], "torn") {
 		t.Errorf("notes %q: want the log's problem and the restart", out.Notes)
 	}

@@ -113,7 +113,6 @@ func (t *tree) start(n *Node) {
 	t.parent = n.nodes[0]
 	t.paths[t.parent] = nil // assumed a hub until it says otherwise
 	t.mine = []string{t.parent}
-	n.links[t.parent].lastHeard = n.now // fresh at the start: see fresh
 	n.links[t.parent].askNow = true
 }
 
