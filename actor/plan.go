@@ -111,7 +111,6 @@ func (l *link) streams() bool {
 // on other links (a failover), then the sends, then the pause guard's
 // fence if it is due again.
 func (n *Node) flush(out *Output) {
-	defer n.debugDump()
 	n.activeLinks()
 	for i := 0; i < len(n.active); i++ { // the strategy may activate more
 		l := n.active[i]
