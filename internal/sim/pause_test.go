@@ -1,9 +1,6 @@
 package sim
 
 import (
-	"io"
-	"os"
-	"strings"
 	"fmt"
 	"testing"
 
@@ -70,7 +67,7 @@ func TestResumedNodeDoesNotFlood(t *testing.T) {
 			cfg := actor.DefaultConfig()
 			cfg.Strategy = strategy
 			sc := Scenario{Seed: 7, Nodes: 5, Clients: 5, Config: cfg, Faults: Faults{MaxLatency: 3}, OpTicks: 2, ReadPercent: 20}
-			s, err := New(sc, NewRand(sc.Seed), debugTrace(t))
+			s, err := New(sc, NewRand(sc.Seed), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,10 +144,4 @@ func TestHealWhileTheStandInHubIsPaused(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("every value on n1's side reached n0's %d ticks after the heal (bound %d)", took, bound)
-}
-
-func debugTrace(t *testing.T) io.Writer {
-	f, _ := os.Create("/tmp/p19trace-" + strings.ReplaceAll(t.Name(), "/", "_") + ".txt")
-	t.Cleanup(func() { f.Close() })
-	return f
 }

@@ -36,7 +36,7 @@ type Sim struct {
 
 	stats  Stats
 	onSend func(from string, m messages.Message) // an observer of every node's sends, or nil
-	hubs   *hubWatch                              // checks failovers (failover.go), or nil
+	hubs   *hubWatch                             // checks failovers (failover.go), or nil
 	err    *Violation
 }
 
