@@ -162,20 +162,27 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 		n.enqueueAll(n.peersExcept(from), v)
 		return
 	}
-	send := func(p string) {
+	// Up the tree, towards the hub, a value goes at once: the hub batches
+	// it anyway, and every hop up waits nowhere. Down and across, to
+	// children, it goes with the link's batches: a relay with children
+	// under load would otherwise send each of them a message per value.
+	up := from == "" || slices.Contains(t.children, from) || slices.Contains(t.seeking, from)
+	send := func(p string, urgent bool) {
 		if p != from {
 			l := n.links[p]
 			n.queue(l, v)
-			l.markUrgent()
+			if urgent {
+				l.markUrgent()
+			}
 		}
 	}
-	send(t.parent)
+	send(t.parent, up)
 	for _, p := range t.children {
-		send(p)
+		send(p, false)
 	}
 	for _, p := range t.seeking {
 		if p != t.parent && !slices.Contains(t.children, p) {
-			send(p)
+			send(p, true) // the way up while the parent is doubtful
 		}
 	}
 }
@@ -254,42 +261,73 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 		}
 		return
 	}
+	if now != healthy && slices.Contains(t.seeking, l.peer) {
+		t.seek(n) // a way sought is doubtful too: seek another
+		return
+	}
 	if now == healthy && t.eligible(n, l.peer) && t.better(n, l.peer) {
 		t.becomeLeaf(n, l.peer, reasonCloser)
 	}
 }
 
-// seek hands the values the parent has not acknowledged to every peer
-// earlier than this node in init order and every peer it knows a better
-// path through, over healthy links, asking each to answer at once. The
-// answers carry their paths, so when the parent is found dead the node
-// knows where to go; meanwhile the values are on their way by whichever
-// of those peers reaches the hub.
+// seek hands the values the parent has not acknowledged to a few peers
+// (seekFanout), over healthy links, asking each to answer at once: first
+// those it knows a better path through, best first, then the others in
+// init order, skipping any whose path runs through this node. Each takes
+// this node as a child (path), so values flow both ways through them
+// while the parent is doubtful; their answers carry their paths, so when
+// the parent is found dead the node knows where to go. A sought peer that
+// turns doubtful itself is replaced (changed).
 func (t *tree) seek(n *Node) {
 	stranded := n.links[t.parent].unacked
 	if len(stranded) == 0 {
 		return
 	}
-	t.seeking = t.seeking[:0]
-	clear(t.seekPaths)
-	for _, p := range n.peers {
-		l := n.links[p]
-		if p == t.parent || l.out.health() != healthy {
+	var better, others []string
+	for _, p := range n.nodes {
+		l, ok := n.links[p]
+		if !ok || p == t.parent || l.out.health() != healthy {
 			continue
 		}
 		path, known := t.paths[p]
-		if known && slices.Contains(path, n.self) {
-			continue // p reaches its hub through this node
-		}
-		if t.order[p] < t.self || known && t.eligible(n, p) && t.better(n, p) {
-			t.seeking = append(t.seeking, p)
-			t.seekPaths[p] = append(slices.Clone(path), p)
-			n.requeue(l, stranded)
-			l.markUrgent()
-			l.askNext = true
+		switch {
+		case known && slices.Contains(path, n.self):
+			// p reaches its hub through this node
+		case known && t.eligible(n, p) && t.better(n, p):
+			better = append(better, p)
+		default:
+			others = append(others, p)
 		}
 	}
+	slices.SortStableFunc(better, func(a, b string) int {
+		ra, rb := t.rankVia(a), t.rankVia(b)
+		switch {
+		case ra.less(rb):
+			return -1
+		case rb.less(ra):
+			return 1
+		}
+		return 0
+	})
+	sought := append(better, others...)
+	sought = sought[:min(len(sought), seekFanout)]
+	slices.Sort(sought)
+	t.seeking = sought
+	clear(t.seekPaths)
+	for _, p := range sought {
+		l := n.links[p]
+		t.seekPaths[p] = append(slices.Clone(t.paths[p]), p)
+		n.requeue(l, stranded)
+		l.markUrgent()
+		l.askNext = true
+	}
 }
+
+// seekFanout is how many peers a node with a doubtful parent seeks
+// through. In Maelstrom's partitions any two nodes that can be connected
+// share a neighbour, but a node does not know which; three makes it likely
+// that one of them reaches the hub, at three messages per doubtful parent.
+const seekFanout = 3
 
 // rehome leaves a parent that can no longer be used, for the best path
 // known, or to be a hub.
