@@ -122,7 +122,7 @@ func DefaultConfig() Config {
 		Strategy:           Star,
 		BatchTicks:         25,
 		AckTicks:           90,
-		RetransmitTicks:    50,
+		RetransmitTicks:    30,
 		MaxRetransmitTicks: 150,
 	}
 }
