@@ -191,19 +191,10 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
-		if m.Held, err = optionalUint(f, body[fHeld], "held"); err != nil {
-			return nil, err
-		}
 		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {
 			return nil, err
 		}
-		if m.Echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
-			return nil, err
-		}
-		if m.Path, err = path(f, body); err != nil {
-			return nil, err
-		}
-		if m.Incarnations, err = incarnations(f, body); err != nil {
+		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -212,16 +203,7 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if err := f.uint(body[fAck], "ack", &m.Ack); err != nil {
 			return nil, err
 		}
-		if m.Held, err = optionalUint(f, body[fHeld], "held"); err != nil {
-			return nil, err
-		}
-		if m.Echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
-			return nil, err
-		}
-		if m.Path, err = path(f, body); err != nil {
-			return nil, err
-		}
-		if m.Incarnations, err = incarnations(f, body); err != nil {
+		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -259,6 +241,23 @@ func incarnations(f fieldReader, body [bodyFields]span) (Incarnations, error) {
 		}
 	}
 	return inc, nil
+}
+
+// answerFields reads what gossip and ack share besides the ack itself: how
+// long the ack was held, the stamp it echoes, the sender's path and the
+// incarnations.
+func answerFields(f fieldReader, body [bodyFields]span) (held, echo uint64, ids []string, inc Incarnations, err error) {
+	if held, err = optionalUint(f, body[fHeld], "held"); err != nil {
+		return
+	}
+	if echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
+		return
+	}
+	if ids, err = path(f, body); err != nil {
+		return
+	}
+	inc, err = incarnations(f, body)
+	return
 }
 
 // optionalUint reads an optional unsigned field; absent is 0.

@@ -39,14 +39,7 @@ func TestNoFailoverFromAReachableHub(t *testing.T) {
 					// backed-off retry.
 					mean := max(tt.f.MaxLatency/2, tt.f.ExpLatency)
 					s.WatchFailovers(4*cfg.MaxRetransmitTicks + 8*mean)
-					s.Setup()
-					s.StartFaults()
-					s.StartLoad()
-					s.Run(sc.WorkloadTicks)
-					s.StopLoad()
-					s.StopFaults()
-					s.Settle(settleBudget(sc))
-					s.CheckFinal()
+					s.RunPhases()
 					n, _ := s.Failovers()
 					all += n
 					if err := s.Err(); err != nil {
