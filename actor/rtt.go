@@ -84,7 +84,7 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 
 // trustSamples is how many samples a link's estimate needs before it may
 // go below the initial allowance.
-const trustSamples = 4
+const trustSamples = 2
 
 func abs(x int64) int64 {
 	if x < 0 {
