@@ -14,46 +14,50 @@ import (
 //
 //   - Route. A hub sends every new value to every peer, batched. Any other
 //     node sends a new value to its parent and to its children (the peers
-//     whose parent it is), at once, except to the peer it came from. So a
-//     value climbs to the hub and spreads from there down every branch,
-//     and a value that enters the tree anywhere else (from a hub of
-//     another tree, say) does the same. A node sees a value once, so it
-//     never loops.
+//     whose path ends with it), except to the peer it came from: up the
+//     tree at once, down with the link's batches. So a value climbs to the
+//     hub and spreads from there down every branch, and a value that
+//     enters the tree anywhere else (from a hub of another tree, say) does
+//     the same. A node routes a value only the first time it sees it, so
+//     nothing loops.
 //   - Repair. Every node-to-node message carries its sender's path: the
 //     hub first, then each node between, ending with the sender's parent
 //     (empty for a hub). A node ranks the ways it could go by the hub they
 //     lead to (earlier in init order is better) and then by their length,
 //     and takes a better one as soon as the link to it is healthy
-//     (progress.go): a node never attaches to a peer that has not shown it
-//     answers, and never to one whose path runs through itself. Being a hub
-//     itself ranks as a path of length zero to its own index.
+//     (progress.go): a node never attaches over a link that is not
+//     healthy, and never to a peer whose path runs through itself. Being a
+//     hub itself ranks as a path of length zero to its own place.
 //
 // When a node's parent stops answering (its link turns doubtful: one
-// timeout), it seeks: it sends the values its parent has not acknowledged
-// to the peers earlier than itself in init order, and to any it knows a
-// better path through, asking each to answer at once; those answers carry
-// their paths. If the parent is still silent a timeout later (the link is
-// dead), the node fails over to the best path it has heard of, or becomes
-// a hub if none leads to a hub earlier than itself. So the first node in
-// init order on each side of a partition becomes that side's hub, and in a
-// majorities ring, where n0 reaches only a majority, a node cut off from
-// n0 attaches to a neighbour of n0: every node is within two hops of every
-// other there, so a value takes at most four (its way up to the hub and
-// down the other branch), and one wait for the hub's batch.
+// timeout), it seeks: it hands the values its parent has not acknowledged
+// to a few peers, those it knows a better path through first, asking each
+// to answer at once, and tells each a path that ends with that peer, so
+// each takes it as a child meanwhile. If the parent is still silent two
+// timeouts later (the link is dead), the node fails over to the best path
+// it has heard of (the sought peers' answers carry theirs), or becomes a
+// hub if none leads to a hub earlier than itself. So the first node in
+// init order on each side of a clean split becomes that side's hub, and in
+// a majorities ring, where n0 reaches only a majority, a node cut off from
+// n0 attaches to a neighbour that reaches it.
 //
 // A node that hears a path leading to a worse hub than its own answers at
 // once, with its own path, so the hub of a small group joins a larger tree
-// within a round trip of hearing it. After a heal, the retries across the
-// old cut (heal.go) make the links to the old hub healthy again, and every
-// node moves back to it, closest first, until the star is whole.
+// within a round trip of hearing it; but only if it has heard from its own
+// parent lately (fresh): a leaf cut off from its hub, with no values of
+// its own to notice it by, still believes its old path, and offers none.
+// After a heal, the retries across the old cut (heal.go) make the links to
+// the old hub healthy again, and every node moves back to it, closest
+// first, until the star is whole.
 //
-// A node that changes parent hands the new parent the values its old one
-// had not acknowledged and every value it accepted since it last changed
-// parent: the old tree alone was to pass those on, and if its hub has been
-// paused or killed since, this copy is the only one that can. A node that
-// gains a child while not a hub hands the child everything it holds: the
-// child was cut off from its hub, and whatever reached this side meanwhile
-// never reached it. Neither costs anything when nothing fails.
+// A node that changes parent hands the new parent (a new hub, every peer)
+// everything it holds: the old tree alone was to pass its values on, and if
+// that tree's hub has been paused or killed since, this copy is the only
+// one that can; and if the old tree was a loop of stale paths, nobody else
+// will. A node that gains a child while not a hub hands the child
+// everything it holds too: the child was cut off from its hub, and
+// whatever reached this side meanwhile never reached it. Neither costs
+// anything when nothing fails.
 //
 // Roles: a node is a hub or a leaf (a leaf with children relays for them),
 // entered only through becomeHub and becomeLeaf, which reset the role's
