@@ -55,11 +55,12 @@ func ParseStrategy(name string) (Strategy, error) {
 //   - AckTicks (A): the longest any other acknowledgement waits for gossip
 //     to ride on.
 //   - RetransmitTicks (R₀): the round-trip allowance of a link that has not
-//     measured one yet.
+//     measured one yet (and its floor until its second sample), and the
+//     period of a pause fence's resends.
 //   - MaxRetransmitTicks (M): the cap on a stalled link's backoff.
 //
-// A link's timeout is RTO = SRTT + max(1, 4·RTTVAR) + D, or R₀ + D before
-// the first sample, where D is the longest the peer may honestly sit on
+// A link's timeout is RTO = SRTT + max(1, 4·RTTVAR, SRTT/2) + D, or R₀ + D
+// before the first sample, where D is the longest the peer may honestly sit on
 // its answer: B when this node asked for answers at once (its parent, a
 // resend), A otherwise. So a timeout always covers a round trip plus the
 // peer's own delay, and an honest peer is never taken for a dead one
@@ -68,11 +69,10 @@ func ParseStrategy(name string) (Strategy, error) {
 //
 //   - suspect: one RTO without progress on values sent; the values go
 //     again, asking for an answer at once.
-//   - stalled: a second timeout (SRTT + 4·RTTVAR + B, the resend having
-//     asked) without progress. A hub change (failover) happens here and
-//     nowhere else: two timeouts, with a resend between, make a slow or
-//     lost message alone never move a node (the chance of both is the
-//     square of one's).
+//   - stalled: two more timeouts (D = B, the resend having asked) without
+//     progress. A hub change (failover) happens here and nowhere else:
+//     three timeouts, with a resend between, make a slow or lost message
+//     alone never move a node.
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
 //     retry apart.

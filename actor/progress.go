@@ -7,20 +7,20 @@ import "fmt"
 // method, which resets what the state keeps:
 //
 //   - replicate: the normal state. The link streams the values it owes the
-//     peer as they come (at once or at the batch interval, flush.go), and
+//     peer as they come (at once or at the batch interval, plan.go), and
 //     the peer keeps acknowledging.
 //   - suspect: the peer has left values unacknowledged for one timeout
 //     (RTO, config.go). Everything unacknowledged went again, asking for an
 //     answer at once; new values still go as they come.
-//   - stalled: a second timeout passed without progress: the peer is most
-//     likely cut off. The link resends only on its retry schedule, backing
+//   - stalled: two more timeouts passed without progress (suspectRTOs):
+//     the peer is most likely cut off. The link resends only on its retry schedule, backing
 //     off up to MaxRetransmitTicks; new values wait for the resends, so a
 //     partition costs a few messages, not a batch per interval.
 //   - probe: the peer has not confirmed this run of the node (a restart).
 //     The link sends nothing but probes, one at once and then one per
 //     timeout with the same backoff; the values it owes wait.
 //
-//	          RTO, no progress           another timeout
+//	          RTO, no progress           two more timeouts
 //	replicate ----------------> suspect ----------------> stalled --+
 //	    ^  ^                       |                         |    ^   | retry (backoff; at once on a kick)
 //	    |  +---- progress ---------+                         |    +---+
