@@ -24,7 +24,7 @@ import (
 func main() {
 	ctx, stop := shell.SignalContext()
 	stdin, stdout, stderr := shell.Streams()
-	code := run(ctx, os.Args[1:], stdin, stdout, stderr)
+	code := run(ctx, os.Args[1:], stdin, stdout, shell.Stamped(stderr))
 	stop()
 	os.Exit(code)
 }
@@ -49,18 +49,17 @@ func parseOptions(args []string, stderr io.Writer) (shell.Options, error) {
 	def := actor.DefaultConfig()
 	const defaultTick = 10 * time.Millisecond
 	var (
-		o                                                     shell.Options
-		tick, batch, retransmit, maxRetransmit, ack, failover time.Duration
-		strategy                                              string
-		noFence                                               bool
+		o                                           shell.Options
+		tick, batch, retransmit, maxRetransmit, ack time.Duration
+		strategy                                    string
+		noFence                                     bool
 	)
 	fs := flag.NewFlagSet("rumor", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.DurationVar(&tick, "tick", defaultTick, "how often the node's timers advance")
 	fs.DurationVar(&batch, "batch", time.Duration(def.BatchTicks)*defaultTick, "least gap between two gossip batches to one peer")
-	fs.DurationVar(&retransmit, "retransmit", time.Duration(def.RetransmitTicks)*defaultTick, "resend unacknowledged values after this long (doubles per retry)")
+	fs.DurationVar(&retransmit, "retransmit", time.Duration(def.RetransmitTicks)*defaultTick, "round-trip allowance of a link before it has measured one (each link then times out on its measured round trip)")
 	fs.DurationVar(&maxRetransmit, "max-retransmit", time.Duration(def.MaxRetransmitTicks)*defaultTick, "cap on the retransmission backoff")
-	fs.DurationVar(&failover, "failover", time.Duration(def.FailoverTicks)*defaultTick, "star: move to the next hub when the hub leaves a value unacknowledged this long")
 	fs.DurationVar(&ack, "ack-delay", time.Duration(def.AckTicks)*defaultTick, "how long an acknowledgement may wait for gossip to ride on")
 	fs.StringVar(&strategy, "strategy", def.Strategy.String(), "where values go: star, topology or mesh")
 	fs.BoolVar(&o.Verbose, "verbose", false, "log every message in and out on stderr")
@@ -87,7 +86,6 @@ func parseOptions(args []string, stderr io.Writer) (shell.Options, error) {
 		BatchTicks:         ticks(batch),
 		RetransmitTicks:    ticks(retransmit),
 		MaxRetransmitTicks: ticks(maxRetransmit),
-		FailoverTicks:      ticks(failover),
 		AckTicks:           ticks(ack),
 		// Later starts of a node get larger incarnations, so its peers can
 		// tell that it restarted and start their streams to it over.

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -59,7 +60,7 @@ func TestIdleLoopSleeps(t *testing.T) {
 }
 
 // TestLoopWakesOnlyWhenDue follows a value nobody acknowledges: the loop
-// wakes once per resend (10, 20, 40, 40… ticks apart) and at no other time,
+// wakes once per resend (progress.go's schedule) and at no other time,
 // and each wake brings the node's clock to the wall clock's tick.
 func TestLoopWakesOnlyWhenDue(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
@@ -77,22 +78,26 @@ func TestLoopWakesOnlyWhenDue(t *testing.T) {
 		loop.Push(broadcast("n0", 2, 42))
 		synctest.Wait()
 		rec.drain()
-		p := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
-		advance(time.Second + p)
-		// Resends at ticks 10, 30, 70 (each plus the link's phase): the
-		// backoff reaches its cap of 40.
+		phase := node.links["n1"].phase // see linkPhase
+		advance(time.Second + time.Duration(phase)*10*time.Millisecond)
+		// The resends: the suspect's, the stall's, then the backed-off
+		// retries (node_test.go's resends).
 		var at []time.Duration
 		for _, t := range w.wakes {
 			at = append(at, t.Sub(start))
 		}
-		want := []time.Duration{100*time.Millisecond + p, 300*time.Millisecond + p, 700*time.Millisecond + p}
-		if len(at) != len(want) || at[0] != want[0] || at[1] != want[1] || at[2] != want[2] {
+		var want []time.Duration
+		schedule := resends(testConfig(Mesh), phase, 101+phase)
+		for _, tick := range schedule {
+			want = append(want, time.Duration(tick)*10*time.Millisecond)
+		}
+		if !slices.Equal(at, want) {
 			t.Errorf("woke at %v, want %v", at, want)
 		}
-		if got := len(rec.drain()); got != 3 {
-			t.Errorf("%d resends, want 3", got)
+		if got := len(rec.drain()); got != len(want) {
+			t.Errorf("%d resends, want %d", got, len(want))
 		}
-		if want := 70 + node.links["n1"].phase; node.now != want {
+		if want := schedule[len(schedule)-1]; node.now != want {
 			t.Errorf("node clock %d after its last wake, want %d", node.now, want)
 		}
 
@@ -124,7 +129,7 @@ func TestEventMakesTickDue(t *testing.T) {
 		rec.drain()
 		relay := func(seq uint64, v int64) {
 			loop.Push(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Gossip{
-				Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Relay: true}}})
+				Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Now: true, Path: []string{"n0"}}}})
 		}
 		relay(1, 7) // the link to n2 has been quiet for long: goes at once
 		synctest.Wait()

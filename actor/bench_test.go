@@ -18,7 +18,7 @@ func BenchmarkHubRelay(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		seq++
 		step(hub, Received{Msg: messages.Message{Src: "n7", Dest: "n0", Body: messages.Gossip{
-			Seq: seq, Values: []messages.Value{messages.IntValue(int64(i))}, Relay: true}}})
+			Seq: seq, Values: []messages.Value{messages.IntValue(int64(i))}, Now: true, Path: []string{"n0"}}}})
 		step(hub, Tick{})
 		if i%64 == 0 { // peers acknowledge now and then, as they would
 			for _, p := range hub.peers {

@@ -6,11 +6,12 @@ import "fmt"
 type Strategy int
 
 const (
-	// Star routes every value through a hub: a node sends the values its
-	// clients broadcast to its hub alone, at once, and the hub batches them
-	// out to every other node. The hub is the first node in init order that
-	// the node believes reachable (itself included), so when the hub is cut
-	// off its clients fail over to the next node, which then relays too.
+	// Star routes every value through a hub: in fair weather a node sends
+	// the values its clients broadcast to its hub alone, at once, and the
+	// hub batches them out to every other node. Under partitions the star
+	// repairs itself into a tree (tree.go): a node cut off from its hub
+	// attaches to a peer that still reaches it, and a group that reaches
+	// no earlier hub at all makes its own.
 	Star Strategy = iota
 	// Topology floods values along the neighbours Maelstrom offers: each node
 	// forwards every new value to its neighbours except the one it came from.
@@ -45,6 +46,40 @@ func ParseStrategy(name string) (Strategy, error) {
 
 // Config sets the node's protocol. Every duration is a number of ticks: the
 // core has no clock, so time is what the shell's ticker says it is.
+//
+// Four primitives; every other timeout is derived from them and from the
+// round trips each link measures (rtt.go, progress.go):
+//
+//   - BatchTicks (B): a hub's fan-out rhythm, and so the longest it sits on
+//     the acknowledgement of values a node asked it to pass on (hold.go).
+//   - AckTicks (A): the longest any other acknowledgement waits for gossip
+//     to ride on.
+//   - RetransmitTicks (R₀): the round-trip allowance of a link that has not
+//     measured one yet (and its floor until its second sample), and the
+//     period of a pause fence's resends.
+//   - MaxRetransmitTicks (M): the cap on a stalled link's backoff.
+//
+// A link's timeout is RTO = SRTT + max(1, 4·RTTVAR, SRTT/2) + D, or R₀ + D
+// before the first sample, where D is the longest the peer may honestly sit on
+// its answer: B when this node asked for answers at once (its parent, a
+// resend), A otherwise. So a timeout always covers a round trip plus the
+// peer's own delay, and an honest peer is never taken for a dead one
+// however slow the network is; only a peer that sits on values longer
+// than it promised is. The derived timeouts:
+//
+//   - suspect: one RTO without progress on values sent; the values go
+//     again, asking for an answer at once.
+//   - stalled: two more timeouts (D = B, the resend having asked) without
+//     progress. A hub change (failover) happens here and nowhere else:
+//     three timeouts, with a resend between, make a slow or lost message
+//     alone never move a node.
+//   - retry: a stalled link resends after min(2^k · that timeout, M),
+//     plus a fixed phase of its own on the first, so links cut together
+//     retry apart.
+//
+// The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
+// M ≥ R₀ + max(A, B), so that backing off never retries sooner than a
+// link that measured nothing would time out.
 type Config struct {
 	Strategy Strategy
 
@@ -53,25 +88,18 @@ type Config struct {
 	// under load values wait and share one message.
 	BatchTicks int64
 
-	// RetransmitTicks is how long a batch may go unacknowledged before its
-	// values are sent again; it doubles with every retry that makes no
-	// progress, up to MaxRetransmitTicks. A link's first retry also waits a
-	// fixed share of MaxRetransmitTicks of its own (see linkPhase), so that
-	// links cut off together do not all retry together.
-	RetransmitTicks    int64
-	MaxRetransmitTicks int64
-
-	// FailoverTicks is how long a Star node's hub may leave relayed values
-	// unacknowledged before the node fails over to the next hub. A hub acks
-	// relayed values within BatchTicks, so this needs to cover that plus a
-	// round trip. Zero means RetransmitTicks.
-	FailoverTicks int64
-
 	// AckTicks is how long a node may sit on an acknowledgement, hoping to
-	// piggyback it on gossip, before it sends an ack message. Hubs answer
-	// relayed values within BatchTicks instead, so their clients don't fail
-	// over needlessly.
+	// piggyback it on gossip, before it sends an ack message; a peer that
+	// asks for an answer at once (gossip with now set, a probe) is answered
+	// as soon as its values are passed on.
 	AckTicks int64
+
+	// RetransmitTicks is the round-trip allowance of a link before it has
+	// measured a round trip.
+	RetransmitTicks int64
+
+	// MaxRetransmitTicks caps the backoff of a stalled link's resends.
+	MaxRetransmitTicks int64
 
 	// Incarnation names this run of the node; the core has no clock and no
 	// randomness, so the shell picks it (rumor uses the wall clock in
@@ -93,10 +121,9 @@ func DefaultConfig() Config {
 	return Config{
 		Strategy:           Star,
 		BatchTicks:         25,
-		RetransmitTicks:    100,
-		MaxRetransmitTicks: 150,
-		FailoverTicks:      60,
 		AckTicks:           90,
+		RetransmitTicks:    30,
+		MaxRetransmitTicks: 150,
 	}
 }
 
@@ -105,14 +132,13 @@ func (c Config) Validate() error {
 	switch {
 	case c.BatchTicks < 0:
 		return fmt.Errorf("batch interval must not be negative")
+	case c.AckTicks < 0:
+		return fmt.Errorf("ack delay must not be negative")
 	case c.RetransmitTicks < 1:
-		return fmt.Errorf("retransmit interval must be at least one tick")
-	case c.MaxRetransmitTicks < c.RetransmitTicks:
-		return fmt.Errorf("max retransmit interval must be at least the retransmit interval")
-	case c.FailoverTicks < 0:
-		return fmt.Errorf("failover interval must not be negative")
-	case c.AckTicks < 0 || c.AckTicks >= c.RetransmitTicks:
-		return fmt.Errorf("ack delay must be between zero and the retransmit interval")
+		return fmt.Errorf("initial round-trip allowance must be at least one tick")
+	case c.MaxRetransmitTicks < c.RetransmitTicks+max(c.AckTicks, c.BatchTicks):
+		return fmt.Errorf("max retransmit interval (%d ticks) must be at least the initial round-trip allowance plus the longer of the ack delay and the batch interval (%d ticks)",
+			c.MaxRetransmitTicks, c.RetransmitTicks+max(c.AckTicks, c.BatchTicks))
 	}
 	return nil
 }
@@ -128,12 +154,4 @@ func batchTicks(batch int64, nodes int) int64 {
 		return batch
 	}
 	return batch + batch*int64(nodes-25)/400
-}
-
-// failoverTicks is FailoverTicks with its default applied.
-func (c Config) failoverTicks() int64 {
-	if c.FailoverTicks == 0 {
-		return c.RetransmitTicks
-	}
-	return c.FailoverTicks
 }

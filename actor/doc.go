@@ -43,7 +43,11 @@
 // a reply, so nothing grows when replies never come: state is bounded by
 // the values themselves. Which peers a value goes to is the Strategy's
 // choice, made by a small type chosen in NewNode (star, flood, mesh), so
-// the shared path has no branches on the strategy. Streams are named by
-// the incarnations of their two ends, so a node that restarts is sent
-// everything again (restart.go).
+// the shared path has no branches on the strategy; the star is a tree that
+// repairs itself around cuts (tree.go). Each link's outbound and ack sides
+// are explicit states with named transitions (progress.go, acks.go), and
+// one function, plan (plan.go), decides what a link does next and when,
+// both to act and to say NextTick. Timeouts follow the round trip each
+// link measures (rtt.go). Streams are named by the incarnations of their
+// two ends, so a node that restarts is sent everything again (restart.go).
 package actor

@@ -22,7 +22,7 @@ func TestValuesEnterOnlyOnceWritten(t *testing.T) {
 	}
 	wantLines(t, n.Step(Persisted{}).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"relay":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true}}`)
 	// A value held already needs no write.
 	out = n.Step(broadcast("n2", 3, 7))
 	if len(out.Persist) != 0 {
@@ -72,10 +72,9 @@ func TestGossipIsWrittenBeforeItIsAcked(t *testing.T) {
 			t.Fatalf("after a dropped gossip sent %s; want only its own resends, acking nothing", lines([]messages.Message{m}))
 		}
 	}
-	// The resend, with the log working again, is acked (at once, riding on
-	// n1's own resend: n0 had been silent long enough to count as back from
-	// a partition).
-	wantLines(t, step(n, gossip).Messages, `{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[5],"ack":4}}`)
+	// The resend, with the log working again, is acked, riding on n1's own
+	// resend (which asks n0 for a prompt answer: a resend does).
+	wantLines(t, step(n, gossip).Messages, `{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[5],"ack":4,"now":true}}`)
 	if got := len(n.Values()); got != 3 {
 		t.Errorf("holds %d values, want 3", got)
 	}

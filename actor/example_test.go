@@ -193,13 +193,17 @@ func (h *handNet) show() {
 // and no clock: time is the Ticks the example hands out. The link between
 // the hub n0 and n2 is cut, and a value is broadcast on each side of the cut.
 //
-// n2 sends its value to its hub, hears nothing back, and after a
-// retransmission timeout fails over to n1, which relays it to n0: the value
-// goes round the cut. n0's value is stuck in n0's queue for n2 and is resent
-// with backoff. That queue holds n2's own value too: n1 passed it to n0
-// marked as relayed (n0 is n1's hub), so n0 fans it out again, n2 included.
-// After the heal the resends get through, n0 acknowledges n2's resend, n2
-// fails back to n0, and every queue drains.
+// n2 sends its value to its hub and hears nothing back. One timeout later
+// it seeks another way: it hands the value to n1, which takes n2 as a child
+// and passes the value to its own hub, n0, so the value goes round the cut,
+// and passes n2 what it hears from n0, so n0's value reaches n2 the same
+// way. Two timeouts later n2 fails over to n1. n0's value is stuck in n0's
+// queue for n2 and is resent with backoff; that queue holds n2's own value
+// too, since a hub fans out whatever reaches it to every peer but the one
+// it came from. n2's queue for n0 holds both as well: a leaf passes what it
+// hears on to its parent, which n0 still was when n1's copy arrived. After
+// the heal the resends get through, n0 acknowledges n2's, n2 returns to
+// n0, and every queue drains.
 func ExampleNode_partitionAndHeal() {
 	// The example's own numbers, so that re-tuning the defaults cannot
 	// change its story.
@@ -223,10 +227,10 @@ func ExampleNode_partitionAndHeal() {
 	// cut n0-n2, 50 ticks later:
 	//   n0 reads [1,2]  hub n0  owes map[n2:2]
 	//   n1 reads [1,2]  hub n0  owes map[]
-	//   n2 reads [2,1]  hub n1  owes map[n0:1]
+	//   n2 reads [2,1]  hub n1  owes map[n0:2]
 	// healed, 100 ticks later:
 	//   n0 reads [1,2]  hub n0  owes map[]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2,1]  hub n0  owes map[]
-	// messages lost to the cut: 5
+	// messages lost to the cut: 8
 }

@@ -35,7 +35,8 @@ type fence struct {
 	up         bool   // a fence is out: client requests go unanswered
 	seq        uint64 // the fence out, or the last one
 	sentAt     int64
-	unanswered int // requests left unanswered behind this fence
+	unanswered int   // requests left unanswered behind this fence
+	resumedAt  int64 // tick of the last resume; see rttEstimator.echoed
 }
 
 // resumed reacts to a pause: put up a new fence.
@@ -43,11 +44,12 @@ func (n *Node) resumed(out *Output) {
 	if n.self == "" {
 		return
 	}
+	n.fence.resumedAt = n.now
 	if n.cfg.NoPauseFence {
 		out.note("resumed after a pause; answering every request (the pause guard is off)")
 		return
 	}
-	n.fence = fence{up: true, seq: n.fence.seq + 1}
+	n.fence = fence{up: true, seq: n.fence.seq + 1, resumedAt: n.now}
 	n.sendFence(out)
 	out.note(fmt.Sprintf("resumed after a pause: answering no client request until fence %d comes back", n.fence.seq))
 }

@@ -23,7 +23,7 @@ func TestFenceHoldsRepliesBack(t *testing.T) {
 		t.Fatalf("fenced %v, notes %q", n.Fenced(), out.Notes)
 	}
 	wantLines(t, step(n, broadcast("n2", 2, 7)).Messages, // routed, not answered
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"relay":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true}}`)
 	wantLines(t, step(n, read("n2", 3)).Messages)
 	wantLines(t, step(n, request("n2", 4, messages.Topology{Request: messages.Request{MsgID: 4, HasMsgID: true}})).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"topology_ok","in_reply_to":4}}`)

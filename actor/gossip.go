@@ -8,10 +8,10 @@ import (
 
 // accept stores v and, if it is new, hands it to the strategy to queue for
 // the peers it should reach. from is the peer it came from ("" for a
-// client); relay says the sender asked this node to act as its hub.
-func (n *Node) accept(v messages.Value, from string, relay bool) {
+// client).
+func (n *Node) accept(v messages.Value, from string) {
 	if n.store.add(v) {
-		n.strategy.route(n, v, from, relay)
+		n.strategy.route(n, v, from)
 	}
 }
 
@@ -37,31 +37,32 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 		return
 	}
 	current := n.meet(l, g.Incarnations)
-	// Values from a peer silent that long most likely crossed a healed
-	// partition, and the peer learns the network is back only from our
-	// answer: ack them at once rather than waiting to piggyback.
-	silent := n.heard(l)
-	l.returned = silent
-	prompt := silent && len(g.Values) > 0
-	before := l.received
+	n.heard(l)
+	n.strategy.heard(n, l, g.Path)
+	before := l.in
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
 		// goes out in several); its values are kept, and the ack waits for
 		// the gap, which the sender's resend fills.
-		l.onGossip(n.now, g.Seq, len(g.Values))
+		stamp := g.Stamp
+		if n.fence.up {
+			stamp = 0 // it may have waited out a pause: no round trip to echo (rtt.go)
+		}
+		l.onGossip(n.now, g.Seq, len(g.Values), stamp, n.cfg.AckTicks)
+		if g.Now && len(g.Values) > 0 {
+			n.answerSoon(l) // once passed on; see acks.go
+		}
 	}
-	l.prompt = l.prompt || prompt
 	n.activate(l) // it may owe an ack now
-	l.relaysVia = g.Relay
 	routed := n.routed
 	for _, v := range g.Values { // a value is a value, whichever stream brought it
-		n.accept(v, m.Src, g.Relay)
+		n.accept(v, m.Src)
 	}
 	if current && n.routed != routed {
 		l.holdAck(before, n.routed) // acked once passed on; see hold.go
 	}
 	if current {
-		n.ackFrom(l, g.Ack, out)
+		n.ackFrom(l, g.Ack, int64(min(g.Held, maxHeld)), g.Echo, out)
 	}
 }
 
@@ -69,11 +70,16 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 	if l, ok := n.linkFrom(m, out); ok {
 		current := n.meet(l, a.Incarnations)
 		n.heard(l)
+		n.strategy.heard(n, l, a.Path)
 		if current {
-			n.ackFrom(l, a.Ack, out)
+			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 		}
 	}
 }
+
+// maxHeld bounds the hold time a peer may claim (Gossip.Held, Ack.Held),
+// so that a confused or lying peer cannot overflow the round-trip sums.
+const maxHeld = 1 << 32
 
 // linkFrom finds the link a node-to-node message belongs to, reporting
 // messages from strangers.
@@ -89,14 +95,17 @@ func (n *Node) linkFrom(m messages.Message, out *Output) (*link, bool) {
 	return l, ok
 }
 
-// ackFrom applies a peer's acknowledgement and tells the strategy when it
-// made progress.
-func (n *Node) ackFrom(l *link, upTo uint64, out *Output) {
-	progress := upTo > l.acked
-	if !l.onAck(n.now, upTo) {
+// ackFrom applies a peer's acknowledgement, which it sat on for held
+// ticks, echoing the stamp of the batch it answers: values up to upTo
+// leave the link, the round trip is sampled, and a doubtful or dead link
+// streams again (progress.go).
+func (n *Node) ackFrom(l *link, upTo uint64, held int64, echo uint64, out *Output) {
+	if upTo <= l.acked {
+		return
+	}
+	if !l.dropAcked(upTo) {
 		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
 	}
-	if progress {
-		n.strategy.progressed(n, l)
-	}
+	l.rtt.echoed(n.now, held, echo, n.fence.resumedAt)
+	n.progressed(l)
 }

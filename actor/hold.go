@@ -17,45 +17,43 @@ import "slices"
 // were queued. It is released once no live link still has unsent values
 // with a count at or below it, the batch's own link aside. Links that
 // stream nothing now (stalled, or probing) do not hold acks back: their
-// peers get the values with the retries, as before.
+// peers get the values with the retries.
 //
 // The hold is checked before each flush, with the links that will send in
 // that flush counted as sent: the ack then rides, as before, on the gossip
 // of the same output that carries the values on.
 
 // hold is one batch whose ack waits: the peer's sequence number it brought
-// the stream up to, and the node's routed count once its values were queued.
-type hold struct{ seq, route uint64 }
-
-// holdAck records that the values of a batch, which brought received up
-// from before, were queued for others up to route.
-func (l *link) holdAck(before, route uint64) {
-	if len(l.holds) == 0 {
-		l.holdFloor = before
-	}
-	l.holds = append(l.holds, hold{seq: l.received, route: route})
+// the stream up to, when it arrived, and the node's routed count once its
+// values were queued.
+type hold struct {
+	seq, route, ts uint64
+	at             int64
 }
 
-// ackable is the highest sequence number the node may acknowledge now.
-func (l *link) ackable() uint64 {
-	if len(l.holds) == 0 {
-		return l.received
+// holdAck records that the values of a batch, which brought received up
+// from where before had it, were queued for others up to route.
+func (l *link) holdAck(before inbound, route uint64) {
+	in := &l.in
+	if len(in.holds) == 0 {
+		in.holdFloor, in.floorAt, in.floorTS = before.received, before.recvAt, before.recvTS
 	}
-	return l.holdFloor
+	in.holds = append(in.holds, hold{seq: in.received, route: route, at: in.recvAt, ts: in.recvTS})
 }
 
 // release lets go of the holds whose values have all been sent on.
 func (l *link) release(sentUpTo uint64) {
+	in := &l.in
 	k := 0
-	for k < len(l.holds) && l.holds[k].route <= sentUpTo {
-		l.holdFloor = l.holds[k].seq
+	for k < len(in.holds) && in.holds[k].route <= sentUpTo {
+		in.holdFloor, in.floorAt, in.floorTS = in.holds[k].seq, in.holds[k].at, in.holds[k].ts
 		k++
 	}
-	if k == len(l.holds) {
-		l.holds = l.holds[:0] // keep the room: a hub holds on every relay
+	if k == len(in.holds) {
+		in.holds = in.holds[:0] // keep the room: a hub holds on every relay
 		return
 	}
-	l.holds = l.holds[k:]
+	in.holds = in.holds[k:]
 }
 
 // releaseHolds releases every hold whose values will have been sent on
@@ -64,7 +62,7 @@ func (l *link) release(sentUpTo uint64) {
 // they came by, and that link's own backlog (values from others) must not
 // hold its acks back, or the ack would wait for the link's next batch.
 func (n *Node) releaseHolds(links []*link) {
-	if !slices.ContainsFunc(links, func(l *link) bool { return len(l.holds) > 0 }) {
+	if !slices.ContainsFunc(links, func(l *link) bool { return len(l.in.holds) > 0 }) {
 		return
 	}
 	// The two lowest counts at which a live link last sent, among the
@@ -72,10 +70,10 @@ func (n *Node) releaseHolds(links []*link) {
 	low, second := n.routed, n.routed
 	var lowest *link
 	for _, l := range links {
-		if !l.hasUnsent() || !l.live(n.now, n.cfg) {
+		if !l.hasUnsent() || !l.streams() {
 			continue
 		}
-		if send, _ := n.gossipDue(l); send {
+		if act, at := n.plan(l); at <= n.now && act.sends() {
 			continue
 		}
 		switch {
@@ -86,7 +84,7 @@ func (n *Node) releaseHolds(links []*link) {
 		}
 	}
 	for _, l := range links {
-		if len(l.holds) == 0 {
+		if len(l.in.holds) == 0 {
 			continue
 		}
 		if l == lowest {

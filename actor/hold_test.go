@@ -25,13 +25,15 @@ func TestHubAcksOnlyWhatItPassedOn(t *testing.T) {
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":2,"values":[101],"ack":0}}`,
 		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":2,"values":[101],"ack":0}}`)
 	ticks(hub, 1)
-	// n1 has been silent for 30 ticks: its relay would be acked at once,
-	// but 7 waits for n2's batch, and so does the ack.
-	wantLines(t, step(hub, from("n1", messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(7)}, Relay: true})).Messages)
+	// n1 asks for a prompt answer, but 7 waits for n2's batch, and so does
+	// the ack; then it waits up to a batch interval more for gossip to n1 to
+	// ride on (acks.go), and goes alone.
+	wantLines(t, step(hub, from("n1", messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(7)}, Now: true, Path: []string{"n0"}})).Messages)
 	wantLines(t, ticks(hub, 1))
 	wantLines(t, step(hub, Tick{}).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"ack","ack":1}}`,
 		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":2,"values":[101,7],"ack":0}}`)
+	wantLines(t, step(hub, Tick{}).Messages,
+		`{"src":"n0","dest":"n1","body":{"type":"ack","ack":1}}`)
 }
 
 // TestLinksBatchInStep: a link pulled out of step with the others (the
@@ -43,7 +45,7 @@ func TestLinksBatchInStep(t *testing.T) {
 	hub := newInitedNode(t, cfg, "n0", 3)
 	relay := func(from string, seq uint64, v int64) Output {
 		return step(hub, Received{Msg: messages.Message{Src: from, Dest: "n0", Body: messages.Gossip{
-			Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Relay: true}}})
+			Seq: seq, Values: []messages.Value{messages.IntValue(v)}, Now: true, Path: []string{"n0"}}}})
 	}
 	wantLines(t, relay("n2", 1, 50).Messages, `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[50],"ack":0}}`)
 	ticks(hub, 2)

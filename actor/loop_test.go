@@ -56,15 +56,17 @@ func TestLoopResendsOnTicks(t *testing.T) {
 			`{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
 			`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0}}`)
 
-		phase := time.Duration(node.links["n1"].phase) * 10 * time.Millisecond // see linkPhase
-		advance(99*time.Millisecond + phase)
+		// The suspect's resend after R + A = 15 ticks, the stall's two
+		// timeouts of R + B = 13 ticks later (progress.go), each asking for
+		// a prompt answer.
+		advance(149 * time.Millisecond)
 		if got := rec.drain(); len(got) != 0 {
 			t.Fatalf("resent too early: %v", lines(got))
 		}
 		advance(time.Millisecond)
-		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0}}`)
-		advance(200 * time.Millisecond)
-		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0}}`)
+		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`)
+		advance(260 * time.Millisecond)
+		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`)
 
 		loop.Push(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
 		advance(10 * time.Second)

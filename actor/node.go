@@ -33,8 +33,9 @@ type Node struct {
 	catchingUp bool
 	// routed counts values queued on links; see hold.go.
 	routed   uint64
-	batching bool  // a batch is due in the flush under way; see batchDue
-	fence    fence // the pause guard; see fence.go
+	batching bool     // a batch is due in the flush under way; see batchDue
+	fence    fence    // the pause guard; see fence.go
+	notes    []string // lines for this step's Output.Notes; see note
 
 	store valueStore
 }
@@ -58,10 +59,10 @@ func (n *Node) Values() []messages.Value { return n.store.all() }
 // Hub returns where the node currently sends its clients' values, or "" for
 // a strategy without hubs.
 func (n *Node) Hub() string {
-	if s, ok := n.strategy.(*star); ok {
-		return s.hub
+	if n.self == "" {
+		return ""
 	}
-	return ""
+	return n.strategy.hub(n)
 }
 
 // Unacked returns how many values the node still owes each peer that it owes
@@ -81,7 +82,7 @@ func (n *Node) Unacked() map[string]int {
 func (n *Node) Probing() []string {
 	var ids []string
 	for _, p := range n.peers {
-		if n.links[p].state == stateProbe {
+		if n.links[p].out.state == stateProbe {
 			ids = append(ids, p)
 		}
 	}
@@ -102,8 +103,9 @@ func (n *Node) Step(ev Event) Output {
 	switch e := ev.(type) {
 	case Tick:
 		n.now += max(e.N, 1)
-		n.tick()
-		n.flush(&out)
+		if n.self != "" {
+			n.flush(&out)
+		}
 	case Received:
 		n.receive(e.Msg, false, &out)
 		n.flushUnlessWaiting(&out)
@@ -125,8 +127,14 @@ func (n *Node) Step(ev Event) Output {
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
 	n.setNextTick(&out)
+	out.Notes = append(out.Notes, n.notes...)
+	n.notes = n.notes[:0]
 	return out
 }
+
+// note records a line for the step's output from code that has none at
+// hand (a strategy changing role).
+func (n *Node) note(s string) { n.notes = append(n.notes, s) }
 
 // setNextTick fills in out.NextTick, unless a write is outstanding: the
 // shell steps its report next, whose output says.

@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -54,13 +55,18 @@ func read(dest string, msgID int64) Event {
 }
 
 // lines renders messages compactly for comparison.
+// lines encodes messages as the wire has them, less the round-trip clock
+// (held, ts, echo), which rtt_test.go checks: a test of what goes where
+// should not break when a tick moves.
 func lines(ms []messages.Message) []string {
 	var out []string
 	for _, m := range ms {
-		out = append(out, strings.TrimSpace(string(messages.Encode(m))))
+		out = append(out, clockFields.ReplaceAllString(strings.TrimSpace(string(messages.Encode(m))), ""))
 	}
 	return out
 }
+
+var clockFields = regexp.MustCompile(`,"(held|ts|echo)":[0-9]+`)
 
 func wantLines(t *testing.T, got []messages.Message, want ...string) {
 	t.Helper()
@@ -139,10 +145,10 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 	leaf := newInitedNode(t, cfg, "n2", 4)
 	wantLines(t, step(leaf, broadcast("n2", 2, 10)).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"relay":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"now":true}}`)
 
 	hub := newInitedNode(t, cfg, "n0", 4)
-	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Relay: true}}}
+	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Now: true, Path: []string{"n0"}}}}
 	wantLines(t, step(hub, relayed).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`,
 		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`)
@@ -170,26 +176,45 @@ func TestDeliveredValuesAreNotForwarded(t *testing.T) {
 	// It owes n0 an ack and sends it alone after AckTicks, since it has no
 	// gossip for n0 to carry it.
 	got := ticks(leaf, 5)
-	wantLines(t, got, `{"src":"n2","dest":"n0","body":{"type":"ack","ack":1}}`)
+	wantLines(t, got, `{"src":"n2","dest":"n0","body":{"type":"ack","ack":1,"path":["n0"]}}`)
 	if got := ticks(leaf, 50); len(got) != 0 {
 		t.Errorf("idle leaf kept talking: %v", lines(got))
 	}
+}
+
+// resends returns the ticks, after a first send at tick 0 that is never
+// answered and before until, at which a link with the given phase and no
+// round trip measured resends (progress.go): the suspect timeout (R + A,
+// the first send asked for no prompt answer), the stall two of a resend's
+// timeouts later (R + B each), then the backed-off retries, the first also
+// waiting the link's phase, each gap doubling up to the cap M.
+func resends(cfg Config, phase, until int64) []int64 {
+	asked := cfg.RetransmitTicks + cfg.BatchTicks
+	suspect := cfg.RetransmitTicks + cfg.AckTicks
+	stall := suspect + suspectRTOs*asked
+	at := []int64{suspect, stall}
+	gap := min(2*asked, cfg.MaxRetransmitTicks)
+	for next := stall + gap + phase; next < until; next += gap {
+		at = append(at, next)
+		gap = min(2*gap, cfg.MaxRetransmitTicks)
+	}
+	return slices.DeleteFunc(at, func(t int64) bool { return t >= until })
 }
 
 func TestRetransmitWithBackoffUntilAcked(t *testing.T) {
 	cfg := testConfig(Mesh)
 	n := newInitedNode(t, cfg, "n0", 2)
 	step(n, broadcast("n0", 2, 1))
-	p := int(n.links["n1"].phase)
-	var sentAt []int
-	for tick := 1; tick <= 80+p; tick++ {
+	p := n.links["n1"].phase
+	var sentAt []int64
+	for tick := int64(1); tick <= 120+p; tick++ {
 		if out := step(n, Tick{}); len(out.Messages) > 0 {
 			sentAt = append(sentAt, tick)
 		}
 	}
-	// First send at tick 0 (idle link); then resends 10 (plus the link's
-	// phase), 20 and 40 ticks apart, capped at 40.
-	if want := []int{10 + p, 30 + p, 70 + p}; !slices.Equal(sentAt, want) {
+	// First send at tick 0 (idle link); then the suspect's and the stall's
+	// resends, and the retries, backing off to the cap.
+	if want := resends(cfg, p, 121+p); !slices.Equal(sentAt, want) {
 		t.Errorf("resent at ticks %v, want %v", sentAt, want)
 	}
 	step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})
@@ -213,11 +238,11 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		return false
 	}
 	// A value every tick to a peer that never answers. While the link is
-	// live, each goes at once (a node's own values wait nowhere); once it
-	// has stalled (20 ticks without progress), only the backed-off resends:
-	// 10 (plus the link's phase), 20, then 40 ticks after the last send.
+	// live or suspect, each goes at once (a node's own values wait
+	// nowhere); once it has stalled (two timeouts without progress), only
+	// the backed-off resends.
 	var sentAt []int64
-	for range 80 {
+	for range 160 {
 		now := n.now
 		byBroadcast := toPeer(step(n, broadcast("n0", now+1, now)))
 		if byTick := toPeer(step(n, Tick{})); byBroadcast || byTick {
@@ -225,20 +250,22 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		}
 	}
 	p := n.links["n1"].phase
+	schedule := resends(cfg, p, 161)
+	stall := schedule[1]
 	var want []int64
-	for at := range int64(2 * cfg.RetransmitTicks) {
+	for at := range stall {
 		want = append(want, at)
 	}
-	for at, gap := 19+cfg.RetransmitTicks+p-1, 2*cfg.RetransmitTicks; at < 80; at, gap = at+gap, min(2*gap, cfg.MaxRetransmitTicks) {
-		want = append(want, at)
+	for _, at := range schedule[2:] {
+		want = append(want, at-1) // the tick of the step before, which the loop counts it in
 	}
 	if !slices.Equal(sentAt, want) {
 		t.Errorf("sent at ticks %v, want %v", sentAt, want)
 	}
 	// Progress makes the link live again: the next new value goes at once,
 	// not with the backed-off timeout.
-	step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 80}}})
-	if !toPeer(step(n, broadcast("n0", 100, 100))) {
+	step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: n.links["n1"].acked + uint64(n.links["n1"].sent)}}})
+	if !toPeer(step(n, broadcast("n0", 1000, 1000))) {
 		t.Errorf("after progress a new value did not go at once")
 	}
 }
@@ -269,7 +296,7 @@ func TestStrangersAndUnsolicitedReplies(t *testing.T) {
 		Received{Msg: messages.Message{Src: "n9", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(1)}}}},
 		Received{Msg: messages.Message{Src: "n9", Dest: "n0", Body: messages.Ack{Ack: 1}}},
 		Received{Msg: messages.Message{Src: "c3", Dest: "n0", Body: messages.Reply{Kind: "read_ok", InReplyTo: 4}}},
-		Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 99}}},
+		Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 99, Path: []string{"n0"}}}},
 	}
 	for _, ev := range events {
 		out := step(n, ev)
@@ -294,9 +321,11 @@ func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
 	}
 }
 
-// TestStarFailsOverAndBack cuts the hub off: the leaf notices after a
-// retransmission timeout, routes through the next node, and returns to the
-// first hub once that hub acknowledges again.
+// TestStarFailsOverAndBack cuts the hub off: one timeout after the leaf's
+// value went to its hub unanswered, the leaf seeks (tree.go): it hands the
+// value to n1, earlier than itself in init order, asking for an answer.
+// n1 answers with its path to n0; two more timeouts later the leaf fails
+// over to n1, and it returns to n0 once n0 acknowledges again.
 func TestStarFailsOverAndBack(t *testing.T) {
 	cfg := testConfig(Star)
 	leaf := newInitedNode(t, cfg, "n2", 3)
@@ -304,21 +333,29 @@ func TestStarFailsOverAndBack(t *testing.T) {
 	if leaf.Hub() != "n0" {
 		t.Fatalf("hub = %s", leaf.Hub())
 	}
+	asked := cfg.RetransmitTicks + cfg.BatchTicks // the timeout of a send that asked for an answer
 	var sent []string
-	for range cfg.RetransmitTicks {
+	for range asked {
 		sent = append(sent, lines(step(leaf, Tick{}).Messages)...)
 	}
-	if leaf.Hub() != "n1" {
-		t.Fatalf("after a silent hub, hub = %s; sent %v", leaf.Hub(), sent)
+	// The path n2 tells n1 ends with n1, so that n1 takes it as a child; n1's
+	// own path is unknown to n2 yet.
+	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"now":true,"path":["n1"]}}`
+	if !slices.Contains(sent, want) || leaf.Hub() != "n0" {
+		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant the value sought through n1", leaf.Hub(), strings.Join(sent, "\n  "))
 	}
-	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"relay":true}}`
-	if !slices.Contains(sent, want) {
-		t.Errorf("stranded value not rerouted; sent:\n  %s", strings.Join(sent, "\n  "))
+	step(leaf, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Ack: 1, Path: []string{"n0"}}}})
+	var notes []string
+	for range suspectRTOs * asked {
+		notes = append(notes, step(leaf, Tick{}).Notes...)
+	}
+	if leaf.Hub() != "n1" || !slices.Equal(notes, []string{"hub n0 -> n1: failover"}) {
+		t.Fatalf("after two more timeouts, hub = %s, notes %q", leaf.Hub(), notes)
 	}
 	// n0 comes back and acknowledges: it is preferred again.
-	step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
-	if leaf.Hub() != "n0" {
-		t.Errorf("hub = %s after n0 acknowledged", leaf.Hub())
+	out := step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
+	if leaf.Hub() != "n0" || !slices.Equal(out.Notes, []string{"hub n1 -> n0: closer"}) {
+		t.Errorf("hub = %s after n0 acknowledged, notes %q", leaf.Hub(), out.Notes)
 	}
 }
 
@@ -327,7 +364,7 @@ func TestConfigValidation(t *testing.T) {
 		{BatchTicks: -1, RetransmitTicks: 10, MaxRetransmitTicks: 10},
 		{RetransmitTicks: 0, MaxRetransmitTicks: 10},
 		{RetransmitTicks: 10, MaxRetransmitTicks: 5},
-		{RetransmitTicks: 10, MaxRetransmitTicks: 10, AckTicks: 10},
+		{RetransmitTicks: 10, MaxRetransmitTicks: 19, AckTicks: 10}, // M < R + max(A, B)
 	} {
 		if _, err := NewNode(c); err == nil {
 			t.Errorf("NewNode(%+v) accepted it", c)

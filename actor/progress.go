@@ -1,21 +1,37 @@
 package actor
 
-import (
-	"fmt"
+import "fmt"
 
-	"rumor/messages"
-)
-
-// A link's outbound side is in one of two states, as a raft leader's view
-// of a follower is (etcd's tracker.Progress):
+// A link's outbound side is in one of four states, as a raft leader's view
+// of a follower is (etcd's tracker.Progress), each entered by its become…
+// method, which resets what the state keeps:
 //
 //   - replicate: the normal state. The link streams the values it owes the
-//     peer (gossip batches, resends, see flush.go).
-//   - probe: the peer has not confirmed this run of the node. The link sends
-//     nothing but probes, one at once and then one per retransmission
-//     timeout with the usual backoff; the values it owes wait. Any message
-//     from the peer whose to_inc names this run confirms it, and the link
-//     becomes replicate and sends what waited at once.
+//     peer as they come (at once or at the batch interval, plan.go), and
+//     the peer keeps acknowledging.
+//   - suspect: the peer has left values unacknowledged for one timeout
+//     (RTO, config.go). Everything unacknowledged went again, asking for an
+//     answer at once; new values still go as they come.
+//   - stalled: two more timeouts passed without progress (suspectRTOs):
+//     the peer is most likely cut off. The link resends only on its retry schedule, backing
+//     off up to MaxRetransmitTicks; new values wait for the resends, so a
+//     partition costs a few messages, not a batch per interval.
+//   - probe: the peer has not confirmed this run of the node (a restart).
+//     The link sends nothing but probes, one at once and then one per
+//     timeout with the same backoff; the values it owes wait.
+//
+//	          RTO, no progress           two more timeouts
+//	replicate ----------------> suspect ----------------> stalled --+
+//	    ^  ^                       |                         |    ^   | retry (backoff; at once on a kick)
+//	    |  +---- progress ---------+                         |    +---+
+//	    +------------------------------- progress ------------+
+//	    +------------ confirmed ------------ probe <-- a restart (any state)
+//
+// Any acknowledgement of something new is progress, and any message naming
+// this run (to_inc) confirms it. A strategy sees a link's health (healthy,
+// doubtful or dead: replicate, suspect, stalled; a probe by how many went
+// unanswered) and is told each time it changes, which is how a star node
+// notices that its hub no longer answers (tree.go).
 //
 // Only a restart puts links into probe. A node restarted within its test
 // (recovery.go) has its log back but lost its streams: the values it had
@@ -27,8 +43,7 @@ import (
 // stream to the node over with everything it holds (restart.go) and
 // answers at once. Probing is retried until answered, so a restarted node
 // catches up a round trip after its init_ok, or after the heal that lets
-// the probe through, with no client traffic at all: the one announcement
-// this replaces was sent once, and a partition could drop it.
+// the probe through, with no client traffic at all.
 //
 // A probe is sent at init_ok, not later: a restart's peers are all
 // registered with Maelstrom already, while on a fresh start a node must
@@ -36,52 +51,167 @@ import (
 // a node Maelstrom has not registered yet is an unknown destination, after
 // which it never reads the sender's stdout again; eddy/docs/SEMANTICS.md
 // §1.6, §1.8). A fresh start probes nothing.
-//
-// A star node whose hub leaves a probe unanswered fails over as it would
-// from a hub that sits on its values (hub.go); while no peer has confirmed
-// this run, the new hub is probed too.
 
 // linkState is a link's outbound state.
 type linkState int
 
 const (
 	stateReplicate linkState = iota
+	stateSuspect
+	stateStalled
 	stateProbe
 )
 
 func (s linkState) String() string {
-	if s == stateProbe {
-		return "probe"
+	return [...]string{"replicate", "suspect", "stalled", "probe"}[s]
+}
+
+// health is what a strategy sees of a link's outbound state.
+type health int
+
+const (
+	healthy  health = iota
+	doubtful        // one timeout without an answer
+	dead            // two or more
+)
+
+func (h health) String() string { return [...]string{"healthy", "doubtful", "dead"}[h] }
+
+// outbound is the state of a link's outbound side and its timers.
+type outbound struct {
+	state linkState
+	since int64 // tick the state was entered
+	// retries counts the timeouts since the peer last made progress: 1 in
+	// suspect, 2 and up in stalled, the unanswered probes in probe.
+	retries  int
+	lastSend int64 // tick of the last gossip or probe
+	// waitFrom is when the peer began to owe an answer: the first send
+	// after the queue was last fully acknowledged, or the last progress
+	// since; never when nothing sent is unacknowledged.
+	waitFrom int64
+	resend   bool // a resend is due at once (the state changed, or a kick)
+	asked    bool // the last gossip asked the peer to answer at once
+	kicked   bool // retried early on a sign of a heal since the peer last made progress
+}
+
+func (o *outbound) health() health {
+	switch {
+	case o.state == stateSuspect, o.state == stateProbe && o.retries == 1:
+		return doubtful
+	case o.state == stateStalled, o.state == stateProbe && o.retries > 1:
+		return dead
 	}
-	return "replicate"
+	return healthy
+}
+
+// sentAt records a send.
+func (o *outbound) sentAt(now int64) {
+	o.lastSend = now
+	o.resend = false
+}
+
+// becomeReplicate streams again: the peer made progress, or confirmed
+// this run. Whatever waited goes at once.
+func (o *outbound) becomeReplicate(now int64) {
+	o.state, o.since, o.retries, o.kicked = stateReplicate, now, 0, false
+}
+
+// becomeSuspect resends everything unacknowledged at once, asking for an
+// answer.
+func (o *outbound) becomeSuspect(now int64) {
+	o.state, o.since, o.retries, o.resend = stateSuspect, now, 1, true
+}
+
+// becomeStalled resends everything unacknowledged at once, and from then
+// on only on the retry schedule.
+func (o *outbound) becomeStalled(now int64) {
+	o.state, o.since, o.retries, o.resend = stateStalled, now, 2, true
 }
 
 // becomeProbe starts probing: the first probe goes at once.
-func (l *link) becomeProbe(now int64) {
-	l.state = stateProbe
-	l.probeSince = now
-	l.retries = 0
-	l.kicked = false
-	l.lastGossip = never
+func (o *outbound) becomeProbe(now int64) {
+	o.state, o.since, o.retries, o.kicked = stateProbe, now, 0, false
+	o.lastSend, o.resend = never, false
 }
 
-// becomeReplicate starts streaming: the peer has confirmed this run, which
-// is progress, and whatever waited goes at once.
-func (l *link) becomeReplicate(now int64) {
-	l.state = stateReplicate
-	l.retries = 0
-	l.kicked = false
-	l.lastGossip = never
-	l.progressAt = now
+// kick makes a stalled link's retry due at once and restarts its backoff:
+// the peer has shown it is reachable again.
+func (o *outbound) kick() {
+	o.kicked, o.retries, o.resend = true, 2, true
 }
 
-// probe sends one probe, counting a retry after the first.
-func (l *link) probe(now int64, self string, out *Output) {
-	if l.lastGossip != never {
-		l.retries++
+// reprobe makes the next probe go at once, without counting the last as
+// unanswered: the peer has shown it is up.
+func (o *outbound) reprobe() {
+	o.lastSend, o.kicked = never, true
+}
+
+// rto is the link's timeout: its round-trip allowance plus the longest
+// the peer may honestly sit on its answer (asked says the peer was asked
+// to answer at once; see Config).
+func (n *Node) rto(l *link, asked bool) int64 {
+	delay := n.cfg.AckTicks
+	if asked {
+		delay = n.batch
 	}
-	l.lastGossip = now
-	out.send(messages.Message{Src: self, Dest: l.peer, Body: messages.Probe{Incarnations: l.incs}})
+	return l.rtt.timeout(n.cfg.RetransmitTicks) + delay
+}
+
+// retryGap is how long a stalled link waits between resends, or a probing
+// link between probes: the timeout of a resend, doubled for each retry
+// beyond the first, up to the cap; a stalled link's first retry also waits
+// its phase.
+func (n *Node) retryGap(l *link) int64 {
+	gap := n.rto(l, true)
+	k := l.out.retries
+	if l.out.state == stateStalled {
+		k-- // the stall's own resend was the first
+	}
+	for range k {
+		if gap >= n.cfg.MaxRetransmitTicks {
+			break
+		}
+		gap *= 2
+	}
+	gap = min(gap, n.cfg.MaxRetransmitTicks)
+	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
+		gap += l.phase
+	}
+	return gap
+}
+
+// setState moves l to state s (by its become… method) and tells the
+// strategy if the link's health changed.
+func (n *Node) setState(l *link, s linkState) {
+	was := l.out.health()
+	switch s {
+	case stateReplicate:
+		l.out.becomeReplicate(n.now)
+	case stateSuspect:
+		l.out.becomeSuspect(n.now)
+	case stateStalled:
+		l.out.becomeStalled(n.now)
+	case stateProbe:
+		l.out.becomeProbe(n.now)
+	}
+	n.activate(l)
+	if now := l.out.health(); now != was {
+		n.strategy.changed(n, l, was, now)
+	}
+}
+
+// progressed reacts to the peer acknowledging something new: a doubtful
+// or dead link streams again.
+func (n *Node) progressed(l *link) {
+	l.out.waitFrom = never
+	if l.sent > 0 {
+		l.out.waitFrom = n.now // the clock restarts on progress, as TCP's does
+	}
+	if l.out.state == stateSuspect || l.out.state == stateStalled {
+		n.setState(l, stateReplicate)
+		return
+	}
+	l.out.retries, l.out.kicked = 0, false
 }
 
 // rejoin is a restart's first step after its log is back: route every
@@ -91,7 +221,7 @@ func (l *link) probe(now int64, self string, out *Output) {
 func (n *Node) rejoin(out *Output) {
 	recovered := n.store.all()
 	for _, v := range recovered {
-		n.strategy.route(n, v, "", false)
+		n.strategy.route(n, v, "")
 	}
 	if n.cfg.Incarnation == 0 {
 		out.note(fmt.Sprintf("restarted; the log held %d values; no incarnation to announce", len(recovered)))
@@ -108,24 +238,31 @@ func (n *Node) rejoin(out *Output) {
 // startProbe puts l in the probe state, unless the peer already confirmed
 // this run.
 func (n *Node) startProbe(l *link) {
-	if l.state == stateProbe || l.confirmed {
+	if l.out.state == stateProbe || l.confirmed {
 		return
 	}
-	l.becomeProbe(n.now)
-	n.activate(l)
+	n.setState(l, stateProbe)
 }
 
 // confirm reacts to a message from l's peer that names this run: the
-// probe, if any, is answered, and the link streams again. A confirmation
-// proves the peer hears this node, which is what a star node waits for
-// before it trusts a failed hub again.
+// probe, if any, is answered, and the link streams again.
 func (n *Node) confirm(l *link) {
 	l.confirmed = true
 	n.catchingUp = false
-	if l.state != stateProbe {
-		return
+	if l.out.state == stateProbe {
+		n.setState(l, stateReplicate)
 	}
-	l.becomeReplicate(n.now)
-	n.activate(l)
-	n.strategy.progressed(n, l)
+}
+
+// sendProbe sends l's next probe: the first at once, then one per retry
+// gap, each unanswered one counting as a timeout.
+func (n *Node) sendProbe(l *link, out *Output) {
+	if l.out.lastSend != never {
+		was := l.out.health()
+		l.out.retries++
+		if now := l.out.health(); now != was {
+			defer n.strategy.changed(n, l, was, now)
+		}
+	}
+	l.probe(n.now, n.self, n.strategy.path(n, l.peer), out)
 }

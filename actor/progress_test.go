@@ -94,32 +94,43 @@ func TestRestartedLeafProbesItsHub(t *testing.T) {
 	}
 	// The hub confirms: anything naming this run.
 	out = step(n, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Incarnations: messages.Incarnations{Inc: 3, ToInc: 7}}}})
-	wantLines(t, out.Messages, `{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[4,5],"ack":0,"relay":true,"inc":7,"to_inc":3}}`)
+	wantLines(t, out.Messages, `{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[4,5],"ack":0,"now":true,"path":["n0"],"inc":7,"to_inc":3}}`)
 	if got := n.Probing(); len(got) != 0 {
 		t.Errorf("still probing %v", got)
 	}
 }
 
-// TestUnansweredProbeFailsOver: a restarted leaf whose hub never answers
-// takes the next hub after the failover timeout and, since no peer has
-// confirmed it yet, probes that one too; the old hub is still probed, with
-// backoff, and taken back once it answers.
+// TestUnansweredProbeFailsOver: a restarted leaf whose hub leaves its
+// probes unanswered finds the hub dead after two of them and, knowing of
+// no path to a better hub yet, becomes a hub itself and, since no peer has
+// confirmed it, probes every peer; the old hub is still probed, with
+// backoff. n1 answers, showing it is a hub earlier in init order than n2,
+// which attaches to it; n0 answers later and is taken back.
 func TestUnansweredProbeFailsOver(t *testing.T) {
 	cfg := testConfig(Star)
 	cfg.Incarnation = 7
 	n, _ := restarted(t, cfg, "n2", 3, 4)
 	var sent []string
-	for range cfg.RetransmitTicks {
-		sent = append(sent, lines(step(n, Tick{}).Messages)...)
+	var notes []string
+	for range 4 * cfg.MaxRetransmitTicks {
+		out := step(n, Tick{})
+		sent = append(sent, lines(out.Messages)...)
+		notes = append(notes, out.Notes...)
+		if n.Hub() != "n0" {
+			break
+		}
 	}
-	if n.Hub() != "n1" || !slices.Equal(n.Probing(), []string{"n0", "n1"}) {
-		t.Fatalf("hub %s, probing %v; want n1, and both probed", n.Hub(), n.Probing())
+	if n.Hub() != "n2" || !slices.Equal(n.Probing(), []string{"n0", "n1"}) || !slices.Equal(notes, []string{"hub n0 -> n2: failover"}) {
+		t.Fatalf("hub %s, probing %v, notes %q; want n2 itself, both probed", n.Hub(), n.Probing(), notes)
 	}
 	if !slices.Contains(sent, `{"src":"n2","dest":"n1","body":{"type":"probe","inc":7}}`) {
 		t.Errorf("n1 not probed: %v", sent)
 	}
 	out := step(n, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Incarnations: messages.Incarnations{Inc: 3, ToInc: 7}}}})
-	wantLines(t, out.Messages, `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[4],"ack":0,"relay":true,"inc":7,"to_inc":3}}`)
+	if n.Hub() != "n1" || !slices.Equal(out.Notes, []string{"hub n2 -> n1: closer"}) {
+		t.Fatalf("after n1 confirmed: hub %s, notes %q", n.Hub(), out.Notes)
+	}
+	wantLines(t, out.Messages, `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[4],"ack":0,"now":true,"path":["n1"],"inc":7,"to_inc":3}}`)
 	step(n, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: 2, ToInc: 7}}}})
 	if n.Hub() != "n0" || len(n.Probing()) != 0 {
 		t.Errorf("after n0 confirmed: hub %s, probing %v", n.Hub(), n.Probing())
@@ -160,7 +171,7 @@ func TestProbeRestartsTheStream(t *testing.T) {
 		return Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: inc}}}}
 	}
 	wantLines(t, step(hub, probe(7)).Messages,
-		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"inc":3,"to_inc":7}}`)
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"now":true,"inc":3,"to_inc":7}}`)
 	wantLines(t, step(hub, probe(7)).Messages, `{"src":"n0","dest":"n2","body":{"type":"ack","ack":0,"inc":3,"to_inc":7}}`)
 	if got := hub.Unacked()["n2"]; got != 2 {
 		t.Errorf("owes n2 %d values after a repeated probe, want 2", got)
@@ -192,7 +203,7 @@ func TestProbedWhileProbing(t *testing.T) {
 	leaf, _ := restarted(t, cfg, "n2", 3)
 	ticks(leaf, 3) // its first probe to n0 is lost
 	probe := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: 5}}}}
-	wantLines(t, step(leaf, probe).Messages, `{"src":"n2","dest":"n0","body":{"type":"probe","inc":7,"to_inc":5}}`)
+	wantLines(t, step(leaf, probe).Messages, `{"src":"n2","dest":"n0","body":{"type":"probe","path":["n0"],"inc":7,"to_inc":5}}`)
 	answer := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Incarnations: messages.Incarnations{Inc: 5, ToInc: 7}}}}
 	step(leaf, answer)
 	if got := leaf.Probing(); len(got) != 0 {

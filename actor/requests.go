@@ -41,7 +41,7 @@ func (n *Node) onBroadcast(m messages.Message, b messages.Broadcast, durable boo
 	// The value leaves for its first peers in this step's output, beside
 	// the broadcast_ok (see urgent in link.go): the node never holds a value
 	// it acknowledged alone for longer than a link takes.
-	n.accept(b.Message, "", false)
+	n.accept(b.Message, "")
 	n.reply(m, b.Request, messages.BroadcastOK{}, out)
 }
 

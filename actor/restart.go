@@ -47,25 +47,23 @@ func (n *Node) meet(l *link, inc messages.Incarnations) bool {
 	return true
 }
 
-// answerNow makes an ack to l's peer due in this step's flush; a gossip
-// going the same way carries it instead.
-func (n *Node) answerNow(l *link) {
-	if answerAt := n.now - n.ackDelay(l); l.owedSince == never || l.owedSince > answerAt {
-		l.owedSince = answerAt
-	}
-	n.activate(l)
-}
-
 // restartLink starts both streams with a restarted peer over: nothing
 // received from its new run yet, and every value this node holds queued for
 // it from sequence number 1. This node's own side of the link (probing it,
 // or not) carries over.
 func (n *Node) restartLink(l *link) {
 	fresh := newLink(l.peer, l.phase, l.incs.Inc)
-	fresh.listed, fresh.lastHeard = l.listed, l.lastHeard
-	fresh.state, fresh.probeSince = l.state, l.probeSince
+	fresh.listed, fresh.lastHeard, fresh.rtt = l.listed, l.lastHeard, l.rtt
+	fresh.askNow = l.askNow
+	was := l.out.health()
+	if l.out.state == stateProbe {
+		fresh.out = l.out
+	}
 	*l = *fresh
 	n.queue(l, slices.Clone(n.store.all())...)
+	if now := l.out.health(); now != was { // the peer is back: that is progress
+		n.strategy.changed(n, l, was, now)
+	}
 }
 
 // onProbe answers a restarted peer: its stream from this node starts over
@@ -87,6 +85,15 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	switch {
 	case p.Inc < l.incs.ToInc: // a probe from an earlier run, still in flight
 		return
+	case p.Inc > l.incs.ToInc && l.incs.ToInc == 0:
+		// Nothing was ever heard from the peer, so nothing on the link was
+		// acknowledged, but gossip sent before may be in flight and be
+		// taken as the current stream (its to_inc is 0): starting the
+		// stream over would make its ack name values the new stream never
+		// sent. So the stream goes on, with every value queued on it.
+		n.requeue(l, n.store.all())
+		l.out.resend = l.sent > 0 // what went before goes again at once
+		l.incs.ToInc = p.Inc
 	case p.Inc > l.incs.ToInc:
 		n.restartLink(l)
 		l.incs.ToInc = p.Inc
@@ -94,8 +101,8 @@ func (n *Node) onProbe(m messages.Message, p messages.Probe, out *Output) {
 	if p.ToInc != 0 && p.ToInc == l.incs.Inc {
 		n.confirm(l)
 	}
-	if l.state == stateProbe {
-		l.kick()
+	if l.out.state == stateProbe {
+		l.out.reprobe()
 	}
 	n.answerNow(l)
 }

@@ -3,29 +3,33 @@ package actor
 import "rumor/messages"
 
 // strategy is the part of the protocol that differs by Strategy: where a
-// new value goes, and what a node does as time passes and peers answer. One
-// is chosen in NewNode and never changes, so the shared path (accept, flush,
-// the link bookkeeping) calls it without asking which one it is, the way
-// etcd's raft swaps its step and tick functions by role.
+// new value goes, and what a node does when peers tell it where they stand
+// or a link's health changes. One is chosen in NewNode and never changes,
+// so the shared path (accept, flush, the link bookkeeping) calls it without
+// asking which one it is. (A star node's role does change at run time; the
+// star strategy swaps it with become… methods of its own, tree.go.)
 type strategy interface {
 	// start runs once, right after init, when the node knows its peers.
 	start(n *Node)
 	// offered records the neighbours a topology message offers, sorted.
 	offered(neighbours []string)
 	// route queues a newly accepted value on the links it should travel.
-	// from is the peer it came from ("" for a client); relay says the sender
-	// asked this node to act as its hub.
-	route(n *Node, v messages.Value, from string, relay bool)
-	// tick reacts to time passing, before anything is sent.
-	tick(n *Node)
-	// progressed reacts to a peer acknowledging something new, or
-	// confirming this run.
-	progressed(n *Node, l *link)
-	// wake returns the first tick at which tick may act, or none.
-	wake(n *Node) int64
+	// from is the peer it came from ("" for a client).
+	route(n *Node, v messages.Value, from string)
+	// heard learns the path a message from l's peer carried (Gossip.Path).
+	heard(n *Node, l *link, path []string)
+	// changed reacts to l's health changing from was to now (progress.go).
+	changed(n *Node, l *link, was, now health)
 	// targets returns, sorted, the peers a value from this node's own
 	// clients goes to now: those a restarted node probes.
 	targets(n *Node) []string
+	// path is this node's path to its hub, for the messages it sends to
+	// peer; nil for a hub and for strategies without hubs. It must not be
+	// modified.
+	path(n *Node, peer string) []string
+	// hub is where this node's own values go: its parent, itself when it
+	// is a hub, "" for strategies without hubs.
+	hub(n *Node) string
 }
 
 func newStrategy(s Strategy) strategy {
@@ -35,7 +39,7 @@ func newStrategy(s Strategy) strategy {
 	case Mesh:
 		return mesh{}
 	}
-	return &star{}
+	return &tree{}
 }
 
 // enqueueAll queues v on the link to each of peers.
@@ -66,7 +70,7 @@ func (*flood) start(*Node) {}
 
 func (f *flood) offered(neighbours []string) { f.neighbours, f.known = neighbours, true }
 
-func (f *flood) route(n *Node, v messages.Value, from string, _ bool) {
+func (f *flood) route(n *Node, v messages.Value, from string) {
 	if from == "" {
 		n.enqueueOwn(f.targets(n), v)
 		return
@@ -81,9 +85,10 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) tick(*Node)              {}
-func (*flood) progressed(*Node, *link) {}
-func (*flood) wake(*Node) int64        { return none }
+func (*flood) heard(*Node, *link, []string)         {}
+func (*flood) changed(*Node, *link, health, health) {}
+func (*flood) path(*Node, string) []string          { return nil }
+func (*flood) hub(*Node) string                     { return "" }
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -92,7 +97,7 @@ type mesh struct{}
 func (mesh) start(*Node)      {}
 func (mesh) offered([]string) {}
 
-func (mesh) route(n *Node, v messages.Value, from string, _ bool) {
+func (mesh) route(n *Node, v messages.Value, from string) {
 	if from == "" {
 		n.enqueueOwn(n.peers, v)
 	}
@@ -100,6 +105,7 @@ func (mesh) route(n *Node, v messages.Value, from string, _ bool) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) tick(*Node)              {}
-func (mesh) progressed(*Node, *link) {}
-func (mesh) wake(*Node) int64        { return none }
+func (mesh) heard(*Node, *link, []string)         {}
+func (mesh) changed(*Node, *link, health, health) {}
+func (mesh) path(*Node, string) []string          { return nil }
+func (mesh) hub(*Node) string                     { return "" }

@@ -88,21 +88,43 @@ type Reply struct {
 
 // Gossip carries values from one node to another over a per-link stream.
 // Values[i] has stream sequence number Seq+i. Ack piggybacks the sender's
-// cumulative acknowledgement of the receiver's stream. Relay asks the
-// receiver to forward the values to every node (the sender uses the receiver
-// as its hub). Inc and ToInc name the streams, as for Ack.
+// cumulative acknowledgement of the receiver's stream, and Held how many
+// ticks the sender sat on it (as for Ack). Now asks the receiver to
+// acknowledge at once rather than wait to piggyback: the batch is a resend,
+// or the sender is looking for a new way to its hub. Stamp is the sender's
+// clock when it sent the batch, and Echo the receiver's Stamp of the batch
+// that brought the acknowledged stream to Ack (as for Ack). Path is the sender's
+// route to its hub (as for Ack); Inc and ToInc name the streams.
 type Gossip struct {
 	Seq    uint64
 	Values []Value
 	Ack    uint64
-	Relay  bool
+	Held   uint64
+	Stamp  uint64
+	Echo   uint64
+	Now    bool
+	Path   []string
 	Incarnations
 }
 
 // Ack acknowledges every value of the receiver's stream up to and including
 // sequence number Ack. It is sent only when no gossip is going the same way.
+//
+// Held is how many ticks passed between the arrival of the value numbered
+// Ack and this acknowledgement, as QUIC's ack_delay says: the receiver of
+// the ack subtracts it from the round trip it measures, so an ack that was
+// held on purpose (to ride on gossip, or until the values were passed on)
+// does not read as a slow network. Echo is the Stamp of the batch whose
+// arrival brought the stream to Ack (0 for none), as TCP's timestamp echo
+// (RFC 7323) says: the receiver of the ack measures the round trip of the
+// copy that was answered, resent or not. Path is the sender's route to its hub:
+// the hub first, then each node between, ending with the sender's parent;
+// empty when the sender is a hub itself, or routes by another strategy.
 type Ack struct {
-	Ack uint64
+	Ack  uint64
+	Held uint64
+	Echo uint64
+	Path []string
 	Incarnations
 }
 
@@ -112,6 +134,7 @@ type Ack struct {
 // whose ToInc is Inc confirms it. ToInc is the receiver's run as the sender
 // last heard it, usually 0: a restarted node has heard nothing yet.
 type Probe struct {
+	Path []string
 	Incarnations
 }
 

@@ -82,14 +82,18 @@ const (
 	fSeq
 	fValues
 	fAck
-	fRelay
+	fHeld
+	fStamp
+	fEcho
+	fPath
+	fNow
 	fInc
 	fToInc
 	bodyFields
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "relay", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -184,10 +188,13 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 				return nil, err
 			}
 		}
-		if _, err := f.optionalBool(body[fRelay], "relay", &m.Relay); err != nil {
+		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
-		if m.Incarnations, err = incarnations(f, body); err != nil {
+		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {
+			return nil, err
+		}
+		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -196,12 +203,15 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if err := f.uint(body[fAck], "ack", &m.Ack); err != nil {
 			return nil, err
 		}
-		if m.Incarnations, err = incarnations(f, body); err != nil {
+		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
 			return nil, err
 		}
 		return m, nil
 	case TypeProbe:
 		var m Probe
+		if m.Path, err = path(f, body); err != nil {
+			return nil, err
+		}
 		if m.Incarnations, err = incarnations(f, body); err != nil {
 			return nil, err
 		}
@@ -231,6 +241,57 @@ func incarnations(f fieldReader, body [bodyFields]span) (Incarnations, error) {
 		}
 	}
 	return inc, nil
+}
+
+// answerFields reads what gossip and ack share besides the ack itself: how
+// long the ack was held, the stamp it echoes, the sender's path and the
+// incarnations.
+func answerFields(f fieldReader, body [bodyFields]span) (held, echo uint64, ids []string, inc Incarnations, err error) {
+	if held, err = optionalUint(f, body[fHeld], "held"); err != nil {
+		return
+	}
+	if echo, err = optionalUint(f, body[fEcho], "echo"); err != nil {
+		return
+	}
+	if ids, err = path(f, body); err != nil {
+		return
+	}
+	inc, err = incarnations(f, body)
+	return
+}
+
+// optionalUint reads an optional unsigned field; absent is 0.
+func optionalUint(f fieldReader, at span, key string) (uint64, error) {
+	var v uint64
+	if f.present(at) {
+		if err := f.uint(at, key, &v); err != nil {
+			return 0, err
+		}
+	}
+	return v, nil
+}
+
+// path reads the optional path field: node ids, at most MaxPathIDs of them,
+// none empty.
+func path(f fieldReader, body [bodyFields]span) ([]string, error) {
+	if !f.present(body[fPath]) {
+		return nil, nil
+	}
+	ids, err := f.stringList(body[fPath], "path")
+	switch {
+	case err != nil:
+		return nil, err
+	case len(ids) > MaxPathIDs:
+		return nil, fmt.Errorf("field %q holds more than %d node ids", "path", MaxPathIDs)
+	case len(ids) == 0:
+		return nil, nil
+	}
+	for _, id := range ids {
+		if id == "" || len(id) > MaxNodeIDBytes {
+			return nil, fmt.Errorf("field %q holds an empty node id or one longer than %d bytes", "path", MaxNodeIDBytes)
+		}
+	}
+	return ids, nil
 }
 
 // longNodeID returns an id of init that breaks MaxNodeIDBytes, if any.

@@ -83,21 +83,54 @@ func appendBodyFields(b []byte, body Body) []byte {
 		b = AppendValues(b, t.Values)
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
-		if t.Relay {
-			b = append(b, `,"relay":true`...)
+		b = appendHeld(b, t.Held)
+		b = appendOptional(b, `,"ts":`, t.Stamp)
+		b = appendOptional(b, `,"echo":`, t.Echo)
+		if t.Now {
+			b = append(b, `,"now":true`...)
 		}
+		b = appendPath(b, t.Path)
 		b = appendIncarnations(b, t.Incarnations)
 	case Ack:
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
+		b = appendHeld(b, t.Held)
+		b = appendOptional(b, `,"echo":`, t.Echo)
+		b = appendPath(b, t.Path)
 		b = appendIncarnations(b, t.Incarnations)
 	case Probe:
+		b = appendPath(b, t.Path)
 		b = appendIncarnations(b, t.Incarnations)
 	case Fence:
 		b = append(b, `,"seq":`...)
 		b = strconv.AppendUint(b, t.Seq, 10)
 	}
 	return b
+}
+
+func appendHeld(b []byte, held uint64) []byte { return appendOptional(b, `,"held":`, held) }
+
+// appendOptional appends key and v, or nothing when v is 0.
+func appendOptional(b []byte, key string, v uint64) []byte {
+	if v == 0 {
+		return b
+	}
+	b = append(b, key...)
+	return strconv.AppendUint(b, v, 10)
+}
+
+func appendPath(b []byte, path []string) []byte {
+	if len(path) == 0 {
+		return b
+	}
+	b = append(b, `,"path":[`...)
+	for i, id := range path {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, id)
+	}
+	return append(b, ']')
 }
 
 func appendIncarnations(b []byte, inc Incarnations) []byte {

@@ -16,12 +16,13 @@ func TestEncodeClosedSchemas(t *testing.T) {
 		{ReadOK{InReplyTo: 5, Messages: []Value{IntValue(1), IntValue(-2)}}, `{"type":"read_ok","messages":[1,-2],"in_reply_to":5}`},
 		{Error{InReplyTo: 6, Code: CodeNotSupported, Text: "no \"cas\"\n"}, `{"type":"error","in_reply_to":6,"code":10,"text":"no \"cas\"\n"}`},
 		{Gossip{Seq: 1, Values: nil, Ack: 0}, `{"type":"gossip","seq":1,"values":[],"ack":0}`},
-		{Gossip{Seq: 3, Values: []Value{IntValue(9)}, Ack: 2, Relay: true}, `{"type":"gossip","seq":3,"values":[9],"ack":2,"relay":true}`},
+		{Gossip{Seq: 3, Values: []Value{IntValue(9)}, Ack: 2, Held: 4, Now: true, Path: []string{"n0", "n3"}}, `{"type":"gossip","seq":3,"values":[9],"ack":2,"held":4,"now":true,"path":["n0","n3"]}`},
 		{Ack{Ack: 7}, `{"type":"ack","ack":7}`},
 		{Ack{Ack: 7, Incarnations: Incarnations{Inc: 5, ToInc: 2}}, `{"type":"ack","ack":7,"inc":5,"to_inc":2}`},
 		{Gossip{Seq: 1, Ack: 0, Incarnations: Incarnations{Inc: 5}}, `{"type":"gossip","seq":1,"values":[],"ack":0,"inc":5}`},
-		{Probe{Incarnations{Inc: 8}}, `{"type":"probe","inc":8}`},
-		{Probe{Incarnations{Inc: 8, ToInc: 3}}, `{"type":"probe","inc":8,"to_inc":3}`},
+		{Ack{Ack: 7, Held: 12, Path: []string{"n0"}}, `{"type":"ack","ack":7,"held":12,"path":["n0"]}`},
+		{Probe{Incarnations: Incarnations{Inc: 8}}, `{"type":"probe","inc":8}`},
+		{Probe{Path: []string{"n0", "n2"}, Incarnations: Incarnations{Inc: 8, ToInc: 3}}, `{"type":"probe","path":["n0","n2"],"inc":8,"to_inc":3}`},
 		{Fence{Seq: 2}, `{"type":"fence","seq":2}`},
 	}
 	for _, tt := range tests {

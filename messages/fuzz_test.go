@@ -21,7 +21,7 @@ func FuzzDecode(f *testing.F) {
 		`{"src":"c0","dest":"n0","body":{"type":"topology","topology":{"n0":["n1"],"n1":null},"msg_id":2}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"broadcast","message":{"b":[1.50,-0],"a":"\u00e9"},"msg_id":3}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":4}}`,
-		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"values":[1,"x",null,1e400],"ack":2,"relay":true}}`,
+		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"values":[1,"x",null,1e400],"ack":2,"held":1,"now":true,"path":["n0"]}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":18446744073709551615}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":3,"inc":17,"to_inc":4}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[],"ack":0,"inc":9}}`,
@@ -126,7 +126,7 @@ func FuzzValue(f *testing.F) {
 		if again, err := ParseValue([]byte(text)); err != nil || again != v {
 			t.Fatalf("%s does not read back as itself: %v", text, err)
 		}
-		line := Encode(Message{Src: "n1", Dest: "n2", Body: Gossip{Seq: 1, Values: []Value{v, v}, Ack: 3, Relay: true}})
+		line := Encode(Message{Src: "n1", Dest: "n2", Body: Gossip{Seq: 1, Values: []Value{v, v}, Ack: 3, Now: true, Path: []string{"n0"}}})
 		m, err := Decode(line[:len(line)-1])
 		if err != nil {
 			t.Fatalf("a gossip line with %s does not decode: %v", text, err)

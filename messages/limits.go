@@ -21,6 +21,11 @@ package messages
 //   - MaxNodeIDBytes (1 KiB) bounds each id in init, since every gossip
 //     message carries two of them: with ids that long, a message holding one
 //     largest value still stays four times under MaxLineBytes.
+//   - MaxPathIDs (64) bounds the path a node-to-node message carries (the
+//     sender's route to its hub, one id per hop): even with ids of
+//     MaxNodeIDBytes, 64 KiB of envelope. A node's tree is at most as deep
+//     as the cluster is wide, and the actor package keeps it shallower
+//     still.
 //   - MaxGossipValues (1 Mi) is the most values a peer takes in one gossip
 //     message. It keeps the decoded form of a line proportional to the line:
 //     a Value takes 24 bytes however short its text.
@@ -33,5 +38,6 @@ const (
 	MaxValueBytes   = 16 << 20
 	MaxValueDepth   = 100
 	MaxNodeIDBytes  = 1 << 10
+	MaxPathIDs      = 64
 	MaxGossipValues = 1 << 20
 )

@@ -16,6 +16,8 @@
 //   - storage.go, testkey*.go: the node's log (internal/wal) as an
 //     actor.Storage: where it lives, which test it belongs to, and the
 //     clean-up of logs whose tests are over;
+//   - stamp.go: the stderr contract: every line begins with the wall
+//     clock (RFC 3339, UTC, nanoseconds) and "rumor: ";
 //   - run.go: Run, which wires these together and shuts them down in order.
 //
 // The contract of Run: it returns when stdin ends, the context is

@@ -91,7 +91,7 @@ func (c *coreFuzzer) op() {
 	case 2:
 		c.step(actor.Received{Msg: c.from(c.client(), messages.Read{Request: c.request()})})
 	case 3:
-		g := messages.Gossip{Seq: c.s.number(), Ack: c.s.number(), Relay: c.s.intn(2) == 1}
+		g := messages.Gossip{Seq: c.s.number(), Ack: c.s.number(), Now: c.s.intn(2) == 1}
 		for range c.s.intn(6) {
 			g.Values = append(g.Values, c.value())
 		}

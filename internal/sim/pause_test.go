@@ -124,7 +124,7 @@ func TestHealWhileTheStandInHubIsPaused(t *testing.T) {
 	s.Pause("n1")
 	s.Heal()
 	acked := append([]messages.Value(nil), s.work.ackedList...)
-	bound := cfg.MaxRetransmitTicks + cfg.FailoverTicks + cfg.BatchTicks + 6*(sc.Faults.MaxLatency+1)
+	bound := cfg.MaxRetransmitTicks + 2*(cfg.RetransmitTicks+max(cfg.AckTicks, cfg.BatchTicks)) + cfg.BatchTicks + 6*(sc.Faults.MaxLatency+1)
 	took := s.ticksUntil(bound, func() bool {
 		for _, id := range []string{"n0", "n2", "n3", "n4"} {
 			if !holdsAll(s.Node(id), acked) {

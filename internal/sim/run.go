@@ -48,6 +48,22 @@ func Run(seed int64, o Overrides, traceOut io.Writer) (Result, error) {
 	return RunScenario(sc, rng, traceOut)
 }
 
+// RunPhases runs the scenario's phases on a new Sim: setup, the workload
+// with its faults, the heal and the settling, and the final checks. It
+// returns how many ticks settling took.
+func (s *Sim) RunPhases() int64 {
+	s.Setup()
+	s.StartFaults()
+	s.StartLoad()
+	s.Run(s.sc.WorkloadTicks)
+	s.StopLoad()
+	s.StopFaults()
+	settle := s.Settle(settleBudget(s.sc))
+	s.CheckFinal()
+	s.CheckSilence()
+	return settle
+}
+
 // RunScenario is Run for a scenario already drawn from rng (and perhaps
 // adjusted).
 func RunScenario(sc Scenario, rng *rand.Rand, traceOut io.Writer) (Result, error) {
@@ -55,15 +71,7 @@ func RunScenario(sc Scenario, rng *rand.Rand, traceOut io.Writer) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	s.Setup()
-	s.StartFaults()
-	s.StartLoad()
-	s.Run(sc.WorkloadTicks)
-	s.StopLoad()
-	s.StopFaults()
-	settle := s.Settle(settleBudget(sc))
-	s.CheckFinal()
-	s.CheckSilence()
+	settle := s.RunPhases()
 	return Result{
 		Scenario:    sc,
 		Hash:        s.Hash(),

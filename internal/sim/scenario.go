@@ -42,6 +42,10 @@ type Faults struct {
 	DropPercent int   // chance a node-to-node message is lost
 	DupPercent  int   // chance a node-to-node message is delivered twice
 	MaxLatency  int64 // node-to-node latency is uniform on [0, MaxLatency] ticks
+	// ExpLatency, when positive, makes node-to-node latency exponential
+	// with this mean in ticks instead (Maelstrom's --latency-dist
+	// exponential): unbounded, so MaxLatency no longer bounds it.
+	ExpLatency int64
 	// NemesisTicks is the mean gap between partition starts and stops, as
 	// Maelstrom's --nemesis-interval; zero means no partitions.
 	NemesisTicks int64

@@ -36,6 +36,7 @@ type Sim struct {
 
 	stats  Stats
 	onSend func(from string, m messages.Message) // an observer of every node's sends, or nil
+	hubs   *hubWatch                             // checks failovers (failover.go), or nil
 	err    *Violation
 }
 
@@ -144,6 +145,7 @@ func (s *Sim) Step() {
 	s.now++
 	s.nemesis.step(s)
 	s.procNem.step(s)
+	s.hubs.observe(s)
 	s.work.step()
 	s.work.expire()
 	s.deliverDue()
@@ -262,6 +264,7 @@ func (s *Sim) handle(from string, out actor.Output) {
 	}
 	for _, n := range out.Notes {
 		s.trace.begin(s.now, "note").word(from).word(n).end()
+		s.hubs.noted(s, from, n)
 	}
 	for _, m := range out.Messages {
 		s.send(from, m)
@@ -318,7 +321,12 @@ func (s *Sim) inject(m messages.Message) {
 	s.net.put(envelope{msg: m, due: s.now, epoch: s.procs[m.Dest].epoch})
 }
 
-func (s *Sim) latency() int64 { return s.rng.Int64N(s.sc.Faults.MaxLatency + 1) }
+func (s *Sim) latency() int64 {
+	if mean := s.sc.Faults.ExpLatency; mean > 0 {
+		return int64(s.rng.ExpFloat64() * float64(mean))
+	}
+	return s.rng.Int64N(s.sc.Faults.MaxLatency + 1)
+}
 
 func (s *Sim) roll(percent int) bool { return percent > 0 && s.rng.IntN(100) < percent }
 

@@ -32,6 +32,7 @@ import (
 //	deliver                 hand every queued message on, and what that sends, until none is left
 //	tick [N]                N ticks (1) for every running node
 //	cut A B / heal          lose messages between A and B both ways / no more
+//	cut-one-way A B         lose messages from A to B (not from B to A)
 //	kill NODE [torn K]      kill NODE; with torn, in its next write, K bytes of which reach the disk
 //	start NODE              start NODE again: a larger incarnation, init from a later client (c41)
 //	pause NODE / resume NODE
@@ -182,6 +183,8 @@ func (st *storyCluster) run(cmd []string) {
 		}
 	case "cut":
 		st.cut[[2]string{arg(1), arg(2)}], st.cut[[2]string{arg(2), arg(1)}] = true, true
+	case "cut-one-way":
+		st.cut[[2]string{arg(1), arg(2)}] = true
 	case "heal":
 		clear(st.cut)
 	case "kill":

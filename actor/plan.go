@@ -1,0 +1,237 @@
+package actor
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"rumor/messages"
+)
+
+// suspectRTOs is how many timeouts a suspect link waits, after its resend,
+// before it stalls: two, so that a stall (for a star node's parent, the
+// failover) takes three timeouts in all, the first send's and two for
+// the resend. With one, an honest peer behind a network with a long tail
+// (exponential latency) was taken for dead about once per thousand values
+// sent; with two, the chance is that squared. A doubtful parent costs no
+// latency meanwhile: the node seeks another way from the first timeout on
+// (tree.go).
+const suspectRTOs = 2
+
+// none is the time of something that needs no tick at all.
+const none = math.MaxInt64
+
+// action is what a link does next; see plan.
+type action int
+
+// The actions, in the order plan prefers them when two fall due together.
+const (
+	actNone    action = iota
+	actSuspect        // replicate → suspect, which resends
+	actStall          // suspect → stalled, which resends
+	actProbe          // the next probe (an unanswered one counts as a timeout)
+	actResend         // everything unacknowledged again: a state change's or a kick's resend, or a stalled link's retry
+	actSend           // new values, at once or at the batch interval
+	actAck            // an acknowledgement on its own
+)
+
+// timeout reports whether a is one of the actions flush takes before any
+// link sends: those that change a link's health, to which the strategy
+// may answer by routing values elsewhere in the same flush.
+func (a action) timeout() bool { return a == actSuspect || a == actStall || a == actProbe }
+
+// sends reports whether a sends the link's values.
+func (a action) sends() bool { return a == actResend || a == actSend }
+
+// plan decides what link l does next and when: the one place a link's
+// timers live. flush does what plan says is due now; nextTick asks plan
+// when each link is next due, so the tick the node asks for and the tick
+// at which it acts can never disagree.
+//
+// At most one send per link per step: new values go at once when they are
+// urgent (a node's own values, and a star node's values on their way to
+// its hub) and otherwise once the link has been quiet for a batch interval
+// (or with the batch of any other link, so a node's links keep one
+// rhythm: batchDue); a timeout moves the link to suspect or stalled and
+// resends everything unacknowledged; a stalled link sends only its retries;
+// a probing link sends only probes; failing all that, an acknowledgement
+// owed goes on its own once it is due (acks.go).
+func (n *Node) plan(l *link) (act action, at int64) {
+	act, at = actNone, none
+	consider := func(a action, t int64) {
+		t = max(t, n.now) // among actions due now, the order above decides
+		if t < at || t == at && a < act {
+			act, at = a, t
+		}
+	}
+	o := &l.out
+	switch o.state {
+	case stateProbe:
+		if o.lastSend == never {
+			consider(actProbe, n.now)
+		} else {
+			consider(actProbe, o.lastSend+n.retryGap(l))
+		}
+	case stateReplicate:
+		if l.sent > 0 {
+			consider(actSuspect, o.waitFrom+n.rto(l, l.out.asked))
+		}
+	case stateSuspect:
+		consider(actStall, o.since+suspectRTOs*n.rto(l, true))
+	case stateStalled:
+		if len(l.unacked) > 0 {
+			consider(actResend, o.lastSend+n.retryGap(l))
+		}
+	}
+	if o.resend && o.state != stateProbe && len(l.unacked) > 0 {
+		consider(actResend, n.now)
+	}
+	if l.streams() && l.hasUnsent() {
+		if l.urgentUnsent() || n.batching {
+			consider(actSend, n.now)
+		} else {
+			consider(actSend, o.lastSend+n.batch)
+		}
+	}
+	if due := n.ackDue(l); due != none {
+		consider(actAck, due)
+	}
+	return act, at
+}
+
+// streams reports whether l sends new values as they come: it is
+// replicating, or suspect but not yet stalled.
+func (l *link) streams() bool {
+	return l.out.state == stateReplicate || l.out.state == stateSuspect
+}
+
+// flush does whatever is due on every active link (no other link can have
+// anything due), in sorted peer order so the output is deterministic:
+// first the timeouts, to which the strategy may answer by queueing values
+// on other links (a failover), then the sends, then the pause guard's
+// fence if it is due again.
+func (n *Node) flush(out *Output) {
+	n.activeLinks()
+	for i := 0; i < len(n.active); i++ { // the strategy may activate more
+		l := n.active[i]
+		if act, at := n.plan(l); at <= n.now && act.timeout() {
+			n.timeout(l, act, out)
+		}
+	}
+	links := n.activeLinks()
+	n.batching = n.batchDue(links)
+	n.releaseHolds(links)
+	for _, l := range links {
+		if l.out.state == stateProbe && l.out.lastSend == n.now {
+			continue // it sent its probe above: one send per link per step
+		}
+		if act, at := n.plan(l); at <= n.now {
+			n.do(l, act, out)
+		}
+	}
+	n.batching = false
+	n.prune()
+	n.refence(out)
+}
+
+// timeout takes a timeout action.
+func (n *Node) timeout(l *link, act action, out *Output) {
+	switch act {
+	case actSuspect:
+		n.setState(l, stateSuspect)
+	case actStall:
+		n.setState(l, stateStalled)
+	case actProbe:
+		n.sendProbe(l, out)
+	}
+}
+
+// do takes a sending action.
+func (n *Node) do(l *link, act action, out *Output) {
+	path := n.strategy.path(n, l.peer)
+	switch act {
+	case actResend:
+		if l.out.state == stateStalled && !l.out.resend {
+			l.out.retries++ // a retry on the schedule, which backs off
+		}
+		l.gossip(n.now, n.self, path, n.routed, true, out)
+	case actSend:
+		l.gossip(n.now, n.self, path, n.routed, false, out)
+	case actAck:
+		out.send(l.ack(n.now, n.self, path))
+	}
+}
+
+// batchDue reports whether some streaming link's batch interval has run
+// out with new values waiting (a link starting over, which sends at once,
+// does not count). Then every streaming link with new values sends its
+// batch in this flush, due or not: the links of a node batch in step, so
+// a hub's fan-out of a relayed value and the gossip that carries its ack
+// to the relaying node leave in one output (hold.go), and a link pulled
+// out of step (by the first relay after a quiet spell, which every link
+// but the relaying one sends at once) costs one early batch, once.
+func (n *Node) batchDue(links []*link) bool {
+	for _, l := range links {
+		if l.streams() && l.hasUnsent() && l.out.lastSend != never && n.now-l.out.lastSend >= n.batch {
+			return true
+		}
+	}
+	return false
+}
+
+// nextTick returns how many ticks from now the next one that matters is,
+// or zero when none does: the earliest time plan gives for any active
+// link, or the fence's. Waking early costs a wasted step, waking late
+// would be a bug, which the simulator checks on every tick of every run.
+func (n *Node) nextTick() int64 {
+	at := n.fenceWake()
+	for _, l := range n.active {
+		if _, t := n.plan(l); t < at {
+			at = t
+		}
+	}
+	if at == none {
+		return 0
+	}
+	return max(at-n.now, 1)
+}
+
+// queue adds values to a link and marks it active.
+func (n *Node) queue(l *link, vs ...messages.Value) {
+	l.enqueue(vs...)
+	n.routed += uint64(len(vs))
+	n.activate(l)
+}
+
+// activate puts l on the list of links flush and nextTick look at. Only
+// those links can have anything due, so an idle node's tick costs the same
+// with ten peers or ten thousand; flush drops a link again once it owes
+// nothing either way.
+func (n *Node) activate(l *link) {
+	if !l.listed {
+		l.listed = true
+		n.active = append(n.active, l)
+		n.unsorted = true
+	}
+}
+
+// activeLinks returns the active links in peer order, so output that
+// follows it is deterministic.
+func (n *Node) activeLinks() []*link {
+	if n.unsorted {
+		slices.SortFunc(n.active, func(a, b *link) int { return strings.Compare(a.peer, b.peer) })
+		n.unsorted = false
+	}
+	return n.active
+}
+
+// prune drops the links that have nothing pending from the active list.
+func (n *Node) prune() {
+	n.active = slices.DeleteFunc(n.active, func(l *link) bool {
+		if l.idle() {
+			l.listed = false
+			return true
+		}
+		return false
+	})
+}
