@@ -9,7 +9,7 @@
 // mutex version lives in a test file because the node's rule (no sync.Mutex,
 // sync.RWMutex or sync/atomic outside tests) holds here too.
 //
-// The demonstrations (HeadOfLine, AskTheActor, PanicInStep, Mailboxes) drive
+// The demonstrations (HeadOfLine, AskTheActor, Mailboxes, Leak, PanicInStep) drive
 // rumor's own actor.Loop or this package's Server and print what happens. None of
 // them keeps a goroutine running after it returns, except PanicInStep, which
 // never returns: it ends the process, as a panic in any goroutine does.

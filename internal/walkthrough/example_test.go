@@ -28,3 +28,12 @@ func ExampleMailboxes() {
 	// n2 reads [0,1,2] (sorted: the order of arrival varies)
 	// stopped: router, pumps and loops all gone
 }
+
+func ExampleLeak() {
+	Leak(os.Stdout)
+	// Output:
+	// push without done: leaked true, 1 goroutine stuck sending
+	// released by hand: leaked false
+	// real Push after Stop returns false
+	// real Push: leaked false
+}

@@ -4,6 +4,7 @@
 //	go run ./internal/walkthrough/demo headofline
 //	go run ./internal/walkthrough/demo ask
 //	go run ./internal/walkthrough/demo mailboxes
+//	go run ./internal/walkthrough/demo leak
 //	go run ./internal/walkthrough/demo panic   # ends with a panic, exit status 2
 package main
 
@@ -20,6 +21,7 @@ var demos = map[string]func(){
 	"headofline": func() { walkthrough.HeadOfLine(os.Stdout) },
 	"ask":        func() { walkthrough.AskTheActor(os.Stdout) },
 	"mailboxes":  func() { walkthrough.Mailboxes(os.Stdout) },
+	"leak":       func() { walkthrough.Leak(os.Stdout) },
 	"panic":      func() { walkthrough.PanicInStep(os.Stdout) },
 }
 
