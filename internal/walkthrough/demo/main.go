@@ -10,6 +10,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -17,23 +18,11 @@ import (
 	"rumor/internal/walkthrough"
 )
 
-var demos = map[string]func(){
-	"headofline": func() { walkthrough.HeadOfLine(os.Stdout) },
-	"ask":        func() { walkthrough.AskTheActor(os.Stdout) },
-	"mailboxes":  func() { walkthrough.Mailboxes(os.Stdout) },
-	"leak":       func() { walkthrough.Leak(os.Stdout) },
-	"panic":      func() { walkthrough.PanicInStep(os.Stdout) },
-}
-
 func main() {
-	var names []string
-	for n := range demos {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	if len(os.Args) != 2 || demos[os.Args[1]] == nil {
+	if len(os.Args) != 2 || walkthrough.Demos[os.Args[1]] == nil {
+		names := slices.Sorted(maps.Keys(walkthrough.Demos))
 		fmt.Fprintf(os.Stderr, "usage: demo %s\n", strings.Join(names, "|"))
 		os.Exit(2)
 	}
-	demos[os.Args[1]]()
+	walkthrough.Demos[os.Args[1]](os.Stdout)
 }
