@@ -15,6 +15,9 @@ type Step struct {
 	// Patch, a file in docs/exercises, is applied before the command, on
 	// top of the patches of earlier steps; empty applies nothing.
 	Patch string
+	// Fresh starts this step from a clean copy of the module, without the
+	// patches of the steps before it (a variant, not a next step).
+	Fresh bool
 	// Command runs in the scratch copy's root. $SCRATCH in an argument
 	// stands for that directory's path.
 	Command []string

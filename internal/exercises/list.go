@@ -52,6 +52,13 @@ var All = []Exercise{
 			Command:  []string{"go", "test", "-count=1", "-run", "^TestStopIsIdempotentAndPushNeverBlocksAfterIt$", "./actor/"},
 			Failing:  []string{"TestStopIsIdempotentAndPushNeverBlocksAfterIt"},
 			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "[chan send (durable), synctest bubble", "rumor/actor.(*Loop).Push("},
+		}, {
+			// The variant: Push restored, shell.Run no longer closes stdin.
+			Patch:    "5b-keep-stdin-open.patch",
+			Fresh:    true,
+			Command:  []string{"go", "test", "-count=1", "-run", "^TestCancelStopsNodeWithStdinOpen$", "."},
+			Failing:  []string{"TestCancelStopsNodeWithStdinOpen"},
+			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "rumor/internal/shell.Run(", "rumor/internal/lines.(*Ahead).Read(", "io.(*pipe).read("},
 		}},
 	},
 	{

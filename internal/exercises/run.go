@@ -26,16 +26,17 @@ const stepTimeout = 5 * time.Minute
 // a report of each step (the command, how it ended, the lines that carry
 // the answer's facts) to report.
 func Check(ctx context.Context, root string, ex Exercise, report io.Writer) ([]string, error) {
-	scratch, err := os.MkdirTemp("", fmt.Sprintf("exercise-%d-", ex.Number))
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(scratch)
-	if err := copyModule(root, scratch); err != nil {
-		return nil, fmt.Errorf("copying the module: %w", err)
-	}
 	var problems []string
+	var scratch string
 	for i, st := range ex.Steps {
+		if scratch == "" || st.Fresh {
+			dir, err := freshCopy(root, ex.Number)
+			if err != nil {
+				return nil, err
+			}
+			defer os.RemoveAll(dir)
+			scratch = dir
+		}
 		if st.Patch != "" {
 			patch := filepath.Join(root, "docs", "exercises", st.Patch)
 			if out, err := command(ctx, scratch, "git", "apply", "--whitespace=nowarn", patch); err != nil {
@@ -59,6 +60,19 @@ func Check(ctx context.Context, root string, ex Exercise, report io.Writer) ([]s
 		}
 	}
 	return problems, nil
+}
+
+// freshCopy makes a scratch directory holding a copy of the module.
+func freshCopy(root string, number int) (string, error) {
+	dir, err := os.MkdirTemp("", fmt.Sprintf("exercise-%d-", number))
+	if err != nil {
+		return "", err
+	}
+	if err := copyModule(root, dir); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("copying the module: %w", err)
+	}
+	return dir, nil
 }
 
 // command runs name in dir and returns its combined output.
