@@ -46,28 +46,22 @@ var All = []Exercise{
 		}},
 	},
 	{
-		Number: 5, Title: "Push without its done case",
+		Number: 5, Title: "A plain ticker",
 		Steps: []Step{{
-			Patch:    "5-push-without-done.patch",
-			Command:  []string{"go", "test", "-count=1", "-run", "^TestStopIsIdempotentAndPushNeverBlocksAfterIt$", "./actor/"},
-			Failing:  []string{"TestStopIsIdempotentAndPushNeverBlocksAfterIt"},
-			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "[chan send (durable), synctest bubble", "rumor/actor.(*Loop).Push("},
-		}, {
-			// The variant: Push restored, shell.Run no longer closes stdin.
-			Patch:    "5b-keep-stdin-open.patch",
-			Fresh:    true,
-			Command:  []string{"go", "test", "-count=1", "-run", "^TestCancelStopsNodeWithStdinOpen$", "."},
-			Failing:  []string{"TestCancelStopsNodeWithStdinOpen"},
-			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "rumor/internal/shell.Run(", "rumor/internal/lines.(*Ahead).Read(", "io.(*pipe).read("},
-		}},
-	},
-	{
-		Number: 6, Title: "A plain ticker",
-		Steps: []Step{{
-			Patch:    "6-a-plain-ticker.patch",
+			Patch:    "5-a-plain-ticker.patch",
 			Command:  []string{"go", "test", "-count=1", "-run", "^(TestIdleLoopSleeps|TestLoopWakesOnlyWhenDue)$", "./actor/"},
 			Failing:  []string{"TestIdleLoopSleeps", "TestLoopWakesOnlyWhenDue"},
 			Contains: []string{"24 peers: an idle node stepped 360000 ticks in an hour (woke 360000 times)"},
+		}},
+	},
+	{
+		Number: 6, Title: "Hand out the state",
+		Steps: []Step{{
+			Patch:    "6-hand-out-the-state.patch",
+			Command:  []string{"go", "test", "-race", "-count=1", "-run", "^ExampleAskTheActor$", "./internal/walkthrough/"},
+			Failing:  []string{"ExampleAskTheActor"},
+			Contains: []string{"changing the copy leaves the owner's values as they were: false"},
+			Lacks:    []string{"DATA RACE"},
 		}},
 	},
 	{
@@ -79,6 +73,22 @@ var All = []Exercise{
 			Command: []string{"go", "test", "-count=1", "./internal/sim", "-run", "^TestSimSeeds$", "-seed=7", "-simtrace=$SCRATCH/second.trace"},
 			Pass:    true,
 			Same:    [2]string{"first.trace", "second.trace"},
+		}},
+	},
+	{
+		Number: 8, Title: "Push without its done case",
+		Steps: []Step{{
+			Patch:    "8-push-without-done.patch",
+			Command:  []string{"go", "test", "-count=1", "-run", "^TestStopIsIdempotentAndPushNeverBlocksAfterIt$", "./actor/"},
+			Failing:  []string{"TestStopIsIdempotentAndPushNeverBlocksAfterIt"},
+			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "[chan send (durable), synctest bubble", "rumor/actor.(*Loop).Push("},
+		}, {
+			// The variant: Push restored, shell.Run no longer closes stdin.
+			Patch:    "8b-keep-stdin-open.patch",
+			Fresh:    true,
+			Command:  []string{"go", "test", "-count=1", "-run", "^TestCancelStopsNodeWithStdinOpen$", "."},
+			Failing:  []string{"TestCancelStopsNodeWithStdinOpen"},
+			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "rumor/internal/shell.Run(", "rumor/internal/lines.(*Ahead).Read(", "io.(*pipe).read("},
 		}},
 	},
 }
