@@ -68,7 +68,16 @@ var All = []Exercise{
 		}},
 	},
 	{
-		Number: 7, Title: "Replay a seed",
+		Number: 7, Title: "Recover and carry on",
+		Steps: []Step{{
+			Patch:    "7-recover-and-carry-on.patch",
+			Command:  []string{"go", "test", "-race", "-count=1", "-run", "^TestPanicInStepEndsTheProcess$", "./internal/walkthrough/"},
+			Failing:  []string{"TestPanicInStepEndsTheProcess"},
+			Contains: []string{"child ended with <nil>, want exit status 2", "the node answered a read after its step panicked"},
+		}},
+	},
+	{
+		Number: 8, Title: "Replay a seed",
 		Steps: []Step{{
 			Command: []string{"go", "test", "-count=1", "./internal/sim", "-run", "^TestSimSeeds$", "-seed=7", "-simtrace=$SCRATCH/first.trace"},
 			Pass:    true,
@@ -79,15 +88,15 @@ var All = []Exercise{
 		}},
 	},
 	{
-		Number: 8, Title: "Push without its done case",
+		Number: 9, Title: "Push without its done case",
 		Steps: []Step{{
-			Patch:    "8-push-without-done.patch",
+			Patch:    "9-push-without-done.patch",
 			Command:  []string{"go", "test", "-count=1", "-run", "^TestStopIsIdempotentAndPushNeverBlocksAfterIt$", "./actor/"},
 			Failing:  []string{"TestStopIsIdempotentAndPushNeverBlocksAfterIt"},
 			Contains: []string{"panic: deadlock: all goroutines in bubble are blocked", "[chan send (durable), synctest bubble", "rumor/actor.(*Loop).Push("},
 		}, {
 			// The variant: Push restored, shell.Run no longer closes stdin.
-			Patch:    "8b-keep-stdin-open.patch",
+			Patch:    "9b-keep-stdin-open.patch",
 			Fresh:    true,
 			Command:  []string{"go", "test", "-count=1", "-run", "^TestCancelStopsNodeWithStdinOpen$", "."},
 			Failing:  []string{"TestCancelStopsNodeWithStdinOpen"},

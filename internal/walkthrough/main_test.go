@@ -1,6 +1,7 @@
 package walkthrough
 
 import (
+	"os"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -10,7 +11,8 @@ import (
 // the child half of TestPanicInStepEndsTheProcess when asked to.
 func TestMain(m *testing.M) {
 	if childWanted() {
-		PanicInStep(stdout())
+		PanicInStep(stdout()) // ends the process, unless the panic was recovered
+		os.Exit(0)
 	}
 	goleak.VerifyTestMain(m)
 }
