@@ -1,7 +1,7 @@
 # rumor: a Maelstrom broadcast node, and eddy, the harness that runs it.
 #
 #   make run     build everything and run rumor under eddy on the 3d workload
-#   make check   everything CI checks: lint, race tests, 3a-3e under eddy
+#   make check   everything CI checks: lint, race tests, DESIGN.md's exercises, 3a-3e under eddy
 #
 # MAELSTROM=/path/to/maelstrom swaps real Maelstrom in for eddy with the
 # same flags, e.g. `make 3c MAELSTROM=~/maelstrom/maelstrom`.
@@ -33,7 +33,7 @@ FLAGS_3e := --node-count 25 --time-limit 20 --rate 100 --latency 100
 FLAGS_3c-faults := --node-count 5 --time-limit 20 --rate 10 --nemesis partition,kill,pause
 FAULTS_SEED     ?= 1
 
-.PHONY: all build run test lint check 3a 3b 3c 3d 3e 3d-partition 3c-faults scenarios sim fuzz bench bench-3c bench-faults frontier scale clean
+.PHONY: all build run test lint check exercises 3a 3b 3c 3d 3e 3d-partition 3c-faults scenarios sim fuzz bench bench-3c bench-faults frontier scale clean
 
 all: build
 
@@ -54,6 +54,12 @@ lint:
 
 test: lint
 	for m in $(MODULES); do (cd $$m && $(GO) test -race ./...) || exit 1; done
+
+# docs/DESIGN.md's exercises, each applied to a scratch copy of the module
+# and its answer checked: which tests fail, and what they print
+# (internal/exercises; 20 s on a quiet 2-core machine, 50 s on a busy one).
+exercises:
+	$(GO) test ./internal/exercises -run '^TestExercises$$' -exercises -count=1 -v -timeout 15m
 
 # The deterministic simulation of the core (go test runs 100 seeds; this
 # runs SEEDS of them and ends with "N seeds passed").
@@ -138,7 +144,7 @@ scale: build
 # Every challenge must come out valid; eddy exits non-zero otherwise.
 scenarios: 3a 3b 3c 3d 3e 3d-partition 3c-faults
 
-check: test scenarios
+check: test exercises scenarios
 
 clean:
 	rm -rf $(BIN) store
