@@ -2,6 +2,7 @@ package actor
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,5 +109,27 @@ func TestWrongReportForTheLog(t *testing.T) {
 	wantLines(t, out.Messages, `{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}`)
 	if len(out.Problems) != 1 || len(out.Notes) != 1 || !strings.Contains(out.Notes[0], "never reported") {
 		t.Errorf("problems %q, notes %q", out.Problems, out.Notes)
+	}
+}
+
+// TestUnheldListsEachNewValueOnce: the values to write are those not held,
+// each once, in the order they came, whether the batch is small enough to
+// scan or large enough for a map.
+func TestUnheldListsEachNewValueOnce(t *testing.T) {
+	n := newInitedNode(t, testConfig(Star), "n2", 3)
+	n.Step(broadcast("n2", 2, 7))
+	n.Step(Persisted{})
+	for _, size := range []int{3, 16, 17, 100} {
+		var vs, want []messages.Value
+		for i := range size {
+			v := messages.IntValue(int64(i))
+			vs = append(vs, v, v, messages.IntValue(7)) // every value twice, and one held
+			if i != 7 {
+				want = append(want, v)
+			}
+		}
+		if got := n.unheld(vs); !slices.Equal(got, want) {
+			t.Errorf("%d values: unheld = %v, want %v", size, got, want)
+		}
 	}
 }
