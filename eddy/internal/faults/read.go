@@ -81,10 +81,7 @@ func (r *reader) completion(inv, op history.Op) {
 	case history.FStopPartition:
 		r.endPartition(op.Time)
 	case history.FKill, history.FPause:
-		open := &r.openKill
-		if op.F == history.FPause {
-			open = &r.openPause
-		}
+		open := r.openOf(op.F)
 		if *open >= 0 {
 			// A flip-flop never takes down twice in a row; should it, the
 			// earlier fault ends where the next begins.
@@ -94,16 +91,22 @@ func (r *reader) completion(inv, op history.Op) {
 		r.t.Processes = append(r.t.Processes, ProcessFault{F: op.F, Interval: Interval{op.Time, Open}, Target: valueText(inv.Value), Nodes: r.nodesWith(op, outcome)})
 		*open = len(r.t.Processes) - 1
 	case history.FStart, history.FResume:
-		open := &r.openKill
-		if op.F == history.FResume {
-			open = &r.openPause
-		}
+		open := r.openOf(op.F)
 		if *open >= 0 {
 			r.t.Processes[*open].To = op.Time
 			*open = -1
 		}
 	}
 	r.nodeOutcomes(op)
+}
+
+// openOf is where the open interval of f's family is kept: kill and start
+// share one, pause and resume the other.
+func (r *reader) openOf(f string) *int {
+	if f == history.FPause || f == history.FResume {
+		return &r.openPause
+	}
+	return &r.openKill
 }
 
 func (r *reader) endPartition(at int64) {
