@@ -238,9 +238,9 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		return false
 	}
 	// A value every tick to a peer that never answers. While the link is
-	// live or suspect, each goes at once (a node's own values wait
-	// nowhere); once it has stalled (two timeouts without progress), only
-	// the backed-off resends.
+	// live, each goes at once (a node's own values wait nowhere); once it
+	// is suspect (a timeout without progress), only the suspect's resend,
+	// the stall's (two timeouts later) and the backed-off retries.
 	var sentAt []int64
 	for range 160 {
 		now := n.now
@@ -251,12 +251,12 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 	}
 	p := n.links["n1"].phase
 	schedule := resends(cfg, p, 161)
-	stall := schedule[1]
+	suspect := schedule[0]
 	var want []int64
-	for at := range stall {
+	for at := range suspect {
 		want = append(want, at)
 	}
-	for _, at := range schedule[2:] {
+	for _, at := range schedule[1:] {
 		want = append(want, at-1) // the tick of the step before, which the loop counts it in
 	}
 	if !slices.Equal(sentAt, want) {

@@ -18,6 +18,12 @@ import (
 // (tree.go).
 const suspectRTOs = 2
 
+// spareRetryFactor is how many retry caps (M) a stalled link that carries
+// no values now waits between retries (strategy.carries): what it holds
+// went to the links that do, so its retries matter only to drain it after
+// the heal, which a sign of the heal (heal.go) usually does at once.
+const spareRetryFactor = 4
+
 // none is the time of something that needs no tick at all.
 const none = math.MaxInt64
 
@@ -80,7 +86,11 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		consider(actStall, o.since+suspectRTOs*n.rto(l, true))
 	case stateStalled:
 		if len(l.unacked) > 0 {
-			consider(actResend, o.lastSend+n.retryGap(l))
+			gap := n.retryGap(l)
+			if !n.strategy.carries(n, l.peer) {
+				gap = spareRetryFactor * n.cfg.MaxRetransmitTicks
+			}
+			consider(actResend, o.lastSend+gap)
 		}
 	}
 	if o.resend && o.state != stateProbe && len(l.unacked) > 0 {
@@ -99,10 +109,14 @@ func (n *Node) plan(l *link) (act action, at int64) {
 	return act, at
 }
 
-// streams reports whether l sends new values as they come: it is
-// replicating, or suspect but not yet stalled.
+// streams reports whether l sends new values as they come: only while it
+// replicates. A suspect link has just resent everything, asking for an
+// answer at once; until the answer comes (progress, and it streams again)
+// or the stall's resend, new values wait in its queue. Under a partition
+// that is most of the saving: a cut-off parent or child used to get a
+// message per value, or per batch, for two timeouts, every one dropped.
 func (l *link) streams() bool {
-	return l.out.state == stateReplicate || l.out.state == stateSuspect
+	return l.out.state == stateReplicate
 }
 
 // flush does whatever is due on every active link (no other link can have

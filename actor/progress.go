@@ -11,11 +11,15 @@ import "fmt"
 //     the peer keeps acknowledging.
 //   - suspect: the peer has left values unacknowledged for one timeout
 //     (RTO, config.go). Everything unacknowledged went again, asking for an
-//     answer at once; new values still go as they come.
+//     answer at once; new values wait for that answer (progress) or the
+//     stall's resend, so a cut costs a message per timeout, not per value.
 //   - stalled: two more timeouts passed without progress (suspectRTOs):
-//     the peer is most likely cut off. The link resends only on its retry schedule, backing
-//     off up to MaxRetransmitTicks; new values wait for the resends, so a
-//     partition costs a few messages, not a batch per interval.
+//     the peer is most likely cut off. The link resends only on its retry
+//     schedule, backing off up to MaxRetransmitTicks (M); new values wait
+//     for the resends, so a partition costs a few messages, not a batch per
+//     interval. A stalled link that no longer carries values (a leaf's link
+//     to a former parent or to a peer it sought: strategy.carries) retries
+//     once per spareRetryFactor·M only, since what it holds went elsewhere.
 //   - probe: the peer has not confirmed this run of the node (a restart).
 //     The link sends nothing but probes, one at once and then one per
 //     timeout with the same backoff; the values it owes wait.

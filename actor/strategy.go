@@ -30,6 +30,10 @@ type strategy interface {
 	// hub is where this node's own values go: its parent, itself when it
 	// is a hub, "" for strategies without hubs.
 	hub(n *Node) string
+	// carries reports whether values now travel the link to peer. A
+	// stalled link that carries none retries seldom (spareRetryFactor):
+	// what it holds went to the links that do carry values.
+	carries(n *Node, peer string) bool
 }
 
 func newStrategy(s Strategy) strategy {
@@ -89,6 +93,7 @@ func (*flood) heard(*Node, *link, []string)         {}
 func (*flood) changed(*Node, *link, health, health) {}
 func (*flood) path(*Node, string) []string          { return nil }
 func (*flood) hub(*Node) string                     { return "" }
+func (*flood) carries(*Node, string) bool           { return true }
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -109,3 +114,4 @@ func (mesh) heard(*Node, *link, []string)         {}
 func (mesh) changed(*Node, *link, health, health) {}
 func (mesh) path(*Node, string) []string          { return nil }
 func (mesh) hub(*Node) string                     { return "" }
+func (mesh) carries(*Node, string) bool           { return true }

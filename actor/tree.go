@@ -149,6 +149,17 @@ func (t *tree) hub(n *Node) string {
 	return t.parent
 }
 
+// carries reports whether values travel the link to peer now: every link
+// of a hub; a leaf's links to its parent, its children and the peers it
+// seeks through. A leaf's other links hold only what it also handed its
+// parent when it took it (becomeLeaf) or what its parent still holds (a
+// seek's copies), so retrying them every M across a cut would repeat, for
+// as long as the cut lasts, messages that carry nothing new: on a long
+// :minority-third split that was most of the messages dropped.
+func (t *tree) carries(n *Node, peer string) bool {
+	return t.parent == "" || peer == t.parent || slices.Contains(t.children, peer) || slices.Contains(t.seeking, peer)
+}
+
 // targets is where this node's own values go: its parent, or every peer
 // when it is a hub.
 func (t *tree) targets(n *Node) []string {
@@ -413,9 +424,15 @@ func (t *tree) unusable(n *Node, p string) string {
 }
 
 // eligible reports whether this node may attach to p now: p's path is
-// usable and the link to p is healthy.
+// usable, the link to p is healthy, and p was heard from within M. A path
+// heard before the last cut says nothing of this one: in a star a leaf
+// hears other leaves only around a fault, and a path learnt at the last
+// heal led failing-over nodes to peers they had been cut off from since,
+// each costing a timeout, a store handed over and a message per value
+// until the link turned doubtful.
 func (t *tree) eligible(n *Node, p string) bool {
-	return n.links[p].out.health() == healthy && t.usable(n, p)
+	l := n.links[p]
+	return l.out.health() == healthy && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks && t.usable(n, p)
 }
 
 // becomeLeaf makes p this node's parent: its values go to p at once, and
