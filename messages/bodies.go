@@ -93,8 +93,12 @@ type Reply struct {
 // acknowledge at once rather than wait to piggyback: the batch is a resend,
 // or the sender is looking for a new way to its hub. Stamp is the sender's
 // clock when it sent the batch, and Echo the receiver's Stamp of the batch
-// that brought the acknowledged stream to Ack (as for Ack). Path is the sender's
-// route to its hub (as for Ack); Inc and ToInc name the streams.
+// that brought the acknowledged stream to Ack (as for Ack). More promises
+// that the sender's next message to the receiver, values or an Ack, follows
+// within its batch interval: a hub streaming to its leaves says so, so that
+// a leaf that then hears nothing knows it is cut off, not merely idle. Path
+// is the sender's route to its hub (as for Ack); Inc and ToInc name the
+// streams.
 type Gossip struct {
 	Seq    uint64
 	Values []Value
@@ -103,6 +107,7 @@ type Gossip struct {
 	Stamp  uint64
 	Echo   uint64
 	Now    bool
+	More   bool
 	Path   []string
 	Incarnations
 }

@@ -87,13 +87,14 @@ const (
 	fEcho
 	fPath
 	fNow
+	fMore
 	fInc
 	fToInc
 	bodyFields
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -189,6 +190,9 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			}
 		}
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
+			return nil, err
+		}
+		if _, err := f.optionalBool(body[fMore], "more", &m.More); err != nil {
 			return nil, err
 		}
 		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {

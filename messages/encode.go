@@ -89,6 +89,9 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Now {
 			b = append(b, `,"now":true`...)
 		}
+		if t.More {
+			b = append(b, `,"more":true`...)
+		}
 		b = appendPath(b, t.Path)
 		b = appendIncarnations(b, t.Incarnations)
 	case Ack:
