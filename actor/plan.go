@@ -34,17 +34,22 @@ type action int
 const (
 	actNone    action = iota
 	actSuspect        // replicate → suspect, which resends
+	actQuiet          // replicate → suspect: the parent promised a message and sent none
 	actStall          // suspect → stalled, which resends
 	actProbe          // the next probe (an unanswered one counts as a timeout)
 	actResend         // everything unacknowledged again: a state change's or a kick's resend, or a stalled link's retry
 	actSend           // new values, at once or at the batch interval
 	actAck            // an acknowledgement on its own
+	actKeep           // an acknowledgement that keeps a promise (Gossip.More) when no values follow
+	actHello          // an acknowledgement asking for an answer (Ack.Now): a link suspect for its silence
 )
 
 // timeout reports whether a is one of the actions flush takes before any
 // link sends: those that change a link's health, to which the strategy
 // may answer by routing values elsewhere in the same flush.
-func (a action) timeout() bool { return a == actSuspect || a == actStall || a == actProbe }
+func (a action) timeout() bool {
+	return a == actSuspect || a == actQuiet || a == actStall || a == actProbe
+}
 
 // sends reports whether a sends the link's values.
 func (a action) sends() bool { return a == actResend || a == actSend }
@@ -82,8 +87,22 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		if l.sent > 0 {
 			consider(actSuspect, o.waitFrom+n.rto(l, l.out.asked))
 		}
+		if l.expectBy != never {
+			consider(actQuiet, l.expectBy)
+		}
 	case stateSuspect:
-		consider(actStall, o.since+suspectRTOs*n.rto(l, true))
+		// Silence alone never stalls a link (actQuiet): it makes the node
+		// seek another way (tree.go), and only the node's own values going
+		// unanswered make it give up on the peer, two timeouts after the
+		// first of them went.
+		if l.sent > 0 {
+			consider(actStall, max(o.since, o.waitFrom)+suspectRTOs*n.rto(l, true))
+		} else {
+			// Suspect for its silence alone: ask the peer to answer, at
+			// once and then once per M, so that a peer that was only idle
+			// (or paused) is heard again, and a heal is noticed.
+			consider(actHello, o.lastSend+n.cfg.MaxRetransmitTicks)
+		}
 	case stateStalled:
 		if len(l.unacked) > 0 {
 			gap := n.retryGap(l)
@@ -106,6 +125,9 @@ func (n *Node) plan(l *link) (act action, at int64) {
 	if due := n.ackDue(l); due != none {
 		consider(actAck, due)
 	}
+	if o.promised && l.streams() && !l.hasUnsent() {
+		consider(actKeep, o.lastSend+n.batch)
+	}
 	return act, at
 }
 
@@ -125,6 +147,7 @@ func (l *link) streams() bool {
 // on other links (a failover), then the sends, then the pause guard's
 // fence if it is due again.
 func (n *Node) flush(out *Output) {
+	n.strategy.tick(n)
 	n.activeLinks()
 	for i := 0; i < len(n.active); i++ { // the strategy may activate more
 		l := n.active[i]
@@ -153,6 +176,10 @@ func (n *Node) timeout(l *link, act action, out *Output) {
 	switch act {
 	case actSuspect:
 		n.setState(l, stateSuspect)
+	case actQuiet:
+		l.expectBy = never
+		n.setState(l, stateSuspect)
+		l.out.lastSend = never // the first hello goes at once
 	case actStall:
 		n.setState(l, stateStalled)
 	case actProbe:
@@ -162,18 +189,42 @@ func (n *Node) timeout(l *link, act action, out *Output) {
 
 // do takes a sending action.
 func (n *Node) do(l *link, act action, out *Output) {
-	path := n.strategy.path(n, l.peer)
+	path, hubTS := n.strategy.path(n, l.peer), n.strategy.hubTS(n)
 	switch act {
 	case actResend:
 		if l.out.state == stateStalled && !l.out.resend {
 			l.out.retries++ // a retry on the schedule, which backs off
 		}
-		l.gossip(n.now, n.self, path, n.routed, true, out)
+		l.gossip(n.now, n.self, path, hubTS, n.routed, true, n.promises(l), out)
 	case actSend:
-		l.gossip(n.now, n.self, path, n.routed, false, out)
-	case actAck:
-		out.send(l.ack(n.now, n.self, path))
+		l.gossip(n.now, n.self, path, hubTS, n.routed, false, n.promises(l), out)
+	case actAck, actKeep:
+		out.send(l.ack(n.now, n.self, path, hubTS))
+	case actHello:
+		l.hello = true
+		l.out.lastSend = n.now
+		out.send(l.ack(n.now, n.self, path, hubTS))
 	}
+}
+
+// promises reports whether the gossip l sends now promises its peer the
+// next message within a batch interval (Gossip.More): it does from a hub
+// that is streaming, that is, that sent the peer values within the last
+// two batch intervals too. A hub fans out every batch interval while
+// values come in, so under load the promise costs nothing; after a lull it
+// costs one acknowledgement per peer (actKeep); a hub that gets a value
+// now and then promises nothing, and its leaves watch nothing.
+func (n *Node) promises(l *link) bool {
+	return n.strategy.hub(n) == n.self && l.streams() && n.now-l.out.valuesAt <= 2*n.batch
+}
+
+// quietAfter is how long after a promise (Gossip.More) a leaf waits for
+// its parent's next message before it takes the parent for cut off: the
+// batch interval plus the margin of the link's timeout over its smoothed
+// round trip (rtt.go), so that a batch delayed by the network's ordinary
+// variation is not taken for a lost one.
+func (n *Node) quietAfter(l *link) int64 {
+	return n.batch + l.rtt.margin(n.cfg.RetransmitTicks)
 }
 
 // batchDue reports whether some streaming link's batch interval has run
@@ -198,7 +249,7 @@ func (n *Node) batchDue(links []*link) bool {
 // link, or the fence's. Waking early costs a wasted step, waking late
 // would be a bug, which the simulator checks on every tick of every run.
 func (n *Node) nextTick() int64 {
-	at := n.fenceWake()
+	at := min(n.fenceWake(), n.strategy.wake(n))
 	for _, l := range n.active {
 		if _, t := n.plan(l); t < at {
 			at = t

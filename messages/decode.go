@@ -88,13 +88,14 @@ const (
 	fPath
 	fNow
 	fMore
+	fHubTS
 	fInc
 	fToInc
 	bodyFields
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "hub_ts", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -201,6 +202,9 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
 			return nil, err
 		}
+		if m.HubTS, err = optionalUint(f, body[fHubTS], "hub_ts"); err != nil {
+			return nil, err
+		}
 		return m, nil
 	case TypeAck:
 		var m Ack
@@ -208,6 +212,12 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			return nil, err
 		}
 		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
+			return nil, err
+		}
+		if m.HubTS, err = optionalUint(f, body[fHubTS], "hub_ts"); err != nil {
+			return nil, err
+		}
+		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
 		return m, nil

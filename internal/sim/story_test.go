@@ -29,6 +29,7 @@ import (
 //	cluster STRATEGY N      N nodes n0…, inited by c0…; incarnation 1 each
 //	broadcast NODE VALUE    a client (c9) broadcasts VALUE to NODE
 //	read NODE               a client (c9) reads NODE
+//	topology                a client (c9) sends every node a topology, as Maelstrom does after init
 //	deliver                 hand every queued message on, and what that sends, until none is left
 //	tick [N]                N ticks (1) for every running node
 //	cut A B / heal          lose messages between A and B both ways / no more
@@ -151,6 +152,12 @@ func (st *storyCluster) run(cmd []string) {
 		st.request(arg(1), messages.Broadcast{Request: st.newRequest(), Message: messages.IntValue(int64(num(2)))})
 	case "read":
 		st.request(arg(1), messages.Read{Request: st.newRequest()})
+	case "topology":
+		// What Maelstrom sends once every node has answered init: each
+		// node its neighbours (none here; the star ignores them).
+		for _, id := range st.ids {
+			st.request(id, messages.Topology{Request: st.newRequest()})
+		}
 	case "deliver":
 		for len(st.queue) > 0 {
 			m := st.queue[0]
