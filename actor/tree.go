@@ -695,6 +695,12 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	l.askNow = true
 	n.requeue(l, n.store.all())
 	l.markUrgent()
+	// p must learn at once that it has a child, which only this node's
+	// path tells it: the store goes with it if p lacks any of it, and an
+	// acknowledgement carries it otherwise (p may hold it all already, or
+	// the message that made p the better way may also acknowledge the
+	// last of it, once heard has returned).
+	n.answerNow(l)
 	if n.catchingUp {
 		n.startProbe(l)
 	}
