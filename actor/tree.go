@@ -313,9 +313,11 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64) {
 
 // knowsBetter reports whether this node should tell p its own path at
 // once: p's path leads to a hub later in init order than this node's, or
-// to the same hub with a stamp more than two batch intervals older, or
-// none (p is most likely cut off from it and asking: seek), and this node has heard
-// from its own parent lately. A child hears this node's path anyway.
+// to the same hub with an older stamp (p is most likely cut off from it
+// and asking: seek), and this node has heard from its own parent lately
+// over a healthy link (fresh; nodes cut off at the same moment got the
+// same last batch, so their stamps are equal and none answers another). A
+// child hears this node's path anyway.
 func (t *tree) knowsBetter(n *Node, p string, path []string) bool {
 	if !t.fresh(n) || len(path) > 0 && path[len(path)-1] == n.self {
 		return false
@@ -324,8 +326,7 @@ func (t *tree) knowsBetter(n *Node, p string, path []string) bool {
 	if theirs != mine {
 		return theirs > mine
 	}
-	ours, their := t.hubTS(n), t.hubTSOf[p]
-	return ours > their+uint64(2*n.batch) || their == 0 && ours > 0
+	return t.hubTS(n) > t.hubTSOf[p]
 }
 
 // fresh reports whether this node has lately heard from its parent (or is
@@ -431,19 +432,30 @@ func (t *tree) seek(n *Node) {
 	// Nobody is known to have a newer way: ask a round of peers, each
 	// told this node's path and stamp; those that know newer answer at
 	// once (heard), and the first to answer is sought. Another round
-	// follows a timeout later if none has.
+	// follows a round trip later if none has; once every peer has been
+	// asked, the next round asks them again, since news may have reached
+	// them since.
 	asked := 0
-	for _, p := range rotate(n.nodes, t.self) {
-		l, ok := n.links[p]
-		if !ok || p == t.parent || t.tried[p] || l.out.health() != healthy || slices.Contains(t.paths[p], n.self) {
-			continue
+	for pass := 0; pass < 2 && asked == 0; pass++ {
+		if pass == 1 {
+			for p := range t.tried {
+				if !slices.Contains(t.seeking, p) {
+					delete(t.tried, p)
+				}
+			}
 		}
-		if asked == queryFanout {
-			break
+		for _, p := range rotate(n.nodes, t.self) {
+			l, ok := n.links[p]
+			if !ok || p == t.parent || t.tried[p] || l.out.health() != healthy || slices.Contains(t.paths[p], n.self) {
+				continue
+			}
+			if asked == queryFanout {
+				break
+			}
+			t.tried[p] = true
+			n.answerNow(l)
+			asked++
 		}
-		t.tried[p] = true
-		n.answerNow(l)
-		asked++
 	}
 	if asked > 0 {
 		t.rounds++
