@@ -182,12 +182,23 @@ func (n *Node) retryGap(l *link) int64 {
 		}
 		gap *= 2
 	}
-	gap = min(gap, n.cfg.MaxRetransmitTicks)
+	capTicks := n.cfg.MaxRetransmitTicks
+	if n.strategy.hub(n) == n.self {
+		// A hub's links across a cut are what finds the heal first (its
+		// retries carry every value the other side lacks): they retry three
+		// times as often, each on its own phase.
+		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
+	}
+	gap = min(gap, capTicks)
 	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
-		gap += l.phase
+		gap += l.phase % capTicks
 	}
 	return gap
 }
+
+// hubRetryDivisor is how much sooner a hub's stalled links retry than
+// other stalled links: see retryGap.
+const hubRetryDivisor = 3
 
 // setState moves l to state s (by its become… method) and tells the
 // strategy if the link's health changed.
