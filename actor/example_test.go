@@ -233,5 +233,5 @@ func ExampleNode_partitionAndHeal() {
 	//   n0 reads [1,2]  hub n0  owes map[]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2,1]  hub n0  owes map[]
-	// messages lost to the cut: 7
+	// messages lost to the cut: 9
 }

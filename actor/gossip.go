@@ -38,7 +38,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 	current := n.meet(l, g.Incarnations)
 	n.heard(l)
-	n.strategy.heard(n, l, g.Path, g.HubTS)
+	n.strategy.heard(n, l, g.Path, g.HubTS, g.More && current)
 	before := l.in
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
@@ -51,9 +51,6 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 		l.onGossip(n.now, g.Seq, len(g.Values), stamp, n.cfg.AckTicks)
 		if g.Now && len(g.Values) > 0 {
 			n.answerSoon(l) // once passed on; see acks.go
-		}
-		if g.More && l.peer == n.strategy.hub(n) {
-			l.expectBy = n.now + n.quietAfter(l) // see plan.go, actQuiet
 		}
 	}
 	n.activate(l) // it may owe an ack now
@@ -73,7 +70,7 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 	if l, ok := n.linkFrom(m, out); ok {
 		current := n.meet(l, a.Incarnations)
 		n.heard(l)
-		n.strategy.heard(n, l, a.Path, a.HubTS)
+		n.strategy.heard(n, l, a.Path, a.HubTS, false)
 		if a.Now {
 			n.answerNow(l) // a hello
 		}

@@ -150,8 +150,8 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 	hub := newInitedNode(t, cfg, "n0", 4)
 	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Now: true, Path: []string{"n0"}}}}
 	wantLines(t, step(hub, relayed).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"hub_ts":1}}`,
-		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"hub_ts":1}}`)
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`)
 
 	// Under load the hub waits out the batch interval, then sends everything
 	// unacknowledged in one message per peer, acknowledging n2 on the way.

@@ -208,14 +208,16 @@ func (n *Node) do(l *link, act action, out *Output) {
 }
 
 // promises reports whether the gossip l sends now promises its peer the
-// next message within a batch interval (Gossip.More): it does from a hub
-// that is streaming, that is, that sent the peer values within the last
-// two batch intervals too. A hub fans out every batch interval while
-// values come in, so under load the promise costs nothing; after a lull it
-// costs one acknowledgement per peer (actKeep); a hub that gets a value
-// now and then promises nothing, and its leaves watch nothing.
+// next message within a batch interval (Gossip.More): every gossip a hub
+// sends on a streaming link does. Under load the next batch follows
+// anyway, so the promise costs nothing; after the last batch of a burst
+// it costs one acknowledgement per peer (actKeep), once. In exchange a
+// leaf cut off from its hub notices within a batch interval of the first
+// batch it misses, values of its own or not: with promises only from a
+// hub already streaming, a leaf of a hub that fanned out one value after
+// a lull, and was cut off just after, heard nothing for seconds (3c).
 func (n *Node) promises(l *link) bool {
-	return n.strategy.hub(n) == n.self && l.streams() && n.now-l.out.valuesAt <= 2*n.batch
+	return n.strategy.hub(n) == n.self && l.streams()
 }
 
 // quietAfter is how long after a promise (Gossip.More) a leaf waits for

@@ -16,9 +16,10 @@ type strategy interface {
 	// route queues a newly accepted value on the links it should travel.
 	// from is the peer it came from ("" for a client).
 	route(n *Node, v messages.Value, from string)
-	// heard learns the path a message from l's peer carried (Gossip.Path)
-	// and how new it is (Gossip.HubTS).
-	heard(n *Node, l *link, path []string, hubTS uint64)
+	// heard learns the path a message from l's peer carried (Gossip.Path),
+	// how new it is (Gossip.HubTS), and whether the peer promised its next
+	// message within a batch interval (Gossip.More).
+	heard(n *Node, l *link, path []string, hubTS uint64, more bool)
 	// changed reacts to l's health changing from was to now (progress.go).
 	changed(n *Node, l *link, was, now health)
 	// targets returns, sorted, the peers a value from this node's own
@@ -98,14 +99,14 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) heard(*Node, *link, []string, uint64) {}
-func (*flood) hubTS(*Node) uint64                   { return 0 }
-func (*flood) changed(*Node, *link, health, health) {}
-func (*flood) path(*Node, string) []string          { return nil }
-func (*flood) hub(*Node) string                     { return "" }
-func (*flood) carries(*Node, string) bool           { return true }
-func (*flood) wake(*Node) int64                     { return none }
-func (*flood) tick(*Node)                           {}
+func (*flood) heard(*Node, *link, []string, uint64, bool) {}
+func (*flood) hubTS(*Node) uint64                         { return 0 }
+func (*flood) changed(*Node, *link, health, health)       {}
+func (*flood) path(*Node, string) []string                { return nil }
+func (*flood) hub(*Node) string                           { return "" }
+func (*flood) carries(*Node, string) bool                 { return true }
+func (*flood) wake(*Node) int64                           { return none }
+func (*flood) tick(*Node)                                 {}
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -122,11 +123,11 @@ func (mesh) route(n *Node, v messages.Value, from string) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) heard(*Node, *link, []string, uint64) {}
-func (mesh) hubTS(*Node) uint64                   { return 0 }
-func (mesh) changed(*Node, *link, health, health) {}
-func (mesh) path(*Node, string) []string          { return nil }
-func (mesh) hub(*Node) string                     { return "" }
-func (mesh) carries(*Node, string) bool           { return true }
-func (mesh) wake(*Node) int64                     { return none }
-func (mesh) tick(*Node)                           {}
+func (mesh) heard(*Node, *link, []string, uint64, bool) {}
+func (mesh) hubTS(*Node) uint64                         { return 0 }
+func (mesh) changed(*Node, *link, health, health)       {}
+func (mesh) path(*Node, string) []string                { return nil }
+func (mesh) hub(*Node) string                           { return "" }
+func (mesh) carries(*Node, string) bool                 { return true }
+func (mesh) wake(*Node) int64                           { return none }
+func (mesh) tick(*Node)                                 {}

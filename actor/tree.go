@@ -123,6 +123,16 @@ type tree struct {
 	// showing a worse hub, so that a peer that cannot join (a one-way cut)
 	// is answered at most once a timeout.
 	answered map[string]int64
+	// askers are the peers whose way to this node's hub is as new as this
+	// node's own (equal stamps) and that asked, most likely in a query
+	// round: this node cannot tell them whether its way still holds, so it
+	// says hello to its parent (verify), and answers them once the parent
+	// answers with a newer stamp. Cleared when the parent answers or turns
+	// doubtful.
+	askers []string
+	// parentTS is the newest stamp heard from the parent since it became
+	// the parent: a promise (Gossip.More) older than that is stale.
+	parentTS uint64
 }
 
 // maxDepth bounds the paths a node takes: Maelstrom's partitions never
@@ -173,7 +183,12 @@ func (t *tree) offered(n *Node, _ []string) {
 	l.hello = true
 	n.answerNow(l)
 	if l.expectBy == never {
-		l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks) // answered at once
+		// The hub answers at once, but nothing says how long a round trip
+		// is yet: the hello gets the allowance of any request for an
+		// answer at once (R₀ + B). With R₀ alone, at --latency 200 (a
+		// 400 ms round trip) every leaf took its hub for silent at the
+		// start, and, none being fresh, none answered another's query.
+		l.expectBy = n.now + n.rto(l, true)
 	}
 }
 
@@ -282,7 +297,7 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 // heard learns a peer's path and reacts to it: a parent's new path changes
 // this node's own (and may make the parent unusable), a peer's may offer a
 // better way, or show a worse hub that should hear of this node's.
-func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64) {
+func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 	p := l.peer
 	t.hubTSOf[p] = hubTS
 	if old, known := t.paths[p]; !known || !slices.Equal(old, path) {
@@ -294,7 +309,16 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64) {
 		t.learn(p)
 		if !t.usable(n, p) {
 			t.rehome(n, t.unusable(n, p))
+			return
 		}
+		// A hub stamps every message with its clock, so a promise
+		// stamped older than a message already heard from it was
+		// overtaken on the way (or is a duplicate), and kept already.
+		if more && hubTS >= t.parentTS {
+			l.expectBy = n.now + n.quietAfter(l) // see plan.go, actQuiet
+		}
+		t.parentTS = max(t.parentTS, hubTS)
+		t.answerAskers(n)
 		return
 	}
 	if t.eligible(n, p) && t.better(n, p) {
@@ -305,10 +329,63 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64) {
 		t.seekThrough(n, p) // p showed a newer way, most likely answering
 		return
 	}
-	if t.knowsBetter(n, p, path) && n.now-t.answeredAt(p) >= n.rto(l, true) {
+	if n.now-t.answeredAt(p) < n.rto(l, true) {
+		return
+	}
+	if t.knowsBetter(n, p, path) {
 		t.answered[p] = n.now
 		n.answerNow(l)
+		return
 	}
+	if t.asksAlike(n, p, path) {
+		t.verify(n, p)
+	}
+}
+
+// asksAlike reports whether p, which is neither this node's parent nor
+// its child, shows a way to the same hub exactly as new as this node's
+// own: p is most likely asking (a query round, seek) and this node, fresh
+// as it is, cannot prove its way holds. It happens when the hub has been
+// idle since both last heard it (at the start, or between bursts): every
+// stamp is the same, and a query would go unanswered by the very peers
+// that still reach the hub.
+func (t *tree) asksAlike(n *Node, p string, path []string) bool {
+	if t.parent == "" || !t.fresh(n) || len(path) > 0 && path[len(path)-1] == n.self {
+		return false
+	}
+	return t.hubOf(p, path) == t.hubOf(n.self, t.mine) && t.hubTSOf[p] == t.hubTS(n)
+}
+
+// verify says hello to the parent on p's behalf: the parent's answer
+// brings a newer stamp, and then p is answered (answerAskers). If the
+// parent does not answer, this node learns it is cut off too, a timeout
+// after p did.
+func (t *tree) verify(n *Node, p string) {
+	t.answered[p] = n.now
+	if !slices.Contains(t.askers, p) {
+		t.askers = append(t.askers, p)
+	}
+	l := n.links[t.parent]
+	if l.hello {
+		return // a hello is on its way already
+	}
+	l.hello = true
+	n.answerNow(l)
+	if l.expectBy == never {
+		l.expectBy = n.now + n.rto(l, true)
+	}
+}
+
+// answerAskers answers, at once, the peers that asked while this node
+// could not tell (verify), now that its parent has been heard again.
+func (t *tree) answerAskers(n *Node) {
+	for _, p := range t.askers {
+		if t.knowsBetter(n, p, t.paths[p]) {
+			t.answered[p] = n.now
+			n.answerNow(n.links[p])
+		}
+	}
+	t.askers = t.askers[:0]
 }
 
 // knowsBetter reports whether this node should tell p its own path at
@@ -372,6 +449,7 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 	if l.peer == t.parent {
 		switch now {
 		case doubtful:
+			t.askers = t.askers[:0]
 			t.endSeek(n, "")
 			t.seek(n)
 		case dead:
@@ -699,7 +777,8 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	if t.parent != "" {
 		n.links[t.parent].askNow = false
 	}
-	t.parent, t.orphan = p, false
+	t.parent, t.orphan, t.parentTS = p, false, 0
+	t.askers = t.askers[:0]
 	t.mine = append(slices.Clone(t.paths[p]), p)
 	t.learn(p)
 	t.endSeek(n, p)
@@ -730,6 +809,7 @@ func (t *tree) becomeHub(n *Node, reason string) {
 		n.requeue(n.links[p], n.store.all())
 	}
 	t.parent, t.seeking, t.mine, t.orphan = "", nil, nil, false
+	t.askers = t.askers[:0]
 	clear(t.seekPaths)
 	clear(t.tried)
 	if n.catchingUp {

@@ -32,6 +32,7 @@ import (
 //	topology                a client (c9) sends every node a topology, as Maelstrom does after init
 //	deliver                 hand every queued message on, and what that sends, until none is left
 //	tick [N]                N ticks (1) for every running node
+//	run N                   N times: a tick, then deliver (a network about a tick fast)
 //	cut A B / heal          lose messages between A and B both ways / no more
 //	cut-one-way A B         lose messages from A to B (not from B to A)
 //	kill NODE [torn K]      kill NODE; with torn, in its next write, K bytes of which reach the disk
@@ -187,6 +188,11 @@ func (st *storyCluster) run(cmd []string) {
 					st.step(id, actor.Tick{})
 				}
 			}
+		}
+	case "run":
+		for range num(1) {
+			st.run([]string{"tick"})
+			st.run([]string{"deliver"})
 		}
 	case "cut":
 		st.cut[[2]string{arg(1), arg(2)}], st.cut[[2]string{arg(2), arg(1)}] = true, true
