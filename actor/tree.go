@@ -131,7 +131,10 @@ type tree struct {
 	// doubtful.
 	askers []string
 	// parentTS is the newest stamp heard from the parent since it became
-	// the parent: a promise (Gossip.More) older than that is stale.
+	// the parent: a promise (Gossip.More) older than that is stale. (A
+	// parent that restarts starts its clock over, so its promises count
+	// only once its clock passes its old one; until then its silence
+	// shows only by this node's own values going unanswered.)
 	parentTS uint64
 }
 
@@ -372,7 +375,9 @@ func (t *tree) verify(n *Node, p string) {
 	l.hello = true
 	n.answerNow(l)
 	if l.expectBy == never {
-		l.expectBy = n.now + n.rto(l, true)
+		// The parent answers a hello at once, and by now the link has
+		// most likely measured its round trip.
+		l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks)
 	}
 }
 
