@@ -36,10 +36,12 @@ import (
 //
 // A node notices that its parent is gone in two ways: its own values go
 // unanswered for a timeout, or its parent falls silent after promising
-// more (Gossip.More: a streaming hub promises its next message within a
-// batch interval, plan.go), which a leaf with no values of its own
-// notices too; and at topology every leaf says hello to its hub, so a cut
-// from the first moment shows as well (offered). Either way the parent's
+// more (Gossip.More: a hub promises its next message within a batch
+// interval with every batch, plan.go), which a leaf with no values of its
+// own notices too; at topology the hub greets every leaf, so a cut from
+// the first moment shows as well (offered); and a peer that asks (seek),
+// with news as old as the node's own, makes it check with its parent
+// (verify). Either way the parent's
 // link turns doubtful and the node seeks: it hands what its parent has
 // not acknowledged to the peers whose way is news, best first; if it
 // knows none, it asks a round of peers (queryFanout), telling each its
@@ -172,26 +174,27 @@ func (t *tree) start(n *Node) {
 	n.links[t.parent].askNow = true
 }
 
-// offered says hello: the topology comes once every node has answered
-// init, so a leaf may now talk to its hub, and it asks the hub to answer
-// at once, expecting the answer within a timeout. A leaf that the hub
-// never reaches (a cut from the first moment) thus notices before it has
-// values of its own to notice it by; the rest of the tree never hears
-// anything of it.
+// offered greets: the topology comes once every node has answered init,
+// to every node at about the same moment, so the nodes may now talk. The
+// hub greets every peer with an acknowledgement (which carries its clock,
+// hub_ts), and a leaf expects its hub's greeting within the round-trip
+// allowance R₀: one hop, and the time Maelstrom takes to hand every node
+// its topology, with room to spare. A leaf that the hub does not reach (a
+// cut from the first moment) thus notices before it has values of its own
+// to notice it by, and one that it does reach hears it after one hop
+// however long the hop is, where a hello of its own would need a round
+// trip (at --latency 200, 400 ms: more than R₀, which made every leaf take
+// its hub for silent at the start).
 func (t *tree) offered(n *Node, _ []string) {
-	if t.parent == "" || n.links[t.parent].out.state != stateReplicate {
+	if t.parent == "" {
+		for _, p := range n.peers {
+			n.answerNow(n.links[p])
+		}
 		return
 	}
 	l := n.links[t.parent]
-	l.hello = true
-	n.answerNow(l)
-	if l.expectBy == never {
-		// The hub answers at once, but nothing says how long a round trip
-		// is yet: the hello gets the allowance of any request for an
-		// answer at once (R₀ + B). With R₀ alone, at --latency 200 (a
-		// 400 ms round trip) every leaf took its hub for silent at the
-		// start, and, none being fresh, none answered another's query.
-		l.expectBy = n.now + n.rto(l, true)
+	if l.out.state == stateReplicate && l.lastHeard == never && l.expectBy == never {
+		l.expectBy = n.now + n.cfg.RetransmitTicks
 	}
 }
 
@@ -315,9 +318,11 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 			return
 		}
 		// A hub stamps every message with its clock, so a promise
-		// stamped older than a message already heard from it was
-		// overtaken on the way (or is a duplicate), and kept already.
-		if more && hubTS >= t.parentTS {
+		// stamped no newer than a message already heard from it was
+		// overtaken on the way, or is a duplicate: it was kept already.
+		// (Two parts of one large batch carry the same stamp; the first
+		// to arrive brings the promise.)
+		if more && hubTS > t.parentTS {
 			l.expectBy = n.now + n.quietAfter(l) // see plan.go, actQuiet
 		}
 		t.parentTS = max(t.parentTS, hubTS)
