@@ -364,26 +364,26 @@ func (t *tree) asksAlike(n *Node, p string, path []string) bool {
 	return t.hubOf(p, path) == t.hubOf(n.self, t.mine) && t.hubTSOf[p] == t.hubTS(n)
 }
 
-// verify says hello to the parent on p's behalf: the parent's answer
-// brings a newer stamp, and then p is answered (answerAskers). If the
-// parent does not answer, this node learns it is cut off too, a timeout
-// after p did.
+// verify answers p once the parent is heard next (answerAskers), which
+// brings a newer stamp. If the parent owes nothing (no promise, no
+// hello pending: it has been idle), this node says hello to it on p's
+// behalf; otherwise its next message, or its silence, comes soon anyway.
+// If the parent stays silent, this node learns it is cut off too, a
+// timeout after p did.
 func (t *tree) verify(n *Node, p string) {
 	t.answered[p] = n.now
 	if !slices.Contains(t.askers, p) {
 		t.askers = append(t.askers, p)
 	}
 	l := n.links[t.parent]
-	if l.hello {
-		return // a hello is on its way already
+	if l.expectBy != never || l.hello {
+		return
 	}
 	l.hello = true
 	n.answerNow(l)
-	if l.expectBy == never {
-		// The parent answers a hello at once, and by now the link has
-		// most likely measured its round trip.
-		l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks)
-	}
+	// The parent answers a hello at once, and by now the link has most
+	// likely measured its round trip.
+	l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks)
 }
 
 // answerAskers answers, at once, the peers that asked while this node
