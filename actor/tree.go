@@ -351,17 +351,20 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 }
 
 // asksAlike reports whether p, which is neither this node's parent nor
-// its child, shows a way to the same hub exactly as new as this node's
-// own: p is most likely asking (a query round, seek) and this node, fresh
-// as it is, cannot prove its way holds. It happens when the hub has been
-// idle since both last heard it (at the start, or between bursts): every
-// stamp is the same, and a query would go unanswered by the very peers
-// that still reach the hub.
+// its child, shows a way to the same hub at least as new as this node's
+// own: p is most likely asking (a query round, seek), and this node,
+// fresh as it is, cannot prove its way still holds. Exactly as new
+// happens when the hub has been idle since both last heard it (at the
+// start, or between bursts): every stamp is the same, and a query would
+// go unanswered by the very peers that still reach the hub. Newer means
+// p heard the hub since this node last did, so this node may be missing
+// its hub's messages without knowing it (a promise lost to the cut).
 func (t *tree) asksAlike(n *Node, p string, path []string) bool {
-	if t.parent == "" || !t.fresh(n) || len(path) > 0 && path[len(path)-1] == n.self {
+	// A hub (an empty path) asks nothing: what it says is news itself.
+	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self {
 		return false
 	}
-	return t.hubOf(p, path) == t.hubOf(n.self, t.mine) && t.hubTSOf[p] == t.hubTS(n)
+	return t.hubOf(p, path) == t.hubOf(n.self, t.mine) && t.hubTSOf[p] >= t.hubTS(n)
 }
 
 // verify answers p once the parent is heard next (answerAskers), which
