@@ -345,39 +345,61 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 		n.answerNow(l)
 		return
 	}
-	if t.asksAlike(n, p, path) {
+	switch t.asks(n, p, path) {
+	case asksAlike:
 		t.verify(n, p)
+	case asksNewer:
+		t.checkParent(n)
 	}
 }
 
-// asksAlike reports whether p, which is neither this node's parent nor
-// its child, shows a way to the same hub at least as new as this node's
-// own: p is most likely asking (a query round, seek), and this node,
-// fresh as it is, cannot prove its way still holds. Exactly as new
-// happens when the hub has been idle since both last heard it (at the
-// start, or between bursts): every stamp is the same, and a query would
-// go unanswered by the very peers that still reach the hub. Newer means
-// p heard the hub since this node last did, so this node may be missing
-// its hub's messages without knowing it (a promise lost to the cut).
-func (t *tree) asksAlike(n *Node, p string, path []string) bool {
+// How a peer that is neither this node's parent nor its child, and not a
+// hub, shows its way to this node's own hub, as asks reports it.
+const (
+	asksNothing = iota
+	// asksAlike: exactly as new as this node's own. It happens when the
+	// hub has been idle since both last heard it (at the start, or
+	// between bursts): every stamp is the same, and a query would go
+	// unanswered by the very peers that still reach the hub.
+	asksAlike
+	// asksNewer: the peer heard the hub since this node last did, so this
+	// node may be missing its hub's messages without knowing it (the
+	// promise that would have told it was lost to the cut).
+	asksNewer
+)
+
+// asks reports how p's message, most likely a question (a query round,
+// a seek), bears on this node, fresh as it is: asksAlike and asksNewer
+// make it check with its parent (verify, checkParent).
+func (t *tree) asks(n *Node, p string, path []string) int {
 	// A hub (an empty path) asks nothing: what it says is news itself.
-	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self {
-		return false
+	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self || t.hubOf(p, path) != t.hubOf(n.self, t.mine) {
+		return asksNothing
 	}
-	return t.hubOf(p, path) == t.hubOf(n.self, t.mine) && t.hubTSOf[p] >= t.hubTS(n)
+	switch theirs, mine := t.hubTSOf[p], t.hubTS(n); {
+	case theirs == mine:
+		return asksAlike
+	case theirs > mine:
+		return asksNewer
+	}
+	return asksNothing
 }
 
 // verify answers p once the parent is heard next (answerAskers), which
-// brings a newer stamp. If the parent owes nothing (no promise, no
-// hello pending: it has been idle), this node says hello to it on p's
-// behalf; otherwise its next message, or its silence, comes soon anyway.
-// If the parent stays silent, this node learns it is cut off too, a
-// timeout after p did.
+// brings a newer stamp, and checks with the parent meanwhile.
 func (t *tree) verify(n *Node, p string) {
 	t.answered[p] = n.now
 	if !slices.Contains(t.askers, p) {
 		t.askers = append(t.askers, p)
 	}
+	t.checkParent(n)
+}
+
+// checkParent says hello to the parent if it owes this node nothing (no
+// promise, no hello pending: it has been idle); otherwise its next
+// message, or its silence, comes soon anyway. If the parent stays silent,
+// this node learns it is cut off.
+func (t *tree) checkParent(n *Node) {
 	l := n.links[t.parent]
 	if l.expectBy != never || l.hello {
 		return
