@@ -32,9 +32,10 @@ func (w *wakeCounter) handle(ev Event, _ Output) {
 }
 
 // TestIdleLoopSleeps checks that a node with nothing pending arms no timer:
-// after init and topology, an hour passes without one tick being stepped,
-// however many peers init names. The ticks are not lost: the next event
-// first brings the node's clock up to date.
+// after init, topology and its hub's answer to its hello (tree.offered),
+// an hour passes without one tick being stepped, however many peers init
+// names. The ticks are not lost: the next event first brings the node's
+// clock up to date.
 func TestIdleLoopSleeps(t *testing.T) {
 	for _, size := range []int{25, 10_000} {
 		synctest.Test(t, func(t *testing.T) {
@@ -45,6 +46,7 @@ func TestIdleLoopSleeps(t *testing.T) {
 
 			loop.Push(Received{Msg: initMsg("n1", size)})
 			loop.Push(request("n1", 2, messages.Topology{Request: messages.Request{MsgID: 2, HasMsgID: true}}))
+			loop.Push(Received{Msg: messages.Message{Src: "n0", Dest: "n1", Body: messages.Ack{}}})
 			advance(time.Hour)
 			if w.ticks != 0 {
 				t.Fatalf("%d peers: an idle node stepped %d ticks in an hour (woke %d times)", size-1, w.ticks, len(w.wakes))
@@ -133,7 +135,7 @@ func TestEventMakesTickDue(t *testing.T) {
 		}
 		relay(1, 7) // the link to n2 has been quiet for long: goes at once
 		synctest.Wait()
-		wantLines(t, rec.drain(), `{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7],"ack":0}}`)
+		wantLines(t, rec.drain(), `{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"more":true,"hub_ts":11}}`)
 		relay(2, 8) // within the batch interval: waits 3 ticks, with n1's ack
 		synctest.Wait()
 		if got := rec.drain(); len(got) != 0 {
@@ -145,7 +147,7 @@ func TestEventMakesTickDue(t *testing.T) {
 		}
 		advance(time.Millisecond)
 		wantLines(t, rec.drain(),
-			`{"src":"n0","dest":"n1","body":{"type":"ack","ack":2}}`,
-			`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7,8],"ack":0}}`)
+			`{"src":"n0","dest":"n1","body":{"type":"ack","ack":2,"hub_ts":14}}`,
+			`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7,8],"ack":0,"more":true,"hub_ts":14}}`)
 	})
 }

@@ -172,8 +172,8 @@ func TestLoopNoticesAPauseDuringAWrite(t *testing.T) {
 		wantSteps(t, j.drain(),
 			`actor.Received logged=1`,
 			`actor.Resumed logged=1 {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`,
-			`actor.Persisted logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`,
-			`actor.Tick logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}} {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`)
+			`actor.Persisted logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true,"path":["n0"]}}`,
+			`actor.Tick logged=1 {"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true,"path":["n0"]}} {"src":"n1","dest":"n1","body":{"type":"fence","seq":1}}`)
 	})
 }
 

@@ -23,7 +23,7 @@ func TestValuesEnterOnlyOnceWritten(t *testing.T) {
 	}
 	wantLines(t, n.Step(Persisted{}).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true,"path":["n0"]}}`)
 	// A value held already needs no write.
 	out = n.Step(broadcast("n2", 3, 7))
 	if len(out.Persist) != 0 {

@@ -13,7 +13,8 @@ func fenceFrom(id string, seq uint64) Event {
 
 // TestFenceHoldsRepliesBack: after a pause the node sends itself a fence;
 // until it comes back, broadcasts are accepted and routed but not answered,
-// reads are not answered, topology still is; the fence's return is noted
+// reads are not answered, topology still is (a leaf then expects its hub's
+// greeting: tree.offered); the fence's return is noted
 // with the count, and requests after it are answered again.
 func TestFenceHoldsRepliesBack(t *testing.T) {
 	n := newInitedNode(t, testConfig(Star), "n2", 3)
@@ -23,7 +24,7 @@ func TestFenceHoldsRepliesBack(t *testing.T) {
 		t.Fatalf("fenced %v, notes %q", n.Fenced(), out.Notes)
 	}
 	wantLines(t, step(n, broadcast("n2", 2, 7)).Messages, // routed, not answered
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"now":true,"path":["n0"]}}`)
 	wantLines(t, step(n, read("n2", 3)).Messages)
 	wantLines(t, step(n, request("n2", 4, messages.Topology{Request: messages.Request{MsgID: 4, HasMsgID: true}})).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"topology_ok","in_reply_to":4}}`)

@@ -38,7 +38,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 	current := n.meet(l, g.Incarnations)
 	n.heard(l)
-	n.strategy.heard(n, l, g.Path)
+	n.strategy.heard(n, l, g.Path, g.HubTS, g.More && current)
 	before := l.in
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
@@ -70,7 +70,10 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 	if l, ok := n.linkFrom(m, out); ok {
 		current := n.meet(l, a.Incarnations)
 		n.heard(l)
-		n.strategy.heard(n, l, a.Path)
+		n.strategy.heard(n, l, a.Path, a.HubTS, false)
+		if a.Now {
+			n.answerNow(l) // a hello
+		}
 		if current {
 			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 		}

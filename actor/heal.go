@@ -18,14 +18,22 @@ package actor
 // Only a stalled link is evidence: a message from a peer this node never
 // sent anything to (a stand-in hub's first fan-out, say) says nothing
 // about a heal.
+//
+// Any message also keeps what the peer promised (link.expectBy), and a link
+// that was suspect only for its silence, with nothing of this node's
+// unacknowledged on it, is healthy again: the silence was all that was
+// wrong.
 func (n *Node) heard(l *link) {
 	l.lastHeard = n.now
-	if l.out.state != stateStalled {
-		return
-	}
-	for _, k := range n.active {
-		if k.out.state == stateStalled && (!k.out.kicked || n.now-k.out.lastSend >= n.rto(k, true)) {
-			k.out.kick()
+	l.expectBy = never
+	if l.out.state == stateStalled {
+		for _, k := range n.active {
+			if k.out.state == stateStalled && (!k.out.kicked || n.now-k.out.lastSend >= n.rto(k, true)) {
+				k.out.kick()
+			}
 		}
+	}
+	if l.sent == 0 && l.out.state == stateSuspect {
+		n.setState(l, stateReplicate)
 	}
 }

@@ -33,11 +33,19 @@ type link struct {
 	// askNext has the next gossip on the link ask for an answer at once:
 	// set on the links a node seeks a new way to its hub on (tree.go).
 	askNext bool
-	rtt     rttEstimator
+	// hello has the next acknowledgement on the link ask the peer to
+	// answer at once (Ack.Now): see tree.offered.
+	hello bool
+	rtt   rttEstimator
 
 	// Inbound.
 	in        inbound
 	lastHeard int64 // tick the peer's last message arrived
+	// expectBy is when the node's parent owes it its next message: the
+	// parent promised one within its batch interval (Gossip.More). Any
+	// message from the peer clears it; silence past it makes the link
+	// suspect (plan.go, actQuiet). never when nothing is expected.
+	expectBy int64
 
 	listed bool  // on the node's active list
 	phase  int64 // extra ticks before a stalled link's first retry; see linkPhase
@@ -51,8 +59,8 @@ type link struct {
 }
 
 func newLink(peer string, phase int64, inc uint64) *link {
-	l := &link{peer: peer, phase: phase, incs: messages.Incarnations{Inc: inc}, lastHeard: never}
-	l.out = outbound{lastSend: never, waitFrom: never}
+	l := &link{peer: peer, phase: phase, incs: messages.Incarnations{Inc: inc}, lastHeard: never, expectBy: never}
+	l.out = outbound{lastSend: never, waitFrom: never, valuesAt: never}
 	l.in = inbound{owedSince: never, dueAt: never}
 	return l
 }
@@ -77,7 +85,8 @@ func (l *link) enqueue(vs ...messages.Value) { l.unacked = append(l.unacked, vs.
 
 // idle reports whether the link has nothing pending in either direction.
 func (l *link) idle() bool {
-	return len(l.unacked) == 0 && l.in.owedSince == never && l.out.state == stateReplicate
+	return len(l.unacked) == 0 && l.in.owedSince == never && l.out.state == stateReplicate &&
+		l.expectBy == never && !l.out.promised
 }
 
 // markUrgent has everything queued so far sent at once rather than after
@@ -135,14 +144,16 @@ func (l *link) received() uint64 { return l.in.received }
 // bounds on one message need (see batchEnd), each with our ack
 // piggybacked, and records them as sent (up to routed, the node's count of
 // queued values). A resend (a timeout's, or a kick's) asks for an answer
-// at once, as does every gossip on a link marked askNow.
-func (l *link) gossip(now int64, self string, path []string, routed uint64, resend bool, out *Output) {
+// at once, as does every gossip on a link marked askNow. more promises the
+// peer the next message within a batch interval (Gossip.More).
+func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint64, resend, more bool, out *Output) {
 	if l.sent == 0 {
 		l.out.waitFrom = now // the peer owes an answer from now
 	}
 	l.sent = len(l.unacked)
 	l.sentRoute = routed
 	l.out.sentAt(now)
+	l.out.promised, l.out.valuesAt = more, now
 	ask := resend || l.askNow || l.askNext
 	l.askNext = false
 	l.out.asked = ask
@@ -158,7 +169,9 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 			Stamp:        stamp(now),
 			Echo:         echo,
 			Now:          ask,
+			More:         more,
 			Path:         path,
+			HubTS:        hubTS,
 			Incarnations: l.incs,
 		}})
 		start = end
@@ -166,13 +179,17 @@ func (l *link) gossip(now int64, self string, path []string, routed uint64, rese
 }
 
 // ack builds a stand-alone acknowledgement.
-func (l *link) ack(now int64, self string, path []string) messages.Message {
+func (l *link) ack(now int64, self string, path []string, hubTS uint64) messages.Message {
+	l.out.promised = false // any message keeps the promise
 	ack, held, echo := l.in.take(now)
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Path: path, Incarnations: l.incs}}
+	hello := l.hello
+	l.hello = false
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Now: hello, Path: path, HubTS: hubTS, Incarnations: l.incs}}
 }
 
 // probe sends one probe.
 func (l *link) probe(now int64, self string, path []string, out *Output) {
 	l.out.sentAt(now)
+	l.out.promised = false
 	out.send(messages.Message{Src: self, Dest: l.peer, Body: messages.Probe{Path: path, Incarnations: l.incs}})
 }

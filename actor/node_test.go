@@ -145,13 +145,13 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 	leaf := newInitedNode(t, cfg, "n2", 4)
 	wantLines(t, step(leaf, broadcast("n2", 2, 10)).Messages,
 		`{"src":"n2","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"now":true}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"now":true,"path":["n0"]}}`)
 
 	hub := newInitedNode(t, cfg, "n0", 4)
 	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Now: true, Path: []string{"n0"}}}}
 	wantLines(t, step(hub, relayed).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`,
-		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0}}`)
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`)
 
 	// Under load the hub waits out the batch interval, then sends everything
 	// unacknowledged in one message per peer, acknowledging n2 on the way.
@@ -161,9 +161,9 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 		t.Errorf("hub sent before the batch interval: %v", lines(got))
 	}
 	wantLines(t, step(hub, Tick{}).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`,
-		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1}}`,
-		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0}}`)
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":true,"hub_ts":4}}`,
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1,"more":true,"hub_ts":4}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":true,"hub_ts":4}}`)
 }
 
 func TestDeliveredValuesAreNotForwarded(t *testing.T) {
@@ -238,9 +238,9 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 		return false
 	}
 	// A value every tick to a peer that never answers. While the link is
-	// live or suspect, each goes at once (a node's own values wait
-	// nowhere); once it has stalled (two timeouts without progress), only
-	// the backed-off resends.
+	// live, each goes at once (a node's own values wait nowhere); once it
+	// is suspect (a timeout without progress), only the suspect's resend,
+	// the stall's (two timeouts later) and the backed-off retries.
 	var sentAt []int64
 	for range 160 {
 		now := n.now
@@ -251,12 +251,12 @@ func TestStalledPeerGetsNewValuesOnlyWithResends(t *testing.T) {
 	}
 	p := n.links["n1"].phase
 	schedule := resends(cfg, p, 161)
-	stall := schedule[1]
+	suspect := schedule[0]
 	var want []int64
-	for at := range stall {
+	for at := range suspect {
 		want = append(want, at)
 	}
-	for _, at := range schedule[2:] {
+	for _, at := range schedule[1:] {
 		want = append(want, at-1) // the tick of the step before, which the loop counts it in
 	}
 	if !slices.Equal(sentAt, want) {
@@ -338,13 +338,17 @@ func TestStarFailsOverAndBack(t *testing.T) {
 	for range asked {
 		sent = append(sent, lines(step(leaf, Tick{}).Messages)...)
 	}
-	// The path n2 tells n1 ends with n1, so that n1 takes it as a child; n1's
-	// own path is unknown to n2 yet.
-	want := `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"now":true,"path":["n1"]}}`
-	if !slices.Contains(sent, want) || leaf.Hub() != "n0" {
-		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant the value sought through n1", leaf.Hub(), strings.Join(sent, "\n  "))
+	// n2 knows no newer way to n0 than its own, so it asks n1, telling it
+	// its path and how new it is (nothing heard from n0 yet).
+	query := `{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"path":["n0"]}}`
+	if !slices.Contains(sent, query) || leaf.Hub() != "n0" {
+		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant n1 asked for a newer way", leaf.Hub(), strings.Join(sent, "\n  "))
 	}
-	step(leaf, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Ack: 1, Path: []string{"n0"}}}})
+	// n1 answers with news of n0: n2 seeks through it, with a path that
+	// ends with n1, so that n1 takes it as a child.
+	out := step(leaf, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Path: []string{"n0"}, HubTS: 5}}})
+	wantLines(t, out.Messages, `{"src":"n2","dest":"n1","body":{"type":"gossip","seq":1,"values":[1],"ack":0,"now":true,"path":["n0","n1"]}}`)
+	step(leaf, Received{Msg: messages.Message{Src: "n1", Dest: "n2", Body: messages.Ack{Ack: 1, Path: []string{"n0"}, HubTS: 6}}})
 	var notes []string
 	for range suspectRTOs * asked {
 		notes = append(notes, step(leaf, Tick{}).Notes...)
@@ -353,7 +357,7 @@ func TestStarFailsOverAndBack(t *testing.T) {
 		t.Fatalf("after two more timeouts, hub = %s, notes %q", leaf.Hub(), notes)
 	}
 	// n0 comes back and acknowledges: it is preferred again.
-	out := step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
+	out = step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Ack{Ack: 1}}})
 	if leaf.Hub() != "n0" || !slices.Equal(out.Notes, []string{"hub n1 -> n0: closer"}) {
 		t.Errorf("hub = %s after n0 acknowledged, notes %q", leaf.Hub(), out.Notes)
 	}

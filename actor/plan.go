@@ -18,6 +18,12 @@ import (
 // (tree.go).
 const suspectRTOs = 2
 
+// spareRetryFactor is how many retry caps (M) a stalled link that carries
+// no values now waits between retries (strategy.carries): what it holds
+// went to the links that do, so its retries matter only to drain it after
+// the heal, which a sign of the heal (heal.go) usually does at once.
+const spareRetryFactor = 4
+
 // none is the time of something that needs no tick at all.
 const none = math.MaxInt64
 
@@ -28,17 +34,22 @@ type action int
 const (
 	actNone    action = iota
 	actSuspect        // replicate → suspect, which resends
+	actQuiet          // replicate → suspect: the parent promised a message and sent none
 	actStall          // suspect → stalled, which resends
 	actProbe          // the next probe (an unanswered one counts as a timeout)
 	actResend         // everything unacknowledged again: a state change's or a kick's resend, or a stalled link's retry
 	actSend           // new values, at once or at the batch interval
 	actAck            // an acknowledgement on its own
+	actKeep           // an acknowledgement that keeps a promise (Gossip.More) when no values follow
+	actHello          // an acknowledgement asking for an answer (Ack.Now): a link suspect for its silence
 )
 
 // timeout reports whether a is one of the actions flush takes before any
 // link sends: those that change a link's health, to which the strategy
 // may answer by routing values elsewhere in the same flush.
-func (a action) timeout() bool { return a == actSuspect || a == actStall || a == actProbe }
+func (a action) timeout() bool {
+	return a == actSuspect || a == actQuiet || a == actStall || a == actProbe
+}
 
 // sends reports whether a sends the link's values.
 func (a action) sends() bool { return a == actResend || a == actSend }
@@ -76,11 +87,29 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		if l.sent > 0 {
 			consider(actSuspect, o.waitFrom+n.rto(l, l.out.asked))
 		}
+		if l.expectBy != never {
+			consider(actQuiet, l.expectBy)
+		}
 	case stateSuspect:
-		consider(actStall, o.since+suspectRTOs*n.rto(l, true))
+		// Silence alone never stalls a link (actQuiet): it makes the node
+		// seek another way (tree.go), and only the node's own values going
+		// unanswered make it give up on the peer, two timeouts after the
+		// first of them went.
+		if l.sent > 0 {
+			consider(actStall, max(o.since, o.waitFrom)+suspectRTOs*n.rto(l, true))
+		} else {
+			// Suspect for its silence alone: ask the peer to answer, at
+			// once and then once per M, so that a peer that was only idle
+			// (or paused) is heard again, and a heal is noticed.
+			consider(actHello, o.lastSend+n.cfg.MaxRetransmitTicks)
+		}
 	case stateStalled:
 		if len(l.unacked) > 0 {
-			consider(actResend, o.lastSend+n.retryGap(l))
+			gap := n.retryGap(l)
+			if !n.strategy.carries(n, l.peer) {
+				gap = spareRetryFactor * n.cfg.MaxRetransmitTicks
+			}
+			consider(actResend, o.lastSend+gap)
 		}
 	}
 	if o.resend && o.state != stateProbe && len(l.unacked) > 0 {
@@ -96,13 +125,20 @@ func (n *Node) plan(l *link) (act action, at int64) {
 	if due := n.ackDue(l); due != none {
 		consider(actAck, due)
 	}
+	if o.promised && l.streams() && !l.hasUnsent() {
+		consider(actKeep, o.lastSend+n.batch)
+	}
 	return act, at
 }
 
-// streams reports whether l sends new values as they come: it is
-// replicating, or suspect but not yet stalled.
+// streams reports whether l sends new values as they come: only while it
+// replicates. A suspect link has just resent everything, asking for an
+// answer at once; until the answer comes (progress, and it streams again)
+// or the stall's resend, new values wait in its queue. Under a partition
+// that is most of the saving: a cut-off parent or child used to get a
+// message per value, or per batch, for two timeouts, every one dropped.
 func (l *link) streams() bool {
-	return l.out.state == stateReplicate || l.out.state == stateSuspect
+	return l.out.state == stateReplicate
 }
 
 // flush does whatever is due on every active link (no other link can have
@@ -111,6 +147,7 @@ func (l *link) streams() bool {
 // on other links (a failover), then the sends, then the pause guard's
 // fence if it is due again.
 func (n *Node) flush(out *Output) {
+	n.strategy.tick(n)
 	n.activeLinks()
 	for i := 0; i < len(n.active); i++ { // the strategy may activate more
 		l := n.active[i]
@@ -139,6 +176,10 @@ func (n *Node) timeout(l *link, act action, out *Output) {
 	switch act {
 	case actSuspect:
 		n.setState(l, stateSuspect)
+	case actQuiet:
+		l.expectBy = never
+		n.setState(l, stateSuspect)
+		l.out.lastSend = never // the first hello goes at once
 	case actStall:
 		n.setState(l, stateStalled)
 	case actProbe:
@@ -148,18 +189,44 @@ func (n *Node) timeout(l *link, act action, out *Output) {
 
 // do takes a sending action.
 func (n *Node) do(l *link, act action, out *Output) {
-	path := n.strategy.path(n, l.peer)
+	path, hubTS := n.strategy.path(n, l.peer), n.strategy.hubTS(n)
 	switch act {
 	case actResend:
 		if l.out.state == stateStalled && !l.out.resend {
 			l.out.retries++ // a retry on the schedule, which backs off
 		}
-		l.gossip(n.now, n.self, path, n.routed, true, out)
+		l.gossip(n.now, n.self, path, hubTS, n.routed, true, n.promises(l), out)
 	case actSend:
-		l.gossip(n.now, n.self, path, n.routed, false, out)
-	case actAck:
-		out.send(l.ack(n.now, n.self, path))
+		l.gossip(n.now, n.self, path, hubTS, n.routed, false, n.promises(l), out)
+	case actAck, actKeep:
+		out.send(l.ack(n.now, n.self, path, hubTS))
+	case actHello:
+		l.hello = true
+		l.out.lastSend = n.now
+		out.send(l.ack(n.now, n.self, path, hubTS))
 	}
+}
+
+// promises reports whether the gossip l sends now promises its peer the
+// next message within a batch interval (Gossip.More): every gossip a hub
+// sends on a streaming link does. Under load the next batch follows
+// anyway, so the promise costs nothing; after the last batch of a burst
+// it costs one acknowledgement per peer (actKeep), once. In exchange a
+// leaf cut off from its hub notices within a batch interval of the first
+// batch it misses, values of its own or not: with promises only from a
+// hub already streaming, a leaf of a hub that fanned out one value after
+// a lull, and was cut off just after, heard nothing for seconds (3c).
+func (n *Node) promises(l *link) bool {
+	return n.strategy.hub(n) == n.self && l.streams()
+}
+
+// quietAfter is how long after a promise (Gossip.More) a leaf waits for
+// its parent's next message before it takes the parent for cut off: the
+// batch interval plus the margin of the link's timeout over its smoothed
+// round trip (rtt.go), so that a batch delayed by the network's ordinary
+// variation is not taken for a lost one.
+func (n *Node) quietAfter(l *link) int64 {
+	return n.batch + l.rtt.margin(n.cfg.RetransmitTicks)
 }
 
 // batchDue reports whether some streaming link's batch interval has run
@@ -184,7 +251,7 @@ func (n *Node) batchDue(links []*link) bool {
 // link, or the fence's. Waking early costs a wasted step, waking late
 // would be a bug, which the simulator checks on every tick of every run.
 func (n *Node) nextTick() int64 {
-	at := n.fenceWake()
+	at := min(n.fenceWake(), n.strategy.wake(n))
 	for _, l := range n.active {
 		if _, t := n.plan(l); t < at {
 			at = t

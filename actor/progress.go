@@ -11,11 +11,15 @@ import "fmt"
 //     the peer keeps acknowledging.
 //   - suspect: the peer has left values unacknowledged for one timeout
 //     (RTO, config.go). Everything unacknowledged went again, asking for an
-//     answer at once; new values still go as they come.
+//     answer at once; new values wait for that answer (progress) or the
+//     stall's resend, so a cut costs a message per timeout, not per value.
 //   - stalled: two more timeouts passed without progress (suspectRTOs):
-//     the peer is most likely cut off. The link resends only on its retry schedule, backing
-//     off up to MaxRetransmitTicks; new values wait for the resends, so a
-//     partition costs a few messages, not a batch per interval.
+//     the peer is most likely cut off. The link resends only on its retry
+//     schedule, backing off up to MaxRetransmitTicks (M); new values wait
+//     for the resends, so a partition costs a few messages, not a batch per
+//     interval. A stalled link that no longer carries values (a leaf's link
+//     to a former parent or to a peer it sought: strategy.carries) retries
+//     once per spareRetryFactor·M only, since what it holds went elsewhere.
 //   - probe: the peer has not confirmed this run of the node (a restart).
 //     The link sends nothing but probes, one at once and then one per
 //     timeout with the same backoff; the values it owes wait.
@@ -92,6 +96,11 @@ type outbound struct {
 	resend   bool // a resend is due at once (the state changed, or a kick)
 	asked    bool // the last gossip asked the peer to answer at once
 	kicked   bool // retried early on a sign of a heal since the peer last made progress
+	// promised says the last message on the link promised the peer the
+	// next within a batch interval (Gossip.More); valuesAt is when the link
+	// last sent values.
+	promised bool
+	valuesAt int64
 }
 
 func (o *outbound) health() health {
@@ -173,12 +182,23 @@ func (n *Node) retryGap(l *link) int64 {
 		}
 		gap *= 2
 	}
-	gap = min(gap, n.cfg.MaxRetransmitTicks)
+	capTicks := n.cfg.MaxRetransmitTicks
+	if n.strategy.hub(n) == n.self {
+		// A hub's links across a cut are what finds the heal first (its
+		// retries carry every value the other side lacks): they retry three
+		// times as often, each on its own phase.
+		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
+	}
+	gap = min(gap, capTicks)
 	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
-		gap += l.phase
+		gap += l.phase % capTicks
 	}
 	return gap
 }
+
+// hubRetryDivisor is how much sooner a hub's stalled links retry than
+// other stalled links: see retryGap.
+const hubRetryDivisor = 3
 
 // setState moves l to state s (by its become… method) and tells the
 // strategy if the link's health changed.

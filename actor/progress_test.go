@@ -72,7 +72,7 @@ func TestRestartedLeafProbesItsHub(t *testing.T) {
 	n, out := restarted(t, cfg, "n2", 3, 4, 5)
 	wantLines(t, out.Messages,
 		`{"src":"n2","dest":"c41","body":{"type":"init_ok","in_reply_to":1}}`,
-		`{"src":"n2","dest":"n0","body":{"type":"probe","inc":7}}`)
+		`{"src":"n2","dest":"n0","body":{"type":"probe","path":["n0"],"inc":7}}`)
 	if len(out.Notes) != 2 || !strings.Contains(out.Notes[0], "torn") {
 		t.Errorf("notes %q: want the log's problem and the restart", out.Notes)
 	}
@@ -171,8 +171,8 @@ func TestProbeRestartsTheStream(t *testing.T) {
 		return Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: inc}}}}
 	}
 	wantLines(t, step(hub, probe(7)).Messages,
-		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"now":true,"inc":3,"to_inc":7}}`)
-	wantLines(t, step(hub, probe(7)).Messages, `{"src":"n0","dest":"n2","body":{"type":"ack","ack":0,"inc":3,"to_inc":7}}`)
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"now":true,"more":true,"hub_ts":1,"inc":3,"to_inc":7}}`)
+	wantLines(t, step(hub, probe(7)).Messages, `{"src":"n0","dest":"n2","body":{"type":"ack","ack":0,"hub_ts":1,"inc":3,"to_inc":7}}`)
 	if got := hub.Unacked()["n2"]; got != 2 {
 		t.Errorf("owes n2 %d values after a repeated probe, want 2", got)
 	}

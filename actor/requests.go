@@ -23,7 +23,7 @@ func (n *Node) onTopology(m messages.Message, b messages.Topology, out *Output) 
 		}
 	}
 	slices.Sort(neighbours)
-	n.strategy.offered(slices.Compact(neighbours))
+	n.strategy.offered(n, slices.Compact(neighbours))
 	n.reply(m, b.Request, messages.TopologyOK{}, out)
 }
 

@@ -12,12 +12,14 @@ type strategy interface {
 	// start runs once, right after init, when the node knows its peers.
 	start(n *Node)
 	// offered records the neighbours a topology message offers, sorted.
-	offered(neighbours []string)
+	offered(n *Node, neighbours []string)
 	// route queues a newly accepted value on the links it should travel.
 	// from is the peer it came from ("" for a client).
 	route(n *Node, v messages.Value, from string)
-	// heard learns the path a message from l's peer carried (Gossip.Path).
-	heard(n *Node, l *link, path []string)
+	// heard learns the path a message from l's peer carried (Gossip.Path),
+	// how new it is (Gossip.HubTS), and whether the peer promised its next
+	// message within a batch interval (Gossip.More).
+	heard(n *Node, l *link, path []string, hubTS uint64, more bool)
 	// changed reacts to l's health changing from was to now (progress.go).
 	changed(n *Node, l *link, was, now health)
 	// targets returns, sorted, the peers a value from this node's own
@@ -27,9 +29,21 @@ type strategy interface {
 	// peer; nil for a hub and for strategies without hubs. It must not be
 	// modified.
 	path(n *Node, peer string) []string
+	// hubTS is how new this node's path is (Gossip.HubTS); 0 for
+	// strategies without hubs.
+	hubTS(n *Node) uint64
 	// hub is where this node's own values go: its parent, itself when it
 	// is a hub, "" for strategies without hubs.
 	hub(n *Node) string
+	// carries reports whether values now travel the link to peer. A
+	// stalled link that carries none retries seldom (spareRetryFactor):
+	// what it holds went to the links that do carry values.
+	carries(n *Node, peer string) bool
+	// wake is when the strategy next needs a tick of its own (none for
+	// never), and tick is that tick: both let a strategy keep a timer
+	// that is not a link's, and nextTick asks wake, so the two agree.
+	wake(n *Node) int64
+	tick(n *Node)
 }
 
 func newStrategy(s Strategy) strategy {
@@ -68,7 +82,7 @@ type flood struct {
 
 func (*flood) start(*Node) {}
 
-func (f *flood) offered(neighbours []string) { f.neighbours, f.known = neighbours, true }
+func (f *flood) offered(_ *Node, neighbours []string) { f.neighbours, f.known = neighbours, true }
 
 func (f *flood) route(n *Node, v messages.Value, from string) {
 	if from == "" {
@@ -85,17 +99,21 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) heard(*Node, *link, []string)         {}
-func (*flood) changed(*Node, *link, health, health) {}
-func (*flood) path(*Node, string) []string          { return nil }
-func (*flood) hub(*Node) string                     { return "" }
+func (*flood) heard(*Node, *link, []string, uint64, bool) {}
+func (*flood) hubTS(*Node) uint64                         { return 0 }
+func (*flood) changed(*Node, *link, health, health)       {}
+func (*flood) path(*Node, string) []string                { return nil }
+func (*flood) hub(*Node) string                           { return "" }
+func (*flood) carries(*Node, string) bool                 { return true }
+func (*flood) wake(*Node) int64                           { return none }
+func (*flood) tick(*Node)                                 {}
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
 type mesh struct{}
 
-func (mesh) start(*Node)      {}
-func (mesh) offered([]string) {}
+func (mesh) start(*Node)             {}
+func (mesh) offered(*Node, []string) {}
 
 func (mesh) route(n *Node, v messages.Value, from string) {
 	if from == "" {
@@ -105,7 +123,11 @@ func (mesh) route(n *Node, v messages.Value, from string) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) heard(*Node, *link, []string)         {}
-func (mesh) changed(*Node, *link, health, health) {}
-func (mesh) path(*Node, string) []string          { return nil }
-func (mesh) hub(*Node) string                     { return "" }
+func (mesh) heard(*Node, *link, []string, uint64, bool) {}
+func (mesh) hubTS(*Node) uint64                         { return 0 }
+func (mesh) changed(*Node, *link, health, health)       {}
+func (mesh) path(*Node, string) []string                { return nil }
+func (mesh) hub(*Node) string                           { return "" }
+func (mesh) carries(*Node, string) bool                 { return true }
+func (mesh) wake(*Node) int64                           { return none }
+func (mesh) tick(*Node)                                 {}

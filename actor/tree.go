@@ -15,46 +15,59 @@ import (
 //   - Route. A hub sends every new value to every peer, batched. Any other
 //     node sends a new value to its parent and to its children (the peers
 //     whose path ends with it), except to the peer it came from: up the
-//     tree at once, down with the link's batches. So a value climbs to the
-//     hub and spreads from there down every branch, and a value that
+//     tree at once, down with its parent's batches. So a value climbs to
+//     the hub and spreads from there down every branch, and a value that
 //     enters the tree anywhere else (from a hub of another tree, say) does
 //     the same. A node routes a value only the first time it sees it, so
 //     nothing loops.
-//   - Repair. Every node-to-node message carries its sender's path: the
-//     hub first, then each node between, ending with the sender's parent
-//     (empty for a hub). A node ranks the ways it could go by the hub they
-//     lead to (earlier in init order is better) and then by their length,
-//     and takes a better one as soon as the link to it is healthy
-//     (progress.go): a node never attaches over a link that is not
-//     healthy, and never to a peer whose path runs through itself. Being a
-//     hub itself ranks as a path of length zero to its own place.
+//   - Repair. Every node-to-node message carries its sender's path (the
+//     hub first, then each node between, ending with the sender's parent;
+//     empty for a hub) and how new that path is known to be: the hub's
+//     clock on the newest message from the hub that reached the sender
+//     along it (hub_ts; a hub sends its clock). A node ranks the ways it
+//     could go by the hub they lead to (earlier in init order is better)
+//     and then by their length, and takes a better one as soon as the link
+//     to it is healthy, but only if it is news: the peer is a hub, or its
+//     stamp for that hub is newer than any that reached this node along
+//     its own path (newer). A node cut off from its hub still believes
+//     its old path, and so does every node cut off with it; their stamps,
+//     frozen at the cut, show it, so they never follow each other round in
+//     a loop of stale paths (destination sequence numbers, as in DSDV).
 //
-// When a node's parent stops answering (its link turns doubtful: one
-// timeout), it seeks: it hands the values its parent has not acknowledged
-// to a few peers, those it knows a better path through first, asking each
-// to answer at once, and tells each a path that ends with that peer, so
-// each takes it as a child meanwhile. If the parent is still silent two
-// timeouts later (the link is dead), the node fails over to the best path
-// it has heard of (the sought peers' answers carry theirs), or becomes a
-// hub if none leads to a hub earlier than itself. So the first node in
-// init order on each side of a clean split becomes that side's hub, and in
-// a majorities ring, where n0 reaches only a majority, a node cut off from
-// n0 attaches to a neighbour that reaches it.
+// A node notices that its parent is gone in two ways: its own values go
+// unanswered for a timeout, or its parent falls silent after promising
+// more (Gossip.More: a hub promises its next message within a batch
+// interval with every batch, plan.go), which a leaf with no values of its
+// own notices too; at topology the hub greets every leaf, so a cut from
+// the first moment shows as well (offered); and a peer that asks (seek),
+// with news as old as the node's own, makes it check with its parent
+// (verify). Either way the parent's
+// link turns doubtful and the node seeks: it hands what its parent has
+// not acknowledged to the peers whose way is news, best first; if it
+// knows none, it asks a round of peers (queryFanout), telling each its
+// own path and stamp, and a peer whose way to the same hub is newer
+// answers at once (knowsBetter), which makes it one to seek through. Each
+// peer sought is told a path that ends with it, so it takes the node as a
+// child meanwhile and values flow both ways around the cut. If the
+// parent's link dies (two more timeouts), the node fails over to the best
+// way that is news, or, with none, becomes an orphan: it waits one
+// timeout for each node before it in init order (at most
+// maxOrphanTurns), then becomes a hub. So the first node in init order on
+// each side of a clean split becomes that side's hub and the others join
+// it rather than each fanning its store out to every peer, and in a
+// majorities ring a node cut off from n0 finds a neighbour that reaches
+// it within a round trip of asking.
 //
 // A node that hears a path leading to a worse hub than its own answers at
 // once, with its own path, so the hub of a small group joins a larger tree
-// within a round trip of hearing it; but only if it has heard from its own
-// parent lately (fresh): a leaf cut off from its hub, with no values of
-// its own to notice it by, still believes its old path, and offers none.
-// After a heal, the retries across the old cut (heal.go) make the links to
-// the old hub healthy again, and every node moves back to it, closest
-// first, until the star is whole.
+// within a round trip of hearing it. After a heal, the retries across the
+// old cut (heal.go) make the links to the old hub healthy again, and every
+// node moves back to it, closest first, until the star is whole.
 //
 // A node that changes parent hands the new parent (a new hub, every peer)
 // everything it holds: the old tree alone was to pass its values on, and if
 // that tree's hub has been paused or killed since, this copy is the only
-// one that can; and if the old tree was a loop of stale paths, nobody else
-// will. A node that gains a child while not a hub hands the child
+// one that can. A node that gains a child while not a hub hands the child
 // everything it holds too: the child was cut off from its hub, and
 // whatever reached this side meanwhile never reached it. Neither costs
 // anything when nothing fails.
@@ -83,10 +96,48 @@ type tree struct {
 	// fails over.
 	seeking   []string
 	seekPaths map[string][]string // the path told to each peer sought; see path
+	// tried are the peers sought since the parent last turned doubtful:
+	// a sought peer that turns doubtful itself is replaced by one not yet
+	// tried, so one doubt costs at most one message to each peer.
+	tried map[string]bool
+	// orphan says the parent is dead and no peer offers a way to a hub
+	// earlier than this node: it will become a hub itself at hubAt, unless
+	// a way turns up first (see rehome).
+	orphan bool
+	hubAt  int64
+	// querying says a round of peers was asked for a newer way (seek) and
+	// the next round is due at queryAt if none has answered.
+	querying bool
+	queryAt  int64
+	rounds   int // query rounds since the parent last turned doubtful
+	// newsVia is, for each hub (by place in init order), the newest stamp
+	// of that hub's clock that reached this node along its own path
+	// (Gossip.HubTS): what it knows itself of how the way to that hub
+	// stood. hubTSOf is each peer's stamp as last heard. A peer's way to
+	// a hub counts as news only if its stamp is newer than this node's
+	// own for that hub (newer): a peer cut off from the hub at the same
+	// moment as this node still believes its path, and its stamp, frozen
+	// at the cut, says so. (Routing with destination sequence numbers,
+	// as DSDV does, avoids loops the same way.)
+	newsVia map[int]uint64
+	hubTSOf map[string]uint64
 	// answered is when this node last answered each peer at once for
 	// showing a worse hub, so that a peer that cannot join (a one-way cut)
 	// is answered at most once a timeout.
 	answered map[string]int64
+	// askers are the peers whose way to this node's hub is as new as this
+	// node's own (equal stamps) and that asked, most likely in a query
+	// round: this node cannot tell them whether its way still holds, so it
+	// says hello to its parent (verify), and answers them once the parent
+	// answers with a newer stamp. Cleared when the parent answers or turns
+	// doubtful.
+	askers []string
+	// parentTS is the newest stamp heard from the parent since it became
+	// the parent: a promise (Gossip.More) older than that is stale. (A
+	// parent that restarts starts its clock over, so its promises count
+	// only once its clock passes its old one; until then its silence
+	// shows only by this node's own values going unanswered.)
+	parentTS uint64
 }
 
 // maxDepth bounds the paths a node takes: Maelstrom's partitions never
@@ -110,6 +161,9 @@ func (t *tree) start(n *Node) {
 	t.self = t.order[n.self]
 	t.paths = make(map[string][]string)
 	t.seekPaths = make(map[string][]string)
+	t.tried = make(map[string]bool)
+	t.newsVia = make(map[int]uint64)
+	t.hubTSOf = make(map[string]uint64)
 	t.answered = make(map[string]int64)
 	if t.self == 0 {
 		return // the first node is the hub everyone assumes
@@ -120,26 +174,61 @@ func (t *tree) start(n *Node) {
 	n.links[t.parent].askNow = true
 }
 
-func (*tree) offered([]string) {}
+// offered greets: the topology comes once every node has answered init,
+// to every node at about the same moment, so the nodes may now talk. The
+// hub greets every peer with an acknowledgement (which carries its clock,
+// hub_ts), and a leaf expects its hub's greeting within the round-trip
+// allowance R₀: one hop, and the time Maelstrom takes to hand every node
+// its topology, with room to spare. A leaf that the hub does not reach (a
+// cut from the first moment) thus notices before it has values of its own
+// to notice it by, and one that it does reach hears it after one hop
+// however long the hop is, where a hello of its own would need a round
+// trip (at --latency 200, 400 ms: more than R₀, which made every leaf take
+// its hub for silent at the start).
+func (t *tree) offered(n *Node, _ []string) {
+	if t.parent == "" {
+		for _, p := range n.peers {
+			n.answerNow(n.links[p])
+		}
+		return
+	}
+	l := n.links[t.parent]
+	if l.out.state == stateReplicate && l.lastHeard == never && l.expectBy == never {
+		l.expectBy = n.now + n.cfg.RetransmitTicks
+	}
+}
 
 // path is this node's path, as told to peer. To a peer it seeks through,
 // it is the path it would have with that peer as its parent, so that the
 // peer takes it as a child at once (child) and hands it what it hears,
 // while the node's own parent is doubtful: values then flow both ways
 // through the peers sought from the first timeout on, not only from the
-// failover. A node that has not heard from its parent lately (see fresh)
-// offers no path at all, as if it were a hub, ranked by its own place:
-// nobody follows it towards a hub it may no longer reach.
+// failover. A path may be stale (its owner cut off and not knowing it
+// yet); its stamp (hubTS) lets the receiver tell (newer).
 func (t *tree) path(n *Node, peer string) []string {
 	if slices.Contains(t.seeking, peer) {
 		if p, ok := t.seekPaths[peer]; ok {
 			return p
 		}
 	}
-	if !t.fresh(n) {
-		return nil
-	}
 	return t.mine
+}
+
+// hubTS is how new this node's path is: its own clock for a hub, else the
+// newest stamp of its hub's that reached it along its path.
+func (t *tree) hubTS(n *Node) uint64 {
+	if t.parent == "" {
+		return uint64(n.now) + 1
+	}
+	return t.newsVia[t.hubOf(n.self, t.mine)]
+}
+
+// newer reports whether p's way to its hub is news to this node: p is a
+// hub itself, or its stamp for that hub is newer than any that reached
+// this node along its own path.
+func (t *tree) newer(p string) bool {
+	path := t.paths[p]
+	return len(path) == 0 || t.hubTSOf[p] > t.newsVia[t.hubOf(p, path)]
 }
 
 func (t *tree) hub(n *Node) string {
@@ -147,6 +236,17 @@ func (t *tree) hub(n *Node) string {
 		return n.self
 	}
 	return t.parent
+}
+
+// carries reports whether values travel the link to peer now: every link
+// of a hub; a leaf's links to its parent, its children and the peers it
+// seeks through. A leaf's other links hold only what it also handed its
+// parent when it took it (becomeLeaf) or what its parent still holds (a
+// seek's copies), so retrying them every M across a cut would repeat, for
+// as long as the cut lasts, messages that carry nothing new: on a long
+// :minority-third split that was most of the messages dropped.
+func (t *tree) carries(n *Node, peer string) bool {
+	return t.parent == "" || peer == t.parent || slices.Contains(t.children, peer) || slices.Contains(t.seeking, peer)
 }
 
 // targets is where this node's own values go: its parent, or every peer
@@ -167,9 +267,13 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 		return
 	}
 	// Up the tree, towards the hub, a value goes at once: the hub batches
-	// it anyway, and every hop up waits nowhere. Down and across, to
-	// children, it goes with the link's batches: a relay with children
-	// under load would otherwise send each of them a message per value.
+	// it anyway, and every hop up waits nowhere. Down, a parent's batch is
+	// passed on to the children at once too: it is a batch already, so
+	// this costs a relay no more messages than its own batches would, and
+	// saves a batch interval per relay on the way round a cut. Values from
+	// anywhere else go to children with the link's batches: a relay with
+	// children under load would otherwise send each of them a message per
+	// value.
 	up := from == "" || slices.Contains(t.children, from) || slices.Contains(t.seeking, from)
 	send := func(p string, urgent bool) {
 		if p != from {
@@ -182,11 +286,16 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 	}
 	send(t.parent, up)
 	for _, p := range t.children {
-		send(p, false)
+		send(p, from == t.parent)
 	}
+	// The peers sought are the way up while the parent is doubtful; but
+	// only this node's own values go to them at once. What it relays goes
+	// with the link's batches (at once after a quiet batch interval): a
+	// relay seeking through three peers sent each of them a message per
+	// value it passed on, cut off or not.
 	for _, p := range t.seeking {
 		if p != t.parent && !slices.Contains(t.children, p) {
-			send(p, true) // the way up while the parent is doubtful
+			send(p, from == "")
 		}
 	}
 }
@@ -194,36 +303,154 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 // heard learns a peer's path and reacts to it: a parent's new path changes
 // this node's own (and may make the parent unusable), a peer's may offer a
 // better way, or show a worse hub that should hear of this node's.
-func (t *tree) heard(n *Node, l *link, path []string) {
+func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 	p := l.peer
+	t.hubTSOf[p] = hubTS
 	if old, known := t.paths[p]; !known || !slices.Equal(old, path) {
 		t.paths[p] = slices.Clone(path)
 		t.child(n, l, path)
 	}
 	if p == t.parent {
 		t.mine = append(slices.Clone(path), p)
+		t.learn(p)
 		if !t.usable(n, p) {
 			t.rehome(n, t.unusable(n, p))
+			return
 		}
+		// A hub stamps every message with its clock, so a promise
+		// stamped no newer than a message already heard from it was
+		// overtaken on the way, or is a duplicate: it was kept already.
+		// (Two parts of one large batch carry the same stamp; the first
+		// to arrive brings the promise.)
+		if more && hubTS > t.parentTS {
+			l.expectBy = n.now + n.quietAfter(l) // see plan.go, actQuiet
+		}
+		t.parentTS = max(t.parentTS, hubTS)
+		t.answerAskers(n)
 		return
 	}
 	if t.eligible(n, p) && t.better(n, p) {
 		t.becomeLeaf(n, p, reasonCloser)
 		return
 	}
-	if t.hubOf(p, path) > t.hubOf(n.self, t.mine) && t.fresh(n) && n.now-t.answeredAt(p) >= n.rto(l, true) {
+	if t.seekingWay(n) && len(t.seeking) < seekFanout && !slices.Contains(t.seeking, p) && t.eligible(n, p) {
+		t.seekThrough(n, p) // p showed a newer way, most likely answering
+		return
+	}
+	if n.now-t.answeredAt(p) < n.rto(l, true) {
+		return
+	}
+	if t.knowsBetter(n, p, path) {
 		t.answered[p] = n.now
 		n.answerNow(l)
+		return
+	}
+	switch t.asks(n, p, path) {
+	case asksAlike:
+		t.verify(n, p)
+	case asksNewer:
+		t.checkParent(n)
 	}
 }
 
+// How a peer that is neither this node's parent nor its child, and not a
+// hub, shows its way to this node's own hub, as asks reports it.
+const (
+	asksNothing = iota
+	// asksAlike: exactly as new as this node's own. It happens when the
+	// hub has been idle since both last heard it (at the start, or
+	// between bursts): every stamp is the same, and a query would go
+	// unanswered by the very peers that still reach the hub.
+	asksAlike
+	// asksNewer: the peer heard the hub since this node last did, so this
+	// node may be missing its hub's messages without knowing it (the
+	// promise that would have told it was lost to the cut).
+	asksNewer
+)
+
+// asks reports how p's message, most likely a question (a query round,
+// a seek), bears on this node, fresh as it is: asksAlike and asksNewer
+// make it check with its parent (verify, checkParent).
+func (t *tree) asks(n *Node, p string, path []string) int {
+	// A hub (an empty path) asks nothing: what it says is news itself.
+	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self || t.hubOf(p, path) != t.hubOf(n.self, t.mine) {
+		return asksNothing
+	}
+	switch theirs, mine := t.hubTSOf[p], t.hubTS(n); {
+	case theirs == mine:
+		return asksAlike
+	case theirs > mine:
+		return asksNewer
+	}
+	return asksNothing
+}
+
+// verify answers p once the parent is heard next (answerAskers), which
+// brings a newer stamp, and checks with the parent meanwhile.
+func (t *tree) verify(n *Node, p string) {
+	t.answered[p] = n.now
+	if !slices.Contains(t.askers, p) {
+		t.askers = append(t.askers, p)
+	}
+	t.checkParent(n)
+}
+
+// checkParent says hello to the parent if it owes this node nothing (no
+// promise, no hello pending: it has been idle); otherwise its next
+// message, or its silence, comes soon anyway. If the parent stays silent,
+// this node learns it is cut off.
+func (t *tree) checkParent(n *Node) {
+	l := n.links[t.parent]
+	if l.expectBy != never || l.hello {
+		return
+	}
+	l.hello = true
+	n.answerNow(l)
+	// The parent answers a hello at once, and by now the link has most
+	// likely measured its round trip.
+	l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks)
+}
+
+// answerAskers answers, at once, the peers that asked while this node
+// could not tell (verify), now that its parent has been heard again.
+func (t *tree) answerAskers(n *Node) {
+	for _, p := range t.askers {
+		if t.knowsBetter(n, p, t.paths[p]) {
+			t.answered[p] = n.now
+			n.answerNow(n.links[p])
+		}
+	}
+	t.askers = t.askers[:0]
+}
+
+// knowsBetter reports whether this node should tell p its own path at
+// once: p's path leads to a hub later in init order than this node's, or
+// to the same hub with an older stamp (p is most likely cut off from it
+// and asking: seek), and this node has heard from its own parent lately
+// over a healthy link (fresh; nodes cut off at the same moment got the
+// same last batch, so their stamps are equal and none answers another). A
+// child hears this node's path anyway.
+func (t *tree) knowsBetter(n *Node, p string, path []string) bool {
+	if !t.fresh(n) || len(path) > 0 && path[len(path)-1] == n.self {
+		return false
+	}
+	theirs, mine := t.hubOf(p, path), t.hubOf(n.self, t.mine)
+	if theirs != mine {
+		return theirs > mine
+	}
+	return t.hubTS(n) > t.hubTSOf[p]
+}
+
 // fresh reports whether this node has lately heard from its parent (or is
-// a hub): only then is its path worth offering to a node that has none as
-// good. A leaf cut off from its hub, with no values of its own to notice
-// it by, still believes its old path; offered, it would draw others into
-// a tree whose root it cannot reach.
+// a hub), over a healthy link: only then does it answer a peer whose way
+// is worse (knowsBetter). A node that has just noticed its parent's
+// silence must not draw others towards the path it is itself replacing.
 func (t *tree) fresh(n *Node) bool {
-	return t.parent == "" || n.now-n.links[t.parent].lastHeard <= n.cfg.MaxRetransmitTicks
+	if t.parent == "" {
+		return true
+	}
+	l := n.links[t.parent]
+	return l.out.health() == healthy && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks
 }
 
 func (t *tree) answeredAt(p string) int64 {
@@ -257,16 +484,23 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 	if l.peer == t.parent {
 		switch now {
 		case doubtful:
+			t.askers = t.askers[:0]
+			t.endSeek(n, "")
 			t.seek(n)
 		case dead:
 			t.rehome(n, reasonFailover)
 		case healthy:
-			t.seeking = nil
+			t.endSeek(n, "")
+			t.orphan = false
 		}
 		return
 	}
-	if now != healthy && slices.Contains(t.seeking, l.peer) {
-		t.seek(n) // a way sought is doubtful too: seek another
+	if i := slices.Index(t.seeking, l.peer); i >= 0 && now != healthy {
+		// A way sought is doubtful too: try another instead.
+		l.askNow = false
+		t.seeking = slices.Delete(t.seeking, i, i+1)
+		delete(t.seekPaths, l.peer)
+		t.seek(n)
 		return
 	}
 	if now == healthy && t.eligible(n, l.peer) && t.better(n, l.peer) {
@@ -274,36 +508,25 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 	}
 }
 
-// seek hands the values the parent has not acknowledged to a few peers
-// (seekFanout), over healthy links, asking each to answer at once: first
-// those it knows a better path through, best first, then the others in
-// init order, skipping any whose path runs through this node. Each takes
-// this node as a child (path), so values flow both ways through them
-// while the parent is doubtful; their answers carry their paths, so when
-// the parent is found dead the node knows where to go. A sought peer that
-// turns doubtful itself is replaced (changed).
+// seek looks for another way to a hub while the parent is doubtful or
+// dead. It seeks through the peers whose way is news (eligible: healthy,
+// heard from lately, usable and newer), best first, up to seekFanout in
+// all (seekThrough). If it knows none, it asks a round of queryFanout
+// peers it has not tried, starting at its own place in init order so
+// that the nodes a cut strands ask different peers first: each is sent
+// this node's path and stamp in an acknowledgement, and a peer that knows
+// a newer way answers at once (knowsBetter), which makes it one to seek
+// through (heard). Another round follows a round trip later if none has
+// answered, up to maxQueryRounds. A sought peer that turns doubtful
+// itself is replaced (changed).
 func (t *tree) seek(n *Node) {
-	stranded := n.links[t.parent].unacked
-	if len(stranded) == 0 {
-		return
-	}
-	var better, others []string
-	for _, p := range n.nodes {
-		l, ok := n.links[p]
-		if !ok || p == t.parent || l.out.health() != healthy {
-			continue
-		}
-		path, known := t.paths[p]
-		switch {
-		case known && slices.Contains(path, n.self):
-			// p reaches its hub through this node
-		case known && t.eligible(n, p) && t.better(n, p):
-			better = append(better, p)
-		default:
-			others = append(others, p)
+	var proven []string
+	for _, p := range n.peers {
+		if !t.tried[p] && !slices.Contains(t.seeking, p) && t.eligible(n, p) {
+			proven = append(proven, p)
 		}
 	}
-	slices.SortStableFunc(better, func(a, b string) int {
+	slices.SortStableFunc(proven, func(a, b string) int {
 		ra, rb := t.rankVia(a), t.rankVia(b)
 		switch {
 		case ra.less(rb):
@@ -313,34 +536,190 @@ func (t *tree) seek(n *Node) {
 		}
 		return 0
 	})
-	sought := append(better, others...)
-	sought = sought[:min(len(sought), seekFanout)]
-	slices.Sort(sought)
-	t.seeking = sought
-	clear(t.seekPaths)
-	for _, p := range sought {
-		l := n.links[p]
-		t.seekPaths[p] = append(slices.Clone(t.paths[p]), p)
-		n.requeue(l, stranded)
-		l.markUrgent()
-		l.askNext = true
+	for _, p := range proven[:min(len(proven), max(seekFanout-len(t.seeking), 0))] {
+		t.seekThrough(n, p)
+	}
+	if len(t.seeking) > 0 || t.rounds == maxQueryRounds {
+		return
+	}
+	// Nobody is known to have a newer way: ask a round of peers, each
+	// told this node's path and stamp; those that know newer answer at
+	// once (heard), and the first to answer is sought. Another round
+	// follows a round trip later if none has; once every peer has been
+	// asked, the next round asks them again, since news may have reached
+	// them since.
+	asked := 0
+	for pass := 0; pass < 2 && asked == 0; pass++ {
+		if pass == 1 {
+			for p := range t.tried {
+				if !slices.Contains(t.seeking, p) {
+					delete(t.tried, p)
+				}
+			}
+		}
+		for _, p := range rotate(n.nodes, t.self) {
+			l, ok := n.links[p]
+			if !ok || p == t.parent || t.tried[p] || l.out.health() != healthy || slices.Contains(t.paths[p], n.self) {
+				continue
+			}
+			if asked == queryFanout {
+				break
+			}
+			t.tried[p] = true
+			n.answerNow(l)
+			asked++
+		}
+	}
+	if asked > 0 {
+		t.rounds++
+		// Answers come at once, so a round trip (as the parent link
+		// measures it, or the initial allowance) is all a round waits.
+		t.querying, t.queryAt = true, n.now+n.links[t.parent].rtt.timeout(n.cfg.RetransmitTicks)
 	}
 }
 
+// seekThrough seeks through p: hands it what the parent has not
+// acknowledged (or, with nothing stranded, an acknowledgement) with a path
+// that makes p take this node as a child, so values flow both ways
+// through p while the parent is doubtful, and asks it to answer at once.
+func (t *tree) seekThrough(n *Node, p string) {
+	t.tried[p] = true
+	t.seeking = append(t.seeking, p)
+	slices.Sort(t.seeking)
+	l := n.links[p]
+	l.askNow = true // its silence must show within a timeout too
+	t.seekPaths[p] = append(slices.Clone(t.paths[p]), p)
+	stranded := n.links[t.parent].unacked
+	if len(stranded) == 0 {
+		n.answerNow(l)
+		return
+	}
+	n.requeue(l, stranded)
+	l.markUrgent()
+	l.askNext = true
+}
+
+// queryFanout is how many peers a round of a seek asks for a newer way
+// when none is known: in a :majorities-ring a node cut off from its hub
+// may share only a fifth of its peers with it; twelve of 24 find one
+// almost always (0.98), at a message each.
+const queryFanout = 12
+
+// maxQueryRounds bounds the rounds of one seek, so that a node cut off
+// from everyone asks 36 peers at most, not every peer of a large cluster.
+const maxQueryRounds = 3
+
+// seekingWay reports whether this node is looking for another way to a
+// hub: its parent is doubtful or dead.
+func (t *tree) seekingWay(n *Node) bool {
+	return t.parent != "" && (t.orphan || n.links[t.parent].out.health() != healthy)
+}
+
+// endSeek ends a seek: every peer sought, except the node's new parent
+// (kept), is told at once the path the node has now, so that it stops taking the node for its child; otherwise
+// it would go on handing the node every value it hears, beside the node's
+// parent, for as long as the two do not otherwise talk.
+func (t *tree) endSeek(n *Node, kept string) {
+	for _, p := range t.seeking {
+		l := n.links[p]
+		l.askNow = p == kept
+		if p != kept && !slices.Contains(t.children, p) {
+			n.answerNow(l)
+		}
+	}
+	t.seeking, t.querying, t.rounds = nil, false, 0
+	clear(t.seekPaths)
+	clear(t.tried)
+}
+
+// learn takes the stamp of the parent p's last message as this node's own
+// news of its hub.
+func (t *tree) learn(p string) {
+	hub := t.hubOf(p, t.paths[p])
+	t.newsVia[hub] = max(t.newsVia[hub], t.hubTSOf[p])
+}
+
+// rotate returns ids starting at index from, wrapping around.
+func rotate(ids []string, from int) []string {
+	from %= max(len(ids), 1)
+	return append(slices.Clone(ids[from:]), ids[:from]...)
+}
+
 // seekFanout is how many peers a node with a doubtful parent seeks
-// through. In Maelstrom's partitions any two nodes that can be connected
-// share a neighbour, but a node does not know which; three makes it likely
-// that one of them reaches the hub, at three messages per doubtful parent.
+// through at once: each is handed the stranded values and takes the node
+// as a child, so each costs a message and a stream while the doubt lasts;
+// three ways that are news (or that answered a query) leave room for one
+// or two of them to fail as well.
 const seekFanout = 3
 
 // rehome leaves a parent that can no longer be used, for the best path
 // known, or to be a hub.
+//
+// A node whose parent died with no better way in sight does not become a
+// hub at once, unless no node comes before it in init order: it becomes
+// an orphan, and a hub only after one timeout for each node before it
+// that it may still reach (hubAt). When a cut strands many nodes at once,
+// the first of them in init order becomes their hub and the others hear
+// its fan-out and join it before their own turn comes, instead of each
+// becoming a hub and fanning its store out to every peer. Meanwhile its
+// values wait on its parent's link and go through the peers it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
 		t.becomeLeaf(n, best, reason)
 		return
 	}
-	t.becomeHub(n, reason)
+	if reason != reasonFailover || t.parent == "" {
+		t.becomeHub(n, reason)
+		return
+	}
+	if t.orphan {
+		return
+	}
+	before := 0
+	for _, p := range n.nodes[:t.self] {
+		if p != t.parent && n.links[p].out.health() != dead {
+			before++
+		}
+	}
+	if before == 0 {
+		t.becomeHub(n, reason)
+		return
+	}
+	t.orphan = true
+	t.hubAt = n.now + int64(min(before, maxOrphanTurns))*n.rto(n.links[t.parent], true)
+}
+
+// maxOrphanTurns caps an orphan's wait, in timeouts: a node late in init
+// order cut off alone (a :one partition) must not wait a timeout for every
+// node before it, since a hub's links are also what finds the heal first
+// (heal.go): each retries across the cut on its own phase.
+const maxOrphanTurns = 2
+
+// wake is when the tree next needs a tick of its own: an orphan's turn to
+// become a hub.
+func (t *tree) wake(*Node) int64 {
+	at := int64(none)
+	if t.orphan {
+		at = t.hubAt
+	}
+	if t.querying {
+		at = min(at, t.queryAt)
+	}
+	return at
+}
+
+// tick makes an orphan whose turn has come a hub.
+func (t *tree) tick(n *Node) {
+	if t.orphan && n.now >= t.hubAt {
+		t.becomeHub(n, reasonFailover)
+		return
+	}
+	if t.querying && n.now >= t.queryAt {
+		t.querying = false
+		if len(t.seeking) == 0 && t.seekingWay(n) {
+			t.seek(n)
+		}
+	}
 }
 
 // best returns the best peer to attach to, or "" if being a hub is better
@@ -384,7 +763,7 @@ func (t *tree) rankVia(p string) rank {
 
 // current is this node's rank as it is.
 func (t *tree) current() rank {
-	if t.parent == "" {
+	if t.parent == "" || t.orphan {
 		return rank{hub: t.self}
 	}
 	return t.rankVia(t.parent)
@@ -413,9 +792,15 @@ func (t *tree) unusable(n *Node, p string) string {
 }
 
 // eligible reports whether this node may attach to p now: p's path is
-// usable and the link to p is healthy.
+// usable, the link to p is healthy, p was heard from within M, and p's
+// way is news (newer). A path heard before the last cut says nothing of
+// this one: a path learnt at the last heal once led failing-over nodes to
+// peers they had been cut off from since, and peers cut off at the same
+// moment led each other round in loops, each step costing a timeout and
+// a store handed over.
 func (t *tree) eligible(n *Node, p string) bool {
-	return n.links[p].out.health() == healthy && t.usable(n, p)
+	l := n.links[p]
+	return l.out.health() == healthy && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks && t.usable(n, p) && t.newer(p)
 }
 
 // becomeLeaf makes p this node's parent: its values go to p at once, and
@@ -427,12 +812,21 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	if t.parent != "" {
 		n.links[t.parent].askNow = false
 	}
-	t.parent, t.seeking = p, nil
+	t.parent, t.orphan, t.parentTS = p, false, 0
+	t.askers = t.askers[:0]
 	t.mine = append(slices.Clone(t.paths[p]), p)
+	t.learn(p)
+	t.endSeek(n, p)
 	l := n.links[p]
 	l.askNow = true
 	n.requeue(l, n.store.all())
 	l.markUrgent()
+	// p must learn at once that it has a child, which only this node's
+	// path tells it: the store goes with it if p lacks any of it, and an
+	// acknowledgement carries it otherwise (p may hold it all already, or
+	// the message that made p the better way may also acknowledge the
+	// last of it, once heard has returned).
+	n.answerNow(l)
 	if n.catchingUp {
 		n.startProbe(l)
 	}
@@ -449,7 +843,10 @@ func (t *tree) becomeHub(n *Node, reason string) {
 	for _, p := range n.peers {
 		n.requeue(n.links[p], n.store.all())
 	}
-	t.parent, t.seeking, t.mine = "", nil, nil
+	t.parent, t.seeking, t.mine, t.orphan = "", nil, nil, false
+	t.askers = t.askers[:0]
+	clear(t.seekPaths)
+	clear(t.tried)
 	if n.catchingUp {
 		for _, p := range n.peers {
 			n.startProbe(n.links[p])

@@ -93,8 +93,12 @@ type Reply struct {
 // acknowledge at once rather than wait to piggyback: the batch is a resend,
 // or the sender is looking for a new way to its hub. Stamp is the sender's
 // clock when it sent the batch, and Echo the receiver's Stamp of the batch
-// that brought the acknowledged stream to Ack (as for Ack). Path is the sender's
-// route to its hub (as for Ack); Inc and ToInc name the streams.
+// that brought the acknowledged stream to Ack (as for Ack). More promises
+// that the sender's next message to the receiver, values or an Ack, follows
+// within its batch interval: a hub streaming to its leaves says so, so that
+// a leaf that then hears nothing knows it is cut off, not merely idle. Path
+// is the sender's route to its hub (as for Ack); Inc and ToInc name the
+// streams.
 type Gossip struct {
 	Seq    uint64
 	Values []Value
@@ -103,7 +107,9 @@ type Gossip struct {
 	Stamp  uint64
 	Echo   uint64
 	Now    bool
+	More   bool
 	Path   []string
+	HubTS  uint64
 	Incarnations
 }
 
@@ -120,11 +126,24 @@ type Gossip struct {
 // copy that was answered, resent or not. Path is the sender's route to its hub:
 // the hub first, then each node between, ending with the sender's parent;
 // empty when the sender is a hub itself, or routes by another strategy.
+//
+// HubTS (on Ack and Gossip) is how new the sender's way to its hub is
+// known to be: the hub's own clock (its Stamp) on the newest message from
+// the hub that reached the sender along Path, the hub's clock now when the
+// sender is the hub, 0 when unknown. Stamps of one hub compare; a peer
+// whose HubTS for the receiver's own hub is not newer than what the
+// receiver has heard itself knows nothing the receiver does not, however
+// short its path looks (a node cut off from its hub does not know it yet).
+//
+// Now asks the receiver to answer at once: a hello, sent to learn that the
+// way to the receiver is open before any value needs it.
 type Ack struct {
-	Ack  uint64
-	Held uint64
-	Echo uint64
-	Path []string
+	Ack   uint64
+	Held  uint64
+	Echo  uint64
+	Now   bool
+	Path  []string
+	HubTS uint64
 	Incarnations
 }
 

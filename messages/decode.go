@@ -87,13 +87,15 @@ const (
 	fEcho
 	fPath
 	fNow
+	fMore
+	fHubTS
 	fInc
 	fToInc
 	bodyFields
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "hub_ts", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -191,10 +193,16 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
+		if _, err := f.optionalBool(body[fMore], "more", &m.More); err != nil {
+			return nil, err
+		}
 		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {
 			return nil, err
 		}
 		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
+			return nil, err
+		}
+		if m.HubTS, err = optionalUint(f, body[fHubTS], "hub_ts"); err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -204,6 +212,12 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			return nil, err
 		}
 		if m.Held, m.Echo, m.Path, m.Incarnations, err = answerFields(f, body); err != nil {
+			return nil, err
+		}
+		if m.HubTS, err = optionalUint(f, body[fHubTS], "hub_ts"); err != nil {
+			return nil, err
+		}
+		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
 		return m, nil

@@ -89,14 +89,22 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Now {
 			b = append(b, `,"now":true`...)
 		}
+		if t.More {
+			b = append(b, `,"more":true`...)
+		}
 		b = appendPath(b, t.Path)
+		b = appendOptional(b, `,"hub_ts":`, t.HubTS)
 		b = appendIncarnations(b, t.Incarnations)
 	case Ack:
 		b = append(b, `,"ack":`...)
 		b = strconv.AppendUint(b, t.Ack, 10)
 		b = appendHeld(b, t.Held)
 		b = appendOptional(b, `,"echo":`, t.Echo)
+		if t.Now {
+			b = append(b, `,"now":true`...)
+		}
 		b = appendPath(b, t.Path)
+		b = appendOptional(b, `,"hub_ts":`, t.HubTS)
 		b = appendIncarnations(b, t.Incarnations)
 	case Probe:
 		b = appendPath(b, t.Path)

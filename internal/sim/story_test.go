@@ -29,8 +29,10 @@ import (
 //	cluster STRATEGY N      N nodes n0…, inited by c0…; incarnation 1 each
 //	broadcast NODE VALUE    a client (c9) broadcasts VALUE to NODE
 //	read NODE               a client (c9) reads NODE
+//	topology                a client (c9) sends every node a topology, as Maelstrom does after init
 //	deliver                 hand every queued message on, and what that sends, until none is left
 //	tick [N]                N ticks (1) for every running node
+//	run N                   N times: a tick, then deliver (a network about a tick fast)
 //	cut A B / heal          lose messages between A and B both ways / no more
 //	cut-one-way A B         lose messages from A to B (not from B to A)
 //	kill NODE [torn K]      kill NODE; with torn, in its next write, K bytes of which reach the disk
@@ -151,6 +153,12 @@ func (st *storyCluster) run(cmd []string) {
 		st.request(arg(1), messages.Broadcast{Request: st.newRequest(), Message: messages.IntValue(int64(num(2)))})
 	case "read":
 		st.request(arg(1), messages.Read{Request: st.newRequest()})
+	case "topology":
+		// What Maelstrom sends once every node has answered init: each
+		// node its neighbours (none here; the star ignores them).
+		for _, id := range st.ids {
+			st.request(id, messages.Topology{Request: st.newRequest()})
+		}
 	case "deliver":
 		for len(st.queue) > 0 {
 			m := st.queue[0]
@@ -180,6 +188,11 @@ func (st *storyCluster) run(cmd []string) {
 					st.step(id, actor.Tick{})
 				}
 			}
+		}
+	case "run":
+		for range num(1) {
+			st.run([]string{"tick"})
+			st.run([]string{"deliver"})
 		}
 	case "cut":
 		st.cut[[2]string{arg(1), arg(2)}], st.cut[[2]string{arg(2), arg(1)}] = true, true
