@@ -34,7 +34,8 @@ type link struct {
 	// set on the links a node seeks a new way to its hub on (tree.go).
 	askNext bool
 	// hello has the next acknowledgement on the link ask the peer to
-	// answer at once (Ack.Now): see tree.offered.
+	// answer at once (Ack.Now): a link suspect for its silence (plan.go,
+	// actHello), or a node checking its parent (tree.checkParent).
 	hello bool
 	rtt   rttEstimator
 
@@ -42,9 +43,11 @@ type link struct {
 	in        inbound
 	lastHeard int64 // tick the peer's last message arrived
 	// expectBy is when the node's parent owes it its next message: the
-	// parent promised one within its batch interval (Gossip.More). Any
-	// message from the peer clears it; silence past it makes the link
-	// suspect (plan.go, actQuiet). never when nothing is expected.
+	// parent promised one within its batch interval (Gossip.More), or
+	// owes its greeting at topology (tree.offered) or the answer to a
+	// hello (tree.checkParent). Any message from the peer clears it;
+	// silence past it makes the link suspect (plan.go, actQuiet). never
+	// when nothing is expected.
 	expectBy int64
 
 	listed bool  // on the node's active list
@@ -60,7 +63,7 @@ type link struct {
 
 func newLink(peer string, phase int64, inc uint64) *link {
 	l := &link{peer: peer, phase: phase, incs: messages.Incarnations{Inc: inc}, lastHeard: never, expectBy: never}
-	l.out = outbound{lastSend: never, waitFrom: never, valuesAt: never}
+	l.out = outbound{lastSend: never, waitFrom: never}
 	l.in = inbound{owedSince: never, dueAt: never}
 	return l
 }
@@ -153,7 +156,7 @@ func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint6
 	l.sent = len(l.unacked)
 	l.sentRoute = routed
 	l.out.sentAt(now)
-	l.out.promised, l.out.valuesAt = more, now
+	l.out.promised = more
 	ask := resend || l.askNow || l.askNext
 	l.askNext = false
 	l.out.asked = ask

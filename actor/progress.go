@@ -97,10 +97,8 @@ type outbound struct {
 	asked    bool // the last gossip asked the peer to answer at once
 	kicked   bool // retried early on a sign of a heal since the peer last made progress
 	// promised says the last message on the link promised the peer the
-	// next within a batch interval (Gossip.More); valuesAt is when the link
-	// last sent values.
+	// next within a batch interval (Gossip.More).
 	promised bool
-	valuesAt int64
 }
 
 func (o *outbound) health() health {

@@ -39,10 +39,10 @@ import (
 // more (Gossip.More: a hub promises its next message within a batch
 // interval with every batch, plan.go), which a leaf with no values of its
 // own notices too; at topology the hub greets every leaf, so a cut from
-// the first moment shows as well (offered); and a peer that asks (seek),
-// with news as old as the node's own, makes it check with its parent
-// (verify). Either way the parent's
-// link turns doubtful and the node seeks: it hands what its parent has
+// the first moment shows as well (offered); and a peer that asks (seek)
+// with news as old as the node's own, or newer, makes it check with its
+// parent (verify, checkParent). Either way the parent's link turns
+// doubtful and the node seeks: it hands what its parent has
 // not acknowledged to the peers whose way is news, best first; if it
 // knows none, it asks a round of peers (queryFanout), telling each its
 // own path and stamp, and a peer whose way to the same hub is newer
@@ -128,8 +128,8 @@ type tree struct {
 	// askers are the peers whose way to this node's hub is as new as this
 	// node's own (equal stamps) and that asked, most likely in a query
 	// round: this node cannot tell them whether its way still holds, so it
-	// says hello to its parent (verify), and answers them once the parent
-	// answers with a newer stamp. Cleared when the parent answers or turns
+	// checks with its parent (verify), and answers them once the parent is
+	// heard with a newer stamp. Cleared when the parent is heard or turns
 	// doubtful.
 	askers []string
 	// parentTS is the newest stamp heard from the parent since it became
@@ -353,10 +353,13 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 	}
 }
 
-// How a peer that is neither this node's parent nor its child, and not a
-// hub, shows its way to this node's own hub, as asks reports it.
+// question is how a peer that is neither this node's parent nor its
+// child, and not a hub, shows its way to this node's own hub, as asks
+// reports it.
+type question int
+
 const (
-	asksNothing = iota
+	asksNothing question = iota
 	// asksAlike: exactly as new as this node's own. It happens when the
 	// hub has been idle since both last heard it (at the start, or
 	// between bursts): every stamp is the same, and a query would go
@@ -371,7 +374,7 @@ const (
 // asks reports how p's message, most likely a question (a query round,
 // a seek), bears on this node, fresh as it is: asksAlike and asksNewer
 // make it check with its parent (verify, checkParent).
-func (t *tree) asks(n *Node, p string, path []string) int {
+func (t *tree) asks(n *Node, p string, path []string) question {
 	// A hub (an empty path) asks nothing: what it says is news itself.
 	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self || t.hubOf(p, path) != t.hubOf(n.self, t.mine) {
 		return asksNothing
@@ -616,9 +619,10 @@ func (t *tree) seekingWay(n *Node) bool {
 }
 
 // endSeek ends a seek: every peer sought, except the node's new parent
-// (kept), is told at once the path the node has now, so that it stops taking the node for its child; otherwise
-// it would go on handing the node every value it hears, beside the node's
-// parent, for as long as the two do not otherwise talk.
+// (kept), is told at once the path the node has now, so that it stops
+// taking the node for its child; otherwise it would go on handing the
+// node every value it hears, beside the node's parent, for as long as the
+// two do not otherwise talk.
 func (t *tree) endSeek(n *Node, kept string) {
 	for _, p := range t.seeking {
 		l := n.links[p]
@@ -696,7 +700,7 @@ func (t *tree) rehome(n *Node, reason string) {
 const maxOrphanTurns = 2
 
 // wake is when the tree next needs a tick of its own: an orphan's turn to
-// become a hub.
+// become a hub, or a seek's next query round.
 func (t *tree) wake(*Node) int64 {
 	at := int64(none)
 	if t.orphan {
@@ -708,7 +712,8 @@ func (t *tree) wake(*Node) int64 {
 	return at
 }
 
-// tick makes an orphan whose turn has come a hub.
+// tick makes an orphan whose turn has come a hub, and starts a seek's
+// next query round when the last one went unanswered.
 func (t *tree) tick(n *Node) {
 	if t.orphan && n.now >= t.hubAt {
 		t.becomeHub(n, reasonFailover)
