@@ -111,14 +111,14 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) heard(*Node, *link, standing) {}
-func (*flood) hubTS(*Node) uint64                         { return 0 }
-func (*flood) changed(*Node, *link, health, health)       {}
-func (*flood) path(*Node, string) []string                { return nil }
-func (*flood) hub(*Node) string                           { return "" }
-func (*flood) carries(*Node, string) bool                 { return true }
-func (*flood) wake(*Node) int64                           { return none }
-func (*flood) tick(*Node)                                 {}
+func (*flood) heard(*Node, *link, standing)         {}
+func (*flood) hubTS(*Node) uint64                   { return 0 }
+func (*flood) changed(*Node, *link, health, health) {}
+func (*flood) path(*Node, string) []string          { return nil }
+func (*flood) hub(*Node) string                     { return "" }
+func (*flood) carries(*Node, string) bool           { return true }
+func (*flood) wake(*Node) int64                     { return none }
+func (*flood) tick(*Node)                           {}
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -135,11 +135,11 @@ func (mesh) route(n *Node, v messages.Value, from string) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) heard(*Node, *link, standing) {}
-func (mesh) hubTS(*Node) uint64                         { return 0 }
-func (mesh) changed(*Node, *link, health, health)       {}
-func (mesh) path(*Node, string) []string                { return nil }
-func (mesh) hub(*Node) string                           { return "" }
-func (mesh) carries(*Node, string) bool                 { return true }
-func (mesh) wake(*Node) int64                           { return none }
-func (mesh) tick(*Node)                                 {}
+func (mesh) heard(*Node, *link, standing)         {}
+func (mesh) hubTS(*Node) uint64                   { return 0 }
+func (mesh) changed(*Node, *link, health, health) {}
+func (mesh) path(*Node, string) []string          { return nil }
+func (mesh) hub(*Node) string                     { return "" }
+func (mesh) carries(*Node, string) bool           { return true }
+func (mesh) wake(*Node) int64                     { return none }
+func (mesh) tick(*Node)                           {}

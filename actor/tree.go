@@ -348,7 +348,7 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 		}
 		if s.more > 0 && hubTS > t.parentTS {
 			l.expectBy = max(t.hubLag.due(int64(hubTS-1), s.more), n.now+1) // see plan.go, actQuiet
-			n.activate(l) // a greeting is an acknowledgement, which leaves a link idle
+			n.activate(l)                                                   // a greeting is an acknowledgement, which leaves a link idle
 		}
 		t.parentTS = max(t.parentTS, hubTS)
 		t.answerAskers(n)
