@@ -151,10 +151,13 @@ func (o *outbound) becomeProbe(now int64) {
 	o.lastSend, o.resend = never, false
 }
 
-// kick makes a stalled link's retry due at once and restarts its backoff:
-// the peer has shown it is reachable again.
+// kick makes a doubtful or dead link's resend due at once, and restarts a
+// stalled link's backoff: the peer has shown it is reachable again.
 func (o *outbound) kick() {
-	o.kicked, o.retries, o.resend = true, 2, true
+	o.kicked, o.resend = true, true
+	if o.state == stateStalled {
+		o.retries = 2
+	}
 }
 
 // reprobe makes the next probe go at once, without counting the last as
