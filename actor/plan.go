@@ -198,7 +198,10 @@ func (n *Node) do(l *link, act action, out *Output) {
 		l.gossip(n.now, n.self, path, hubTS, n.routed, true, n.promises(l), out)
 	case actSend:
 		l.gossip(n.now, n.self, path, hubTS, n.routed, false, n.promises(l), out)
-	case actAck, actKeep:
+	case actAck:
+		out.send(l.ack(n.now, n.self, path, hubTS))
+	case actKeep:
+		l.ackPromise = n.keepPromise(l)
 		out.send(l.ack(n.now, n.self, path, hubTS))
 	case actHello:
 		l.hello = true
@@ -218,6 +221,21 @@ func (n *Node) do(l *link, act action, out *Output) {
 // a lull, and was cut off just after, heard nothing for seconds (3c).
 func (n *Node) promises(l *link) int64 {
 	if n.strategy.hub(n) == n.self && l.streams() {
+		return n.batch
+	}
+	return 0
+}
+
+// keepPromise is what a keep (actKeep) promises: nothing, except on a
+// hub's link that has carried no batch yet, in the node's first M ticks.
+// There the keep promises the next message within a batch interval, as a
+// batch would, so that the greeting's promise (tree.offered) runs on until
+// the first batch takes over: Maelstrom draws its first partition as the
+// run starts, and a cut drawn just after the greeting's keep would
+// otherwise show a leaf only when its own values went unanswered. An idle
+// cluster's hub stops after M: at most M/B keeps per leaf.
+func (n *Node) keepPromise(l *link) int64 {
+	if n.strategy.hub(n) == n.self && l.out.lastSend == never && n.now < n.cfg.MaxRetransmitTicks {
 		return n.batch
 	}
 	return 0
