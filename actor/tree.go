@@ -132,15 +132,16 @@ type tree struct {
 	// heard with a newer stamp. Cleared when the parent is heard or turns
 	// doubtful.
 	askers []string
-	// parentTS is the newest stamp heard from the parent since it became
-	// the parent: a promise (Gossip.More) older than that is stale. (A
-	// parent that restarts starts its clock over, so its promises count
-	// only once its clock passes its old one; until then its silence
-	// shows only by this node's own values going unanswered.)
-	parentTS uint64
+	// parentTS is the newest stamp heard from the parent's run
+	// (parentInc) since it became the parent: a promise (Gossip.More)
+	// older than that is stale.
+	parentTS  uint64
+	parentInc uint64
 	// hubLag is how late, by this node's clock, the stamps of its parent
 	// arrive when the parent is a hub: the deadline of the hub's promises
-	// (lag.go). Reset with the parent.
+	// (lag.go). Reset with the parent, and when the parent restarts: its
+	// clock starts over, and one lag measured against the old clock put a
+	// promise's deadline hundreds of ticks late.
 	hubLag lag
 }
 
@@ -332,6 +333,9 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 		t.child(n, l, path)
 	}
 	if p == t.parent {
+		if inc := l.incs.ToInc; inc != t.parentInc {
+			t.parentInc, t.parentTS, t.hubLag = inc, 0, lag{} // a new run: a new clock
+		}
 		t.mine = append(slices.Clone(path), p)
 		t.learn(p)
 		if !t.usable(n, p) {
@@ -343,7 +347,10 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 		// overtaken on the way, or is a duplicate: it was kept already.
 		// (Two parts of one large batch carry the same stamp; the first
 		// to arrive brings the promise.)
-		if len(path) == 0 && hubTS > 0 {
+		if len(path) == 0 && hubTS > 0 && !n.fence.up {
+			// Not behind the pause fence: a message read after this
+			// node's pause waited out the pause, as a round trip does
+			// (rtt.go), and would hold every deadline after it late.
 			t.hubLag.sample(n.now-int64(hubTS-1), n.cfg.RetransmitTicks)
 		}
 		if s.more > 0 && hubTS > t.parentTS {
@@ -726,7 +733,13 @@ const seekFanout = 3
 // A node whose parent died with no better way in sight does not become a
 // hub at once, unless no node comes before it in init order: it becomes
 // an orphan, and a hub only after one timeout for each node before it
-// that it may still reach (hubAt). When a cut strands many nodes at once,
+// that it may still reach (hubAt): one it has heard from lately (in a cut,
+// the peers cut off with it ask it for a way, so it hears them) over a
+// link that is not dead. Counting every node before it, heard or not,
+// made every orphan but the first two wait the same two turns, and a cut
+// that all the nodes of a side noticed at once (a missed promise) made
+// half a dozen of them hubs in the same tick, each handing its store to
+// every peer. When a cut strands many nodes at once,
 // the first of them in init order becomes their hub and the others hear
 // its fan-out and join it before their own turn comes, instead of each
 // becoming a hub and fanning its store out to every peer. Meanwhile its
@@ -745,7 +758,7 @@ func (t *tree) rehome(n *Node, reason string) {
 	}
 	before := 0
 	for _, p := range n.nodes[:t.self] {
-		if p != t.parent && n.links[p].out.health() != dead {
+		if l := n.links[p]; p != t.parent && l.out.health() != dead && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks {
 			before++
 		}
 	}
@@ -881,7 +894,7 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	if t.parent != "" {
 		n.links[t.parent].askNow = false
 	}
-	t.parent, t.orphan, t.parentTS, t.hubLag = p, false, 0, lag{}
+	t.parent, t.orphan, t.parentTS, t.parentInc, t.hubLag = p, false, 0, n.links[p].incs.ToInc, lag{}
 	t.askers = t.askers[:0]
 	t.mine = append(slices.Clone(t.paths[p]), p)
 	t.learn(p)
