@@ -52,8 +52,8 @@ import (
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
 // way that is news, or, with none, becomes an orphan: it waits one
-// timeout for each node before it in init order (at most
-// maxOrphanTurns), then becomes a hub. So the first node in init order on
+// timeout for each node before it in init order that it has heard from
+// lately (at most maxOrphanTurns), then becomes a hub. So the first node in init order on
 // each side of a clean split becomes that side's hub and the others join
 // it rather than each fanning its store out to every peer, and in a
 // majorities ring a node cut off from n0 finds a neighbour that reaches
