@@ -4,10 +4,9 @@ package actor
 // every batch and with its greeting, that its next message follows within
 // so many ticks (More: a batch interval B, or less for the greeting). A
 // leaf holds it to the promise by the hub's own clock: the next message
-// leaves the hub by stamp + More, so it arrives
-// here by then plus the lag at which the hub's stamps reach this node (the
-// difference of the two clocks plus the one-way delay), give or take the
-// lag's variation. The lag is smoothed as TCP smooths a round trip (RFC
+// leaves the hub by stamp + More, so it arrives here by then plus the lag
+// at which the hub's stamps reach this node (the difference of the two
+// clocks plus the one-way delay), give or take the lag's variation. The lag is smoothed as TCP smooths a round trip (RFC
 // 6298: gains 1/8 and 1/4), and the deadline allows four mean deviations
 // over it, never less than slackTicks.
 //

@@ -52,8 +52,8 @@ type link struct {
 	lastHeard int64 // tick the peer's last message arrived
 	// expectBy is when the node's parent owes it its next message: the
 	// parent promised one (Gossip.More, Ack.More; by the parent's clock,
-	// lag.go), or owes its greeting at topology (tree.offered) or the answer to a
-	// hello (tree.checkParent). Any message from the peer clears it;
+	// lag.go), or owes its greeting at topology (tree.offered) or the
+	// answer to a hello (tree.checkParent). Any message from the peer clears it;
 	// silence past it makes the link suspect (plan.go, actQuiet). never
 	// when nothing is expected.
 	expectBy int64

@@ -213,8 +213,9 @@ func (n *Node) do(l *link, act action, out *Output) {
 // promises is the promise the gossip l sends now makes its peer, in ticks
 // (Gossip.More): every gossip a hub sends on a streaming link promises the
 // next message within a batch interval; others promise nothing (0). Under
-// load the next batch follows anyway, so the promise costs nothing; after the last batch of a burst
-// it costs one acknowledgement per peer (actKeep), once. In exchange a
+// load the next batch follows anyway, so the promise costs nothing; after
+// the last batch of a burst it costs one acknowledgement per peer
+// (actKeep), once. In exchange a
 // leaf cut off from its hub notices within a batch interval of the first
 // batch it misses, values of its own or not: with promises only from a
 // hub already streaming, a leaf of a hub that fanned out one value after
