@@ -87,8 +87,11 @@ func (in *inbound) take(now int64) (ack uint64, held int64, echo uint64) {
 		ack, at, echo = in.holdFloor, in.floorAt, in.floorTS
 	}
 	in.ackedTo = ack
-	if ack == in.received {
+	switch {
+	case ack == in.received:
 		in.state, in.owedSince, in.dueAt = ackSettled, never, never
+	case in.state == ackPrompt:
+		in.state = ackSoon // the held rest goes once released (ackDue)
 	}
 	if ack == 0 {
 		return 0, 0, 0 // nothing received: nothing held
@@ -97,9 +100,13 @@ func (in *inbound) take(now int64) (ack uint64, held int64, echo uint64) {
 }
 
 // ackDue is the tick a stand-alone acknowledgement falls due, or none:
-// none is due while holds keep it back (hold.go releases them).
+// none is due while holds keep it back (hold.go releases them), unless it
+// is prompt. A prompt answer is about where this node stands (its path,
+// its stamp: a hello's answer, a greeting, a question's answer, a
+// decline), not about the values held, so it goes at once with the
+// acknowledgement the holds allow, and the rest follows once released.
 func (n *Node) ackDue(l *link) int64 {
-	if l.in.state == ackSettled || len(l.in.holds) > 0 {
+	if l.in.state == ackSettled || len(l.in.holds) > 0 && l.in.state != ackPrompt {
 		return none
 	}
 	return l.in.dueAt

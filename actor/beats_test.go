@@ -135,7 +135,7 @@ func TestEventMakesTickDue(t *testing.T) {
 		}
 		relay(1, 7) // the link to n2 has been quiet for long: goes at once
 		synctest.Wait()
-		wantLines(t, rec.drain(), `{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"more":true,"hub_ts":11}}`)
+		wantLines(t, rec.drain(), `{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7],"ack":0,"more":3,"hub_ts":11}}`)
 		relay(2, 8) // within the batch interval: waits 3 ticks, with n1's ack
 		synctest.Wait()
 		if got := rec.drain(); len(got) != 0 {
@@ -148,6 +148,6 @@ func TestEventMakesTickDue(t *testing.T) {
 		advance(time.Millisecond)
 		wantLines(t, rec.drain(),
 			`{"src":"n0","dest":"n1","body":{"type":"ack","ack":2,"hub_ts":14}}`,
-			`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7,8],"ack":0,"more":true,"hub_ts":14}}`)
+			`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7,8],"ack":0,"more":3,"hub_ts":14}}`)
 	})
 }

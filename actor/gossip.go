@@ -38,7 +38,7 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 	current := n.meet(l, g.Incarnations)
 	n.heard(l)
-	n.strategy.heard(n, l, g.Path, g.HubTS, g.More && current)
+	n.strategy.heard(n, l, standing{path: g.Path, hubTS: g.HubTS, more: promise(g.More, current), values: len(g.Values) > 0})
 	before := l.in
 	if current {
 		// A batch that skips ahead overtook the one before it (a large send
@@ -70,7 +70,7 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 	if l, ok := n.linkFrom(m, out); ok {
 		current := n.meet(l, a.Incarnations)
 		n.heard(l)
-		n.strategy.heard(n, l, a.Path, a.HubTS, false)
+		n.strategy.heard(n, l, standing{path: a.Path, hubTS: a.HubTS, more: promise(a.More, current), asks: a.Ask})
 		if a.Now {
 			n.answerNow(l) // a hello
 		}
@@ -78,6 +78,16 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
 			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 		}
 	}
+}
+
+// promise is the promise a message makes (More), in ticks, or 0: only
+// one on a stream of this run counts, and a confused or lying peer's is
+// bounded (maxHeld) so that deadlines cannot overflow.
+func promise(more uint64, current bool) int64 {
+	if !current {
+		return 0
+	}
+	return int64(min(more, maxHeld))
 }
 
 // maxHeld bounds the hold time a peer may claim (Gossip.Held, Ack.Held),

@@ -4,20 +4,25 @@ package actor
 // applies it.
 //
 // Maelstrom checks partitions when it delivers, so a message from a peer
-// whose link had stalled proves the network lets that peer through again,
-// and its partitions are symmetric and heal all at once: the heal is most
-// likely whole. So every stalled link gets one retry now, and starts its
-// backoff over, rather than waiting up to MaxRetransmitTicks for its next
-// one; the retry asks for an answer at once (it is a resend), so its peer
-// learns the way is open a round trip later. The first such sign in a stall
-// retries every stalled link; after that, only a link that has sent
-// nothing for a timeout is retried early, so a peer cut off one way only
-// (which keeps reaching us while we cannot reach it) costs at most one
-// message per link per timeout, not one per message it sends.
+// whose link was cut (values of this node's on it went unanswered: the
+// link is suspect or stalled) proves the network lets that peer through
+// again, and its partitions are symmetric and heal all at once: the heal
+// is most likely whole. So every suspect or stalled link resends now, and
+// a stalled one starts its backoff over, rather than waiting for its next
+// timeout (up to MaxRetransmitTicks); the resend asks for an answer at
+// once, so its peer learns the way is open a round trip later. Suspect
+// links count too: a partition shorter than the three timeouts a stall
+// takes (Maelstrom draws them down to a fraction of a second) ends with
+// the links across it still suspect, and they resent nothing until they
+// stalled, well after the heal. The first such sign retries every such
+// link; after that, only a link that has sent nothing for a timeout is
+// retried early, so a peer cut off one way only (which keeps reaching us
+// while we cannot reach it) costs at most one message per link per
+// timeout, not one per message it sends.
 //
-// Only a stalled link is evidence: a message from a peer this node never
-// sent anything to (a stand-in hub's first fan-out, say) says nothing
-// about a heal.
+// Only a link with values unanswered is evidence: a message from a peer
+// this node never sent anything to (a stand-in hub's first fan-out, say)
+// says nothing about a heal.
 //
 // Any message also keeps what the peer promised (link.expectBy), and a link
 // that was suspect only for its silence, with nothing of this node's
@@ -26,9 +31,9 @@ package actor
 func (n *Node) heard(l *link) {
 	l.lastHeard = n.now
 	l.expectBy = never
-	if l.out.state == stateStalled {
+	if cut(l) {
 		for _, k := range n.active {
-			if k.out.state == stateStalled && (!k.out.kicked || n.now-k.out.lastSend >= n.rto(k, true)) {
+			if cut(k) && (!k.out.kicked || n.now-k.out.lastSend >= n.rto(k, true)) {
 				k.out.kick()
 			}
 		}
@@ -36,4 +41,10 @@ func (n *Node) heard(l *link) {
 	if l.sent == 0 && l.out.state == stateSuspect {
 		n.setState(l, stateReplicate)
 	}
+}
+
+// cut reports whether l looks cut: values of this node's went unanswered
+// on it for a timeout or more.
+func cut(l *link) bool {
+	return l.sent > 0 && (l.out.state == stateSuspect || l.out.state == stateStalled)
 }

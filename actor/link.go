@@ -37,15 +37,23 @@ type link struct {
 	// answer at once (Ack.Now): a link suspect for its silence (plan.go,
 	// actHello), or a node checking its parent (tree.checkParent).
 	hello bool
-	rtt   rttEstimator
+	// ackPromise, when not 0, has the next acknowledgement on the link
+	// promise the peer the next message within that many ticks (Ack.More):
+	// a hub's greeting at topology (tree.offered).
+	ackPromise int64
+	// question has the next acknowledgement on the link ask the peer for
+	// a newer way to this node's hub (Ack.Ask): a seek's query round
+	// (tree.seek).
+	question bool
+	rtt      rttEstimator
 
 	// Inbound.
 	in        inbound
 	lastHeard int64 // tick the peer's last message arrived
 	// expectBy is when the node's parent owes it its next message: the
-	// parent promised one within its batch interval (Gossip.More), or
-	// owes its greeting at topology (tree.offered) or the answer to a
-	// hello (tree.checkParent). Any message from the peer clears it;
+	// parent promised one (Gossip.More, Ack.More; by the parent's clock,
+	// lag.go), or owes its greeting at topology (tree.offered) or the
+	// answer to a hello (tree.checkParent). Any message from the peer clears it;
 	// silence past it makes the link suspect (plan.go, actQuiet). never
 	// when nothing is expected.
 	expectBy int64
@@ -63,7 +71,7 @@ type link struct {
 
 func newLink(peer string, phase int64, inc uint64) *link {
 	l := &link{peer: peer, phase: phase, incs: messages.Incarnations{Inc: inc}, lastHeard: never, expectBy: never}
-	l.out = outbound{lastSend: never, waitFrom: never}
+	l.out = outbound{lastSend: never, waitFrom: never, keepBy: never}
 	l.in = inbound{owedSince: never, dueAt: never}
 	return l
 }
@@ -89,7 +97,7 @@ func (l *link) enqueue(vs ...messages.Value) { l.unacked = append(l.unacked, vs.
 // idle reports whether the link has nothing pending in either direction.
 func (l *link) idle() bool {
 	return len(l.unacked) == 0 && l.in.owedSince == never && l.out.state == stateReplicate &&
-		l.expectBy == never && !l.out.promised
+		l.expectBy == never && l.out.keepBy == never
 }
 
 // markUrgent has everything queued so far sent at once rather than after
@@ -147,16 +155,17 @@ func (l *link) received() uint64 { return l.in.received }
 // bounds on one message need (see batchEnd), each with our ack
 // piggybacked, and records them as sent (up to routed, the node's count of
 // queued values). A resend (a timeout's, or a kick's) asks for an answer
-// at once, as does every gossip on a link marked askNow. more promises the
-// peer the next message within a batch interval (Gossip.More).
-func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint64, resend, more bool, out *Output) {
+// at once, as does every gossip on a link marked askNow. more, when not 0,
+// promises the peer the next message within that many ticks (Gossip.More).
+func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint64, resend bool, more int64, out *Output) {
 	if l.sent == 0 {
 		l.out.waitFrom = now // the peer owes an answer from now
 	}
 	l.sent = len(l.unacked)
 	l.sentRoute = routed
 	l.out.sentAt(now)
-	l.out.promised = more
+	l.out.promise(now, more)
+	l.ackPromise = 0 // this gossip promises, or the link no longer streams
 	ask := resend || l.askNow || l.askNext
 	l.askNext = false
 	l.out.asked = ask
@@ -172,7 +181,7 @@ func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint6
 			Stamp:        stamp(now),
 			Echo:         echo,
 			Now:          ask,
-			More:         more,
+			More:         uint64(more),
 			Path:         path,
 			HubTS:        hubTS,
 			Incarnations: l.incs,
@@ -181,18 +190,21 @@ func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint6
 	}
 }
 
-// ack builds a stand-alone acknowledgement.
+// ack builds a stand-alone acknowledgement. It keeps any promise made
+// before it, and makes one only if ackPromise says so.
 func (l *link) ack(now int64, self string, path []string, hubTS uint64) messages.Message {
-	l.out.promised = false // any message keeps the promise
+	more := l.ackPromise
+	l.ackPromise = 0
+	l.out.promise(now, more)
 	ack, held, echo := l.in.take(now)
-	hello := l.hello
-	l.hello = false
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Now: hello, Path: path, HubTS: hubTS, Incarnations: l.incs}}
+	hello, question := l.hello, l.question
+	l.hello, l.question = false, false
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Now: hello, More: uint64(more), Ask: question, Path: path, HubTS: hubTS, Incarnations: l.incs}}
 }
 
 // probe sends one probe.
 func (l *link) probe(now int64, self string, path []string, out *Output) {
 	l.out.sentAt(now)
-	l.out.promised = false
+	l.out.promise(now, 0)
 	out.send(messages.Message{Src: self, Dest: l.peer, Body: messages.Probe{Path: path, Incarnations: l.incs}})
 }

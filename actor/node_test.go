@@ -150,8 +150,8 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 	hub := newInitedNode(t, cfg, "n0", 4)
 	relayed := Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(10)}, Now: true, Path: []string{"n0"}}}}
 	wantLines(t, step(hub, relayed).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`,
-		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":true,"hub_ts":1}}`)
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":3,"hub_ts":1}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10],"ack":0,"more":3,"hub_ts":1}}`)
 
 	// Under load the hub waits out the batch interval, then sends everything
 	// unacknowledged in one message per peer, acknowledging n2 on the way.
@@ -161,9 +161,9 @@ func TestStarLeafRelaysAtOnceAndHubBatches(t *testing.T) {
 		t.Errorf("hub sent before the batch interval: %v", lines(got))
 	}
 	wantLines(t, step(hub, Tick{}).Messages,
-		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":true,"hub_ts":4}}`,
-		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1,"more":true,"hub_ts":4}}`,
-		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":true,"hub_ts":4}}`)
+		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":3,"hub_ts":4}}`,
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[11,12],"ack":1,"more":3,"hub_ts":4}}`,
+		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[10,11,12],"ack":0,"more":3,"hub_ts":4}}`)
 }
 
 func TestDeliveredValuesAreNotForwarded(t *testing.T) {
@@ -340,7 +340,7 @@ func TestStarFailsOverAndBack(t *testing.T) {
 	}
 	// n2 knows no newer way to n0 than its own, so it asks n1, telling it
 	// its path and how new it is (nothing heard from n0 yet).
-	query := `{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"path":["n0"]}}`
+	query := `{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"path":["n0"]}}`
 	if !slices.Contains(sent, query) || leaf.Hub() != "n0" {
 		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant n1 asked for a newer way", leaf.Hub(), strings.Join(sent, "\n  "))
 	}

@@ -125,8 +125,8 @@ func (n *Node) plan(l *link) (act action, at int64) {
 	if due := n.ackDue(l); due != none {
 		consider(actAck, due)
 	}
-	if o.promised && l.streams() && !l.hasUnsent() {
-		consider(actKeep, o.lastSend+n.batch)
+	if o.keepBy != never && l.streams() && !l.hasUnsent() {
+		consider(actKeep, o.keepBy)
 	}
 	return act, at
 }
@@ -198,7 +198,10 @@ func (n *Node) do(l *link, act action, out *Output) {
 		l.gossip(n.now, n.self, path, hubTS, n.routed, true, n.promises(l), out)
 	case actSend:
 		l.gossip(n.now, n.self, path, hubTS, n.routed, false, n.promises(l), out)
-	case actAck, actKeep:
+	case actAck:
+		out.send(l.ack(n.now, n.self, path, hubTS))
+	case actKeep:
+		l.ackPromise = n.keepPromise(l)
 		out.send(l.ack(n.now, n.self, path, hubTS))
 	case actHello:
 		l.hello = true
@@ -207,26 +210,36 @@ func (n *Node) do(l *link, act action, out *Output) {
 	}
 }
 
-// promises reports whether the gossip l sends now promises its peer the
-// next message within a batch interval (Gossip.More): every gossip a hub
-// sends on a streaming link does. Under load the next batch follows
-// anyway, so the promise costs nothing; after the last batch of a burst
-// it costs one acknowledgement per peer (actKeep), once. In exchange a
+// promises is the promise the gossip l sends now makes its peer, in ticks
+// (Gossip.More): every gossip a hub sends on a streaming link promises the
+// next message within a batch interval; others promise nothing (0). Under
+// load the next batch follows anyway, so the promise costs nothing; after
+// the last batch of a burst it costs one acknowledgement per peer
+// (actKeep), once. In exchange a
 // leaf cut off from its hub notices within a batch interval of the first
 // batch it misses, values of its own or not: with promises only from a
 // hub already streaming, a leaf of a hub that fanned out one value after
 // a lull, and was cut off just after, heard nothing for seconds (3c).
-func (n *Node) promises(l *link) bool {
-	return n.strategy.hub(n) == n.self && l.streams()
+func (n *Node) promises(l *link) int64 {
+	if n.strategy.hub(n) == n.self && l.streams() {
+		return n.batch
+	}
+	return 0
 }
 
-// quietAfter is how long after a promise (Gossip.More) a leaf waits for
-// its parent's next message before it takes the parent for cut off: the
-// batch interval plus the margin of the link's timeout over its smoothed
-// round trip (rtt.go), so that a batch delayed by the network's ordinary
-// variation is not taken for a lost one.
-func (n *Node) quietAfter(l *link) int64 {
-	return n.batch + l.rtt.margin(n.cfg.RetransmitTicks)
+// keepPromise is what a keep (actKeep) promises: nothing, except on a
+// hub's link that has carried no batch yet, in the node's first M ticks.
+// There the keep promises the next message within a batch interval, as a
+// batch would, so that the greeting's promise (tree.offered) runs on until
+// the first batch takes over: Maelstrom draws its first partition as the
+// run starts, and a cut drawn just after the greeting's keep would
+// otherwise show a leaf only when its own values went unanswered. An idle
+// cluster's hub stops after M: at most M/B keeps per leaf.
+func (n *Node) keepPromise(l *link) int64 {
+	if n.strategy.hub(n) == n.self && l.out.lastSend == never && n.now < n.cfg.MaxRetransmitTicks {
+		return n.batch
+	}
+	return 0
 }
 
 // batchDue reports whether some streaming link's batch interval has run

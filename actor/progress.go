@@ -96,9 +96,19 @@ type outbound struct {
 	resend   bool // a resend is due at once (the state changed, or a kick)
 	asked    bool // the last gossip asked the peer to answer at once
 	kicked   bool // retried early on a sign of a heal since the peer last made progress
-	// promised says the last message on the link promised the peer the
-	// next within a batch interval (Gossip.More).
-	promised bool
+	// keepBy is when the next message on the link is due, as the last
+	// one promised the peer (Gossip.More, Ack.More); never when it
+	// promised nothing.
+	keepBy int64
+}
+
+// promise records what a message sent at now promised: the next within
+// ticks, or nothing (0). Any message keeps the promise before it.
+func (o *outbound) promise(now, ticks int64) {
+	o.keepBy = never
+	if ticks > 0 {
+		o.keepBy = now + ticks
+	}
 }
 
 func (o *outbound) health() health {
@@ -141,10 +151,13 @@ func (o *outbound) becomeProbe(now int64) {
 	o.lastSend, o.resend = never, false
 }
 
-// kick makes a stalled link's retry due at once and restarts its backoff:
-// the peer has shown it is reachable again.
+// kick makes a doubtful or dead link's resend due at once, and restarts a
+// stalled link's backoff: the peer has shown it is reachable again.
 func (o *outbound) kick() {
-	o.kicked, o.retries, o.resend = true, 2, true
+	o.kicked, o.resend = true, true
+	if o.state == stateStalled {
+		o.retries = 2
+	}
 }
 
 // reprobe makes the next probe go at once, without counting the last as

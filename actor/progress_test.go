@@ -171,7 +171,7 @@ func TestProbeRestartsTheStream(t *testing.T) {
 		return Received{Msg: messages.Message{Src: "n2", Dest: "n0", Body: messages.Probe{Incarnations: messages.Incarnations{Inc: inc}}}}
 	}
 	wantLines(t, step(hub, probe(7)).Messages,
-		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"now":true,"more":true,"hub_ts":1,"inc":3,"to_inc":7}}`)
+		`{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[1,2],"ack":0,"now":true,"more":3,"hub_ts":1,"inc":3,"to_inc":7}}`)
 	wantLines(t, step(hub, probe(7)).Messages, `{"src":"n0","dest":"n2","body":{"type":"ack","ack":0,"hub_ts":1,"inc":3,"to_inc":7}}`)
 	if got := hub.Unacked()["n2"]; got != 2 {
 		t.Errorf("owes n2 %d values after a repeated probe, want 2", got)

@@ -82,15 +82,6 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 	return t
 }
 
-// margin is the part of the timeout above the smoothed round trip: the
-// allowance for the network's variation (initial until there is a sample).
-func (r *rttEstimator) margin(initial int64) int64 {
-	if r.samples == 0 {
-		return initial
-	}
-	return max(r.timeout(initial)-r.srtt/8, 1)
-}
-
 // trustSamples is how many samples a link's estimate needs before it may
 // go below the initial allowance.
 const trustSamples = 2

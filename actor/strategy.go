@@ -16,10 +16,8 @@ type strategy interface {
 	// route queues a newly accepted value on the links it should travel.
 	// from is the peer it came from ("" for a client).
 	route(n *Node, v messages.Value, from string)
-	// heard learns the path a message from l's peer carried (Gossip.Path),
-	// how new it is (Gossip.HubTS), and whether the peer promised its next
-	// message within a batch interval (Gossip.More).
-	heard(n *Node, l *link, path []string, hubTS uint64, more bool)
+	// heard learns where l's peer stands, as a message from it says.
+	heard(n *Node, l *link, s standing)
 	// changed reacts to l's health changing from was to now (progress.go).
 	changed(n *Node, l *link, was, now health)
 	// targets returns, sorted, the peers a value from this node's own
@@ -44,6 +42,20 @@ type strategy interface {
 	// that is not a link's, and nextTick asks wake, so the two agree.
 	wake(n *Node) int64
 	tick(n *Node)
+}
+
+// standing is what a node-to-node message says of where its sender
+// stands: its path to its hub (Gossip.Path, Ack.Path), how new that path
+// is (HubTS), within how many ticks it promised its next message (More,
+// counted only on a stream of this run; 0 for no promise), and whether it
+// asks for a newer way to its hub (Ack.Ask), and whether it carried
+// values.
+type standing struct {
+	path   []string
+	hubTS  uint64
+	more   int64
+	asks   bool
+	values bool
 }
 
 func newStrategy(s Strategy) strategy {
@@ -99,14 +111,14 @@ func (f *flood) targets(n *Node) []string {
 	return f.neighbours
 }
 
-func (*flood) heard(*Node, *link, []string, uint64, bool) {}
-func (*flood) hubTS(*Node) uint64                         { return 0 }
-func (*flood) changed(*Node, *link, health, health)       {}
-func (*flood) path(*Node, string) []string                { return nil }
-func (*flood) hub(*Node) string                           { return "" }
-func (*flood) carries(*Node, string) bool                 { return true }
-func (*flood) wake(*Node) int64                           { return none }
-func (*flood) tick(*Node)                                 {}
+func (*flood) heard(*Node, *link, standing)         {}
+func (*flood) hubTS(*Node) uint64                   { return 0 }
+func (*flood) changed(*Node, *link, health, health) {}
+func (*flood) path(*Node, string) []string          { return nil }
+func (*flood) hub(*Node) string                     { return "" }
+func (*flood) carries(*Node, string) bool           { return true }
+func (*flood) wake(*Node) int64                     { return none }
+func (*flood) tick(*Node)                           {}
 
 // mesh sends each client value straight to every other node and never
 // forwards what it receives.
@@ -123,11 +135,11 @@ func (mesh) route(n *Node, v messages.Value, from string) {
 
 func (mesh) targets(n *Node) []string { return n.peers }
 
-func (mesh) heard(*Node, *link, []string, uint64, bool) {}
-func (mesh) hubTS(*Node) uint64                         { return 0 }
-func (mesh) changed(*Node, *link, health, health)       {}
-func (mesh) path(*Node, string) []string                { return nil }
-func (mesh) hub(*Node) string                           { return "" }
-func (mesh) carries(*Node, string) bool                 { return true }
-func (mesh) wake(*Node) int64                           { return none }
-func (mesh) tick(*Node)                                 {}
+func (mesh) heard(*Node, *link, standing)         {}
+func (mesh) hubTS(*Node) uint64                   { return 0 }
+func (mesh) changed(*Node, *link, health, health) {}
+func (mesh) path(*Node, string) []string          { return nil }
+func (mesh) hub(*Node) string                     { return "" }
+func (mesh) carries(*Node, string) bool           { return true }
+func (mesh) wake(*Node) int64                     { return none }
+func (mesh) tick(*Node)                           {}

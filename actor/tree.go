@@ -37,22 +37,23 @@ import (
 // A node notices that its parent is gone in two ways: its own values go
 // unanswered for a timeout, or its parent falls silent after promising
 // more (Gossip.More: a hub promises its next message within a batch
-// interval with every batch, plan.go), which a leaf with no values of its
-// own notices too; at topology the hub greets every leaf, so a cut from
-// the first moment shows as well (offered); and a peer that asks (seek)
-// with news as old as the node's own, or newer, makes it check with its
-// parent (verify, checkParent). Either way the parent's link turns
+// interval with every batch, plan.go, and with its greeting at topology,
+// offered), which a leaf with no values of its own notices too, by the
+// hub's own clock (lag.go); and a peer that asks (seek) with news as old
+// as the node's own, or any message with newer news, makes it check with
+// its parent (verify, checkParent). Either way the parent's link turns
 // doubtful and the node seeks: it hands what its parent has
 // not acknowledged to the peers whose way is news, best first; if it
-// knows none, it asks a round of peers (queryFanout), telling each its
-// own path and stamp, and a peer whose way to the same hub is newer
-// answers at once (knowsBetter), which makes it one to seek through. Each
+// knows none, it asks a round of peers (queryFanout, Ack.Ask), telling
+// each its own path and stamp, and a peer whose way to the same hub is
+// newer answers at once with everything it holds (knowsBetter, answer),
+// which makes it one to seek through. Each
 // peer sought is told a path that ends with it, so it takes the node as a
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
 // way that is news, or, with none, becomes an orphan: it waits one
-// timeout for each node before it in init order (at most
-// maxOrphanTurns), then becomes a hub. So the first node in init order on
+// timeout for each node before it in init order that it has heard from
+// lately (at most maxOrphanTurns), then becomes a hub. So the first node in init order on
 // each side of a clean split becomes that side's hub and the others join
 // it rather than each fanning its store out to every peer, and in a
 // majorities ring a node cut off from n0 finds a neighbour that reaches
@@ -126,18 +127,22 @@ type tree struct {
 	// is answered at most once a timeout.
 	answered map[string]int64
 	// askers are the peers whose way to this node's hub is as new as this
-	// node's own (equal stamps) and that asked, most likely in a query
-	// round: this node cannot tell them whether its way still holds, so it
+	// node's own (equal stamps) and that asked (Ack.Ask): this node cannot tell them whether its way still holds, so it
 	// checks with its parent (verify), and answers them once the parent is
 	// heard with a newer stamp. Cleared when the parent is heard or turns
 	// doubtful.
 	askers []string
-	// parentTS is the newest stamp heard from the parent since it became
-	// the parent: a promise (Gossip.More) older than that is stale. (A
-	// parent that restarts starts its clock over, so its promises count
-	// only once its clock passes its old one; until then its silence
-	// shows only by this node's own values going unanswered.)
-	parentTS uint64
+	// parentTS is the newest stamp heard from the parent's run
+	// (parentInc) since it became the parent: a promise (Gossip.More)
+	// older than that is stale.
+	parentTS  uint64
+	parentInc uint64
+	// hubLag is how late, by this node's clock, the stamps of its parent
+	// arrive when the parent is a hub: the deadline of the hub's promises
+	// (lag.go). Reset with the parent, and when the parent restarts: its
+	// clock starts over, and one lag measured against the old clock put a
+	// promise's deadline hundreds of ticks late.
+	hubLag lag
 }
 
 // maxDepth bounds the paths a node takes: Maelstrom's partitions never
@@ -177,26 +182,43 @@ func (t *tree) start(n *Node) {
 // offered greets: the topology comes once every node has answered init,
 // to every node at about the same moment, so the nodes may now talk. The
 // hub greets every peer with an acknowledgement (which carries its clock,
-// hub_ts), and a leaf expects its hub's greeting within the round-trip
-// allowance R₀: one hop, and the time Maelstrom takes to hand every node
-// its topology, with room to spare. A leaf that the hub does not reach (a
+// hub_ts) that promises its next message soon (More, greetingPromise),
+// and a leaf expects its hub's greeting within the round-trip allowance
+// R₀: one hop, and the time Maelstrom takes to hand every node its
+// topology, with room to spare. A leaf that the hub does not reach (a
 // cut from the first moment) thus notices before it has values of its own
 // to notice it by, and one that it does reach hears it after one hop
 // however long the hop is, where a hello of its own would need a round
 // trip (at --latency 200, 400 ms: more than R₀, which made every leaf take
-// its hub for silent at the start).
+// its hub for silent at the start). Maelstrom's first partition starts
+// as the run does, after the greetings have mostly left: the promise is
+// what shows a leaf the cut then, soon after the greeting (the hub's
+// next message, values or a keep, does not come), and not when its own
+// values first go unanswered, a second or more into the run.
 func (t *tree) offered(n *Node, _ []string) {
 	if t.parent == "" {
 		for _, p := range n.peers {
-			n.answerNow(n.links[p])
+			l := n.links[p]
+			l.ackPromise = greetingPromise(n)
+			n.answerNow(l)
 		}
 		return
 	}
 	l := n.links[t.parent]
 	if l.out.state == stateReplicate && l.lastHeard == never && l.expectBy == never {
 		l.expectBy = n.now + n.cfg.RetransmitTicks
+		n.activate(l) // or it would not wake for it
 	}
 }
+
+// greetingPromise is how soon a hub's greeting promises its next message:
+// a fifth of a batch interval (50 ms by default), at least a tick. A cut
+// drawn as the run starts, after the greeting went, then shows a leaf a
+// batch interval sooner than a batch's promise would (at the price of one
+// keep per leaf per run, when no batch goes first), and later than the
+// few milliseconds Maelstrom takes to draw it, so that the keep is cut
+// too.
+func greetingPromise(n *Node) int64 { return max(1, n.batch/5) }
 
 // path is this node's path, as told to peer. To a peer it seeks through,
 // it is the path it would have with that peer as its parent, so that the
@@ -303,14 +325,17 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 // heard learns a peer's path and reacts to it: a parent's new path changes
 // this node's own (and may make the parent unusable), a peer's may offer a
 // better way, or show a worse hub that should hear of this node's.
-func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
-	p := l.peer
+func (t *tree) heard(n *Node, l *link, s standing) {
+	p, path, hubTS := l.peer, s.path, s.hubTS
 	t.hubTSOf[p] = hubTS
 	if old, known := t.paths[p]; !known || !slices.Equal(old, path) {
 		t.paths[p] = slices.Clone(path)
 		t.child(n, l, path)
 	}
 	if p == t.parent {
+		if inc := l.incs.ToInc; inc != t.parentInc {
+			t.parentInc, t.parentTS, t.hubLag = inc, 0, lag{} // a new run: a new clock
+		}
 		t.mine = append(slices.Clone(path), p)
 		t.learn(p)
 		if !t.usable(n, p) {
@@ -322,8 +347,15 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 		// overtaken on the way, or is a duplicate: it was kept already.
 		// (Two parts of one large batch carry the same stamp; the first
 		// to arrive brings the promise.)
-		if more && hubTS > t.parentTS {
-			l.expectBy = n.now + n.quietAfter(l) // see plan.go, actQuiet
+		if len(path) == 0 && hubTS > 0 && !n.fence.up {
+			// Not behind the pause fence: a message read after this
+			// node's pause waited out the pause, as a round trip does
+			// (rtt.go), and would hold every deadline after it late.
+			t.hubLag.sample(n.now-int64(hubTS-1), n.cfg.RetransmitTicks)
+		}
+		if s.more > 0 && hubTS > t.parentTS {
+			l.expectBy = max(t.hubLag.due(int64(hubTS-1), s.more), n.now+1) // see plan.go, actQuiet
+			n.activate(l)                                                   // a greeting is an acknowledgement, which leaves a link idle
 		}
 		t.parentTS = max(t.parentTS, hubTS)
 		t.answerAskers(n)
@@ -337,59 +369,78 @@ func (t *tree) heard(n *Node, l *link, path []string, hubTS uint64, more bool) {
 		t.seekThrough(n, p) // p showed a newer way, most likely answering
 		return
 	}
-	if n.now-t.answeredAt(p) < n.rto(l, true) {
-		return
-	}
-	if t.knowsBetter(n, p, path) {
+	if t.declines(n, p, s) {
 		t.answered[p] = n.now
 		n.answerNow(l)
 		return
 	}
-	switch t.asks(n, p, path) {
-	case asksAlike:
-		t.verify(n, p)
-	case asksNewer:
+	if n.now-t.answeredAt(p) < n.rto(l, true) {
+		return
+	}
+	if t.knowsBetter(n, p, path) {
+		t.answer(n, l, path, s.asks)
+		return
+	}
+	switch t.newsFrom(n, p, path) {
+	case sameNews:
+		if s.asks {
+			t.verify(n, p)
+		}
+	case newerNews:
 		t.checkParent(n)
 	}
 }
 
-// question is how a peer that is neither this node's parent nor its
-// child, and not a hub, shows its way to this node's own hub, as asks
+// declines reports whether p handed this node values as to a child (it
+// answered a question of this node's, answer) that this node does not
+// take as a way: it is neither the parent nor a way sought, so p must
+// hear at once this node's own path, which does not end with p, rather
+// than with the acknowledgement up to A later, or it goes on passing this
+// node every batch it hears meanwhile.
+func (t *tree) declines(n *Node, p string, s standing) bool {
+	return s.values && len(s.path) > 0 && t.parent != "" && !slices.Contains(t.seeking, p) &&
+		!slices.Contains(t.children, p) && n.now-t.answeredAt(p) >= n.rto(n.links[p], true)
+}
+
+// news is how a peer that is neither this node's parent nor its child,
+// and not a hub, shows its way to this node's own hub, as newsFrom
 // reports it.
-type question int
+type news int
 
 const (
-	asksNothing question = iota
-	// asksAlike: exactly as new as this node's own. It happens when the
+	noNews news = iota
+	// sameNews: exactly as new as this node's own. It happens when the
 	// hub has been idle since both last heard it (at the start, or
-	// between bursts): every stamp is the same, and a query would go
+	// between bursts): every stamp is the same, and a question would go
 	// unanswered by the very peers that still reach the hub.
-	asksAlike
-	// asksNewer: the peer heard the hub since this node last did, so this
+	sameNews
+	// newerNews: the peer heard the hub since this node last did, so this
 	// node may be missing its hub's messages without knowing it (the
 	// promise that would have told it was lost to the cut).
-	asksNewer
+	newerNews
 )
 
-// asks reports how p's message, most likely a question (a query round,
-// a seek), bears on this node, fresh as it is: asksAlike and asksNewer
-// make it check with its parent (verify, checkParent).
-func (t *tree) asks(n *Node, p string, path []string) question {
-	// A hub (an empty path) asks nothing: what it says is news itself.
+// newsFrom reports how p's message bears on this node, fresh as it is:
+// a question with sameNews makes it check with its parent and answer
+// later (verify), newerNews makes it check with its parent
+// (checkParent).
+func (t *tree) newsFrom(n *Node, p string, path []string) news {
+	// A hub (an empty path) is news itself.
 	if t.parent == "" || !t.fresh(n) || len(path) == 0 || path[len(path)-1] == n.self || t.hubOf(p, path) != t.hubOf(n.self, t.mine) {
-		return asksNothing
+		return noNews
 	}
 	switch theirs, mine := t.hubTSOf[p], t.hubTS(n); {
 	case theirs == mine:
-		return asksAlike
+		return sameNews
 	case theirs > mine:
-		return asksNewer
+		return newerNews
 	}
-	return asksNothing
+	return noNews
 }
 
-// verify answers p once the parent is heard next (answerAskers), which
-// brings a newer stamp, and checks with the parent meanwhile.
+// verify answers p, which asked, once the parent is heard next
+// (answerAskers), which brings a newer stamp, and checks with the parent
+// meanwhile.
 func (t *tree) verify(n *Node, p string) {
 	t.answered[p] = n.now
 	if !slices.Contains(t.askers, p) {
@@ -419,11 +470,30 @@ func (t *tree) checkParent(n *Node) {
 func (t *tree) answerAskers(n *Node) {
 	for _, p := range t.askers {
 		if t.knowsBetter(n, p, t.paths[p]) {
-			t.answered[p] = n.now
-			n.answerNow(n.links[p])
+			t.answer(n, n.links[p], t.paths[p], true)
 		}
 	}
 	t.askers = t.askers[:0]
+}
+
+// answer tells the peer of l this node's path at once (knowsBetter). A
+// leaf answering the question (Ack.Ask) of a peer of its own hub, whose
+// news of it is older, takes the peer as a child at once, as if it had
+// sought through this node already: the peer is cut off, and so has what
+// it missed, and what this node's parent sends next, one round trip after
+// asking rather than two (its seek, and the handover to a new child). It
+// costs no message more: the answer is the handover, and the peer's
+// acknowledgement rides on its seek, or, if it seeks elsewhere, tells
+// this node at once that it is not a child after all (heard, declines).
+// A hub's own stream to the peer carries everything already.
+func (t *tree) answer(n *Node, l *link, path []string, asked bool) {
+	t.answered[l.peer] = n.now
+	if asked && t.parent != "" && t.hubOf(l.peer, path) == t.hubOf(n.self, t.mine) {
+		adopted := append(slices.Clone(path), n.self)
+		t.paths[l.peer] = adopted
+		t.child(n, l, adopted)
+	}
+	n.answerNow(l)
 }
 
 // knowsBetter reports whether this node should tell p its own path at
@@ -569,6 +639,7 @@ func (t *tree) seek(n *Node) {
 				break
 			}
 			t.tried[p] = true
+			l.question = true
 			n.answerNow(l)
 			asked++
 		}
@@ -662,7 +733,13 @@ const seekFanout = 3
 // A node whose parent died with no better way in sight does not become a
 // hub at once, unless no node comes before it in init order: it becomes
 // an orphan, and a hub only after one timeout for each node before it
-// that it may still reach (hubAt). When a cut strands many nodes at once,
+// that it may still reach (hubAt): one it has heard from lately (in a cut,
+// the peers cut off with it ask it for a way, so it hears them) over a
+// link that is not dead. Counting every node before it, heard or not,
+// made every orphan but the first two wait the same two turns, and a cut
+// that all the nodes of a side noticed at once (a missed promise) made
+// half a dozen of them hubs in the same tick, each handing its store to
+// every peer. When a cut strands many nodes at once,
 // the first of them in init order becomes their hub and the others hear
 // its fan-out and join it before their own turn comes, instead of each
 // becoming a hub and fanning its store out to every peer. Meanwhile its
@@ -681,7 +758,7 @@ func (t *tree) rehome(n *Node, reason string) {
 	}
 	before := 0
 	for _, p := range n.nodes[:t.self] {
-		if p != t.parent && n.links[p].out.health() != dead {
+		if l := n.links[p]; p != t.parent && l.out.health() != dead && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks {
 			before++
 		}
 	}
@@ -817,7 +894,7 @@ func (t *tree) becomeLeaf(n *Node, p, reason string) {
 	if t.parent != "" {
 		n.links[t.parent].askNow = false
 	}
-	t.parent, t.orphan, t.parentTS = p, false, 0
+	t.parent, t.orphan, t.parentTS, t.parentInc, t.hubLag = p, false, 0, n.links[p].incs.ToInc, lag{}
 	t.askers = t.askers[:0]
 	t.mine = append(slices.Clone(t.paths[p]), p)
 	t.learn(p)

@@ -93,10 +93,11 @@ type Reply struct {
 // acknowledge at once rather than wait to piggyback: the batch is a resend,
 // or the sender is looking for a new way to its hub. Stamp is the sender's
 // clock when it sent the batch, and Echo the receiver's Stamp of the batch
-// that brought the acknowledged stream to Ack (as for Ack). More promises
-// that the sender's next message to the receiver, values or an Ack, follows
-// within its batch interval: a hub streaming to its leaves says so, so that
-// a leaf that then hears nothing knows it is cut off, not merely idle. Path
+// that brought the acknowledged stream to Ack (as for Ack). More, when not
+// 0, promises that the sender's next message to the receiver, values or an
+// Ack, follows within More ticks of the sender's clock (its batch
+// interval): a hub streaming to its leaves says so, so that a leaf that
+// then hears nothing knows it is cut off, not merely idle. Path
 // is the sender's route to its hub (as for Ack); Inc and ToInc name the
 // streams.
 type Gossip struct {
@@ -107,7 +108,7 @@ type Gossip struct {
 	Stamp  uint64
 	Echo   uint64
 	Now    bool
-	More   bool
+	More   uint64
 	Path   []string
 	HubTS  uint64
 	Incarnations
@@ -136,12 +137,19 @@ type Gossip struct {
 // short its path looks (a node cut off from its hub does not know it yet).
 //
 // Now asks the receiver to answer at once: a hello, sent to learn that the
-// way to the receiver is open before any value needs it.
+// way to the receiver is open before any value needs it. More promises the
+// sender's next message within More ticks, as for Gossip: a hub's
+// greeting at topology does, so that a leaf cut off right after it
+// knows at once. Ask is a question from a node whose way to
+// its hub is in doubt: a receiver whose way to the same hub is newer
+// answers at once, with what it holds.
 type Ack struct {
 	Ack   uint64
 	Held  uint64
 	Echo  uint64
 	Now   bool
+	More  uint64
+	Ask   bool
 	Path  []string
 	HubTS uint64
 	Incarnations

@@ -88,6 +88,7 @@ const (
 	fPath
 	fNow
 	fMore
+	fAsk
 	fHubTS
 	fInc
 	fToInc
@@ -95,7 +96,7 @@ const (
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "hub_ts", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "ask", "hub_ts", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -193,7 +194,7 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
 			return nil, err
 		}
-		if _, err := f.optionalBool(body[fMore], "more", &m.More); err != nil {
+		if m.More, err = optionalUint(f, body[fMore], "more"); err != nil {
 			return nil, err
 		}
 		if m.Stamp, err = optionalUint(f, body[fStamp], "ts"); err != nil {
@@ -218,6 +219,12 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			return nil, err
 		}
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
+			return nil, err
+		}
+		if m.More, err = optionalUint(f, body[fMore], "more"); err != nil {
+			return nil, err
+		}
+		if _, err := f.optionalBool(body[fAsk], "ask", &m.Ask); err != nil {
 			return nil, err
 		}
 		return m, nil

@@ -89,9 +89,7 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Now {
 			b = append(b, `,"now":true`...)
 		}
-		if t.More {
-			b = append(b, `,"more":true`...)
-		}
+		b = appendOptional(b, `,"more":`, t.More)
 		b = appendPath(b, t.Path)
 		b = appendOptional(b, `,"hub_ts":`, t.HubTS)
 		b = appendIncarnations(b, t.Incarnations)
@@ -102,6 +100,10 @@ func appendBodyFields(b []byte, body Body) []byte {
 		b = appendOptional(b, `,"echo":`, t.Echo)
 		if t.Now {
 			b = append(b, `,"now":true`...)
+		}
+		b = appendOptional(b, `,"more":`, t.More)
+		if t.Ask {
+			b = append(b, `,"ask":true`...)
 		}
 		b = appendPath(b, t.Path)
 		b = appendOptional(b, `,"hub_ts":`, t.HubTS)
