@@ -53,8 +53,8 @@ import (
 // parent's link dies (two more timeouts), the node fails over to the best
 // way that is news, or, with none, becomes an orphan: it waits one
 // timeout for each node before it in init order that it has heard from
-// lately (at most maxOrphanTurns), then becomes a hub. So the first node in init order on
-// each side of a clean split becomes that side's hub and the others join
+// lately (at most maxOrphanTurns), then becomes a hub. So the first node
+// in init order on each side of a clean split becomes that side's hub and the others join
 // it rather than each fanning its store out to every peer, and in a
 // majorities ring a node cut off from n0 finds a neighbour that reaches
 // it within a round trip of asking.
@@ -127,10 +127,10 @@ type tree struct {
 	// is answered at most once a timeout.
 	answered map[string]int64
 	// askers are the peers whose way to this node's hub is as new as this
-	// node's own (equal stamps) and that asked (Ack.Ask): this node cannot tell them whether its way still holds, so it
-	// checks with its parent (verify), and answers them once the parent is
-	// heard with a newer stamp. Cleared when the parent is heard or turns
-	// doubtful.
+	// node's own (equal stamps) and that asked (Ack.Ask): this node cannot
+	// tell them whether its way still holds, so it checks with its parent
+	// (verify), and answers them once the parent is heard with a newer
+	// stamp. Cleared when the parent is heard or turns doubtful.
 	askers []string
 	// parentTS is the newest stamp heard from the parent's run
 	// (parentInc) since it became the parent: a promise (Gossip.More)
@@ -354,8 +354,10 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 			t.hubLag.sample(n.now-int64(hubTS-1), n.cfg.RetransmitTicks)
 		}
 		if s.more > 0 && hubTS > t.parentTS {
-			l.expectBy = max(t.hubLag.due(int64(hubTS-1), s.more), n.now+1) // see plan.go, actQuiet
-			n.activate(l)                                                   // a greeting is an acknowledgement, which leaves a link idle
+			// See plan.go, actQuiet. A greeting is an acknowledgement,
+			// which leaves the link idle: it must wake for the deadline.
+			l.expectBy = max(t.hubLag.due(int64(hubTS-1), s.more), n.now+1)
+			n.activate(l)
 		}
 		t.parentTS = max(t.parentTS, hubTS)
 		t.answerAskers(n)
@@ -370,8 +372,7 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 		return
 	}
 	if t.declines(n, p, s) {
-		t.answered[p] = n.now
-		n.answerNow(l)
+		t.answer(n, l, path, false)
 		return
 	}
 	if n.now-t.answeredAt(p) < n.rto(l, true) {
@@ -476,7 +477,7 @@ func (t *tree) answerAskers(n *Node) {
 	t.askers = t.askers[:0]
 }
 
-// answer tells the peer of l this node's path at once (knowsBetter). A
+// answer tells the peer of l this node's path at once (knowsBetter, declines). A
 // leaf answering the question (Ack.Ask) of a peer of its own hub, whose
 // news of it is older, takes the peer as a child at once, as if it had
 // sought through this node already: the peer is cut off, and so has what
@@ -523,7 +524,7 @@ func (t *tree) fresh(n *Node) bool {
 		return true
 	}
 	l := n.links[t.parent]
-	return l.out.health() == healthy && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks
+	return l.out.health() == healthy && heardLately(n, l)
 }
 
 func (t *tree) answeredAt(p string) int64 {
@@ -739,10 +740,10 @@ const seekFanout = 3
 // made every orphan but the first two wait the same two turns, and a cut
 // that all the nodes of a side noticed at once (a missed promise) made
 // half a dozen of them hubs in the same tick, each handing its store to
-// every peer. When a cut strands many nodes at once,
-// the first of them in init order becomes their hub and the others hear
-// its fan-out and join it before their own turn comes, instead of each
-// becoming a hub and fanning its store out to every peer. Meanwhile its
+// every peer. When a cut strands many nodes at once, the first of them in
+// init order becomes their hub and the others hear its fan-out and join
+// it before their own turn comes, instead of each becoming a hub and
+// fanning its store out to every peer. Meanwhile its
 // values wait on its parent's link and go through the peers it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
@@ -758,7 +759,7 @@ func (t *tree) rehome(n *Node, reason string) {
 	}
 	before := 0
 	for _, p := range n.nodes[:t.self] {
-		if l := n.links[p]; p != t.parent && l.out.health() != dead && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks {
+		if l := n.links[p]; p != t.parent && l.out.health() != dead && heardLately(n, l) {
 			before++
 		}
 	}
@@ -873,6 +874,11 @@ func (t *tree) unusable(n *Node, p string) string {
 	return ""
 }
 
+// heardLately reports whether l's peer was heard from within M: what a
+// node knows of a peer it has not heard from for longer says nothing of
+// the network now.
+func heardLately(n *Node, l *link) bool { return n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks }
+
 // eligible reports whether this node may attach to p now: p's path is
 // usable, the link to p is healthy, p was heard from within M, and p's
 // way is news (newer). A path heard before the last cut says nothing of
@@ -882,7 +888,7 @@ func (t *tree) unusable(n *Node, p string) string {
 // a store handed over.
 func (t *tree) eligible(n *Node, p string) bool {
 	l := n.links[p]
-	return l.out.health() == healthy && n.now-l.lastHeard <= n.cfg.MaxRetransmitTicks && t.usable(n, p) && t.newer(p)
+	return l.out.health() == healthy && heardLately(n, l) && t.usable(n, p) && t.newer(p)
 }
 
 // becomeLeaf makes p this node's parent: its values go to p at once, and
