@@ -477,9 +477,9 @@ func (t *tree) answerAskers(n *Node) {
 	t.askers = t.askers[:0]
 }
 
-// answer tells the peer of l this node's path at once (knowsBetter, declines). A
-// leaf answering the question (Ack.Ask) of a peer of its own hub, whose
-// news of it is older, takes the peer as a child at once, as if it had
+// answer tells the peer of l this node's path at once (knowsBetter,
+// declines). A leaf answering the question (Ack.Ask) of a peer of its own
+// hub, whose news of it is older, takes the peer as a child at once, as if it had
 // sought through this node already: the peer is cut off, and so has what
 // it missed, and what this node's parent sends next, one round trip after
 // asking rather than two (its seek, and the handover to a new child). It
