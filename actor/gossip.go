@@ -66,17 +66,28 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 }
 
-func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
-	if l, ok := n.linkFrom(m, out); ok {
-		current := n.meet(l, a.Incarnations)
-		n.heard(l)
-		n.strategy.heard(n, l, standing{path: a.Path, hubTS: a.HubTS, more: promise(a.More, current), asks: a.Ask})
-		if a.Now {
-			n.answerNow(l) // a hello
-		}
-		if current {
-			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
-		}
+func (n *Node) onAck(m messages.Message, a messages.Ack, durable bool, out *Output) {
+	l, ok := n.linkFrom(m, out)
+	if !ok {
+		return
+	}
+	if !durable && n.persistFirst(m, a.Values, out) {
+		return
+	}
+	current := n.meet(l, a.Incarnations)
+	n.heard(l)
+	n.strategy.heard(n, l, standing{path: a.Path, hubTS: a.HubTS, more: promise(a.More, current), asks: a.Ask})
+	if a.Now {
+		n.answerNow(l) // a hello
+	}
+	// A question's values (Ack.Values) come after the strategy has heard
+	// it: a peer that answers takes the asker as a child first, and so
+	// passes them up at once, as a child's.
+	for _, v := range a.Values {
+		n.accept(v, m.Src)
+	}
+	if current {
+		n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 	}
 }
 

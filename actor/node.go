@@ -168,7 +168,7 @@ func (n *Node) receive(m messages.Message, durable bool, out *Output) {
 	case messages.Gossip:
 		n.onGossip(m, b, durable, out)
 	case messages.Ack:
-		n.onAck(m, b, out)
+		n.onAck(m, b, durable, out)
 	case messages.Probe:
 		n.onProbe(m, b, out)
 	case messages.Fence:

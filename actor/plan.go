@@ -96,7 +96,18 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		// unanswered make it give up on the peer, two timeouts after the
 		// first of them went.
 		if l.sent > 0 {
-			consider(actStall, max(o.since, o.waitFrom)+suspectRTOs*n.rto(l, true))
+			// A link stalls (for a star node's parent, the failover) only
+			// once its latest resend has gone unanswered for a whole
+			// timeout: everything goes again one timeout after the
+			// suspect's resend, and a sign of a heal (heal.go) resends at
+			// once and so puts the stall off. With the stall counted from
+			// the suspect's resend alone, a node whose cut healed after
+			// that resend failed over from a hub it could hear again, in
+			// the tick before the hub's retry reached it (--latency 200,
+			// a cut of 1.2 s ended by the run's last heal).
+			timeout := n.rto(l, true)
+			consider(actStall, max(max(o.since, o.waitFrom)+suspectRTOs*timeout, o.lastSend+timeout))
+			consider(actResend, o.lastSend+timeout)
 		} else {
 			// Suspect for its silence alone: ask the peer to answer, at
 			// once and then once per M, so that a peer that was only idle

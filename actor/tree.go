@@ -622,6 +622,15 @@ func (t *tree) seek(n *Node) {
 	// follows a round trip later if none has; once every peer has been
 	// asked, the next round asks them again, since news may have reached
 	// them since.
+	// Each question carries what the parent has not acknowledged (one
+	// batch's worth at most, Ack.Values): whoever answers passes it up at
+	// once, a round trip before this node could seek through it. Values
+	// accepted while the hub's promise ran late are otherwise the slowest
+	// of a cut drawn as the run starts.
+	var carried []messages.Value
+	if stranded := n.links[t.parent].unacked; len(stranded) > 0 {
+		carried = slices.Clone(stranded[:batchEnd(stranded, 0)])
+	}
 	asked := 0
 	for pass := 0; pass < 2 && asked == 0; pass++ {
 		if pass == 1 {
@@ -640,7 +649,7 @@ func (t *tree) seek(n *Node) {
 				break
 			}
 			t.tried[p] = true
-			l.question = true
+			l.question, l.carried = true, carried
 			n.answerNow(l)
 			asked++
 		}
@@ -732,9 +741,9 @@ const seekFanout = 3
 // known, or to be a hub.
 //
 // A node whose parent died with no better way in sight does not become a
-// hub at once, unless no node comes before it in init order: it becomes
-// an orphan, and a hub only after one timeout for each node before it
-// that it may still reach (hubAt): one it has heard from lately (in a cut,
+// hub at once: it becomes an orphan, and a hub only after a timeout, and
+// one more for each node before it that it may still reach (hubAt): one
+// it has heard from lately (in a cut,
 // the peers cut off with it ask it for a way, so it hears them) over a
 // link that is not dead. Counting every node before it, heard or not,
 // made every orphan but the first two wait the same two turns, and a cut
@@ -743,8 +752,12 @@ const seekFanout = 3
 // every peer. When a cut strands many nodes at once, the first of them in
 // init order becomes their hub and the others hear its fan-out and join
 // it before their own turn comes, instead of each becoming a hub and
-// fanning its store out to every peer. Meanwhile its
-// values wait on its parent's link and go through the peers it seeks.
+// fanning its store out to every peer. The first of them waits a timeout
+// too, with its stall's resend out: a cut shorter than its three timeouts
+// (the run's last, cut short by its end) that healed after the suspect's
+// resend made it a hub in the tick before its hub's retry arrived.
+// Meanwhile its values wait on its parent's link and go through the peers
+// it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
 		t.becomeLeaf(n, best, reason)
@@ -763,12 +776,8 @@ func (t *tree) rehome(n *Node, reason string) {
 			before++
 		}
 	}
-	if before == 0 {
-		t.becomeHub(n, reason)
-		return
-	}
 	t.orphan = true
-	t.hubAt = n.now + int64(min(before, maxOrphanTurns))*n.rto(n.links[t.parent], true)
+	t.hubAt = n.now + int64(min(before+1, maxOrphanTurns))*n.rto(n.links[t.parent], true)
 }
 
 // maxOrphanTurns caps an orphan's wait, in timeouts: a node late in init
