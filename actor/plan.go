@@ -8,10 +8,10 @@ import (
 	"rumor/messages"
 )
 
-// suspectRTOs is how many timeouts a suspect link waits, after its resend,
-// before it stalls: two, so that a stall (for a star node's parent, the
-// failover) takes three timeouts in all, the first send's and two for
-// the resend. With one, an honest peer behind a network with a long tail
+// suspectRTOs is how many timeouts a suspect link waits, after its first
+// resend, before it stalls: two, so that a stall (for a star node's
+// parent, the failover) takes three timeouts in all, the first send's and
+// one for each resend (plan resends once between). With one, an honest peer behind a network with a long tail
 // (exponential latency) was taken for dead about once per thousand values
 // sent; with two, the chance is that squared. A doubtful parent costs no
 // latency meanwhile: the node seeks another way from the first timeout on

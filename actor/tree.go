@@ -45,15 +45,17 @@ import (
 // doubtful and the node seeks: it hands what its parent has
 // not acknowledged to the peers whose way is news, best first; if it
 // knows none, it asks a round of peers (queryFanout, Ack.Ask), telling
-// each its own path and stamp, and a peer whose way to the same hub is
+// each its own path and stamp and handing each what its parent has not
+// acknowledged (Ack.Values), and a peer whose way to the same hub is
 // newer answers at once with everything it holds (knowsBetter, answer),
-// which makes it one to seek through. Each
+// takes the node as a child and passes those values up at once, which
+// makes it one to seek through. Each
 // peer sought is told a path that ends with it, so it takes the node as a
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
-// way that is news, or, with none, becomes an orphan: it waits one
-// timeout for each node before it in init order that it has heard from
-// lately (at most maxOrphanTurns), then becomes a hub. So the first node
+// way that is news, or, with none, becomes an orphan: it waits a timeout,
+// and one more for each node before it in init order that it has heard
+// from lately (at most maxOrphanTurns in all), then becomes a hub. So the first node
 // in init order on each side of a clean split becomes that side's hub and the others join
 // it rather than each fanning its store out to every peer, and in a
 // majorities ring a node cut off from n0 finds a neighbour that reaches
@@ -588,7 +590,8 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 // all (seekThrough). If it knows none, it asks a round of queryFanout
 // peers it has not tried, starting at its own place in init order so
 // that the nodes a cut strands ask different peers first: each is sent
-// this node's path and stamp in an acknowledgement, and a peer that knows
+// this node's path and stamp in an acknowledgement, with the values its
+// parent has not acknowledged, and a peer that knows
 // a newer way answers at once (knowsBetter), which makes it one to seek
 // through (heard). Another round follows a round trip later if none has
 // answered, up to maxQueryRounds. A sought peer that turns doubtful
