@@ -786,8 +786,12 @@ func (t *tree) rehome(n *Node, reason string) {
 // maxOrphanTurns caps an orphan's wait, in timeouts: a node late in init
 // order cut off alone (a :one partition) must not wait a timeout for every
 // node before it, since a hub's links are also what finds the heal first
-// (heal.go): each retries across the cut on its own phase.
-const maxOrphanTurns = 2
+// (heal.go): each retries across the cut on its own phase. Three, so that
+// the first two places in the queue differ: with two, every orphan that
+// had heard one earlier node (a stand-in hub of the cut before, on the
+// other side now) waited as long as those that had heard two, and ten
+// became hubs within a tenth of a second (3d + partition seed 15).
+const maxOrphanTurns = 3
 
 // wake is when the tree next needs a tick of its own: an orphan's turn to
 // become a hub, or a seek's next query round.
