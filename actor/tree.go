@@ -53,9 +53,9 @@ import (
 // peer sought is told a path that ends with it, so it takes the node as a
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
-// way that is news, or, with none, becomes an orphan: it waits a timeout,
-// and one more for each node before it in init order that it has heard
-// from lately (at most maxOrphanTurns in all), then becomes a hub. So the first node
+// way that is news, or, with none, becomes an orphan: it waits one
+// timeout for each node before it in init order that it has heard from
+// lately (at most maxOrphanTurns), then becomes a hub. So the first node
 // in init order on each side of a clean split becomes that side's hub and the others join
 // it rather than each fanning its store out to every peer, and in a
 // majorities ring a node cut off from n0 finds a neighbour that reaches
@@ -744,9 +744,9 @@ const seekFanout = 3
 // known, or to be a hub.
 //
 // A node whose parent died with no better way in sight does not become a
-// hub at once: it becomes an orphan, and a hub only after a timeout, and
-// one more for each node before it that it may still reach (hubAt): one
-// it has heard from lately (in a cut,
+// hub at once, unless no node comes before it in init order: it becomes
+// an orphan, and a hub only after one timeout for each node before it
+// that it may still reach (hubAt): one it has heard from lately (in a cut,
 // the peers cut off with it ask it for a way, so it hears them) over a
 // link that is not dead. Counting every node before it, heard or not,
 // made every orphan but the first two wait the same two turns, and a cut
@@ -755,12 +755,14 @@ const seekFanout = 3
 // every peer. When a cut strands many nodes at once, the first of them in
 // init order becomes their hub and the others hear its fan-out and join
 // it before their own turn comes, instead of each becoming a hub and
-// fanning its store out to every peer. The first of them waits a timeout
-// too, with its stall's resend out: a cut shorter than its three timeouts
-// (the run's last, cut short by its end) that healed after the suspect's
-// resend made it a hub in the tick before its hub's retry arrived.
-// Meanwhile its values wait on its parent's link and go through the peers
-// it seeks.
+// fanning its store out to every peer. The first of them does not wait:
+// its retries, a hub's, are what carries its side's values across a heal,
+// and Maelstrom draws heals as short as a tenth of a second between two
+// cuts. Making it wait a timeout too (so that a cut healed just before its
+// stall would not make it a hub) lost such a heal: values accepted in a
+// :majority crossed 15 s later instead of in the 150 ms before the next
+// cut (3d + partition seed 15). Meanwhile its values wait on its parent's
+// link and go through the peers it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
 		t.becomeLeaf(n, best, reason)
@@ -779,19 +781,19 @@ func (t *tree) rehome(n *Node, reason string) {
 			before++
 		}
 	}
+	if before == 0 {
+		t.becomeHub(n, reason)
+		return
+	}
 	t.orphan = true
-	t.hubAt = n.now + int64(min(before+1, maxOrphanTurns))*n.rto(n.links[t.parent], true)
+	t.hubAt = n.now + int64(min(before, maxOrphanTurns))*n.rto(n.links[t.parent], true)
 }
 
 // maxOrphanTurns caps an orphan's wait, in timeouts: a node late in init
 // order cut off alone (a :one partition) must not wait a timeout for every
 // node before it, since a hub's links are also what finds the heal first
-// (heal.go): each retries across the cut on its own phase. Three, so that
-// the first two places in the queue differ: with two, every orphan that
-// had heard one earlier node (a stand-in hub of the cut before, on the
-// other side now) waited as long as those that had heard two, and ten
-// became hubs within a tenth of a second (3d + partition seed 15).
-const maxOrphanTurns = 3
+// (heal.go): each retries across the cut on its own phase.
+const maxOrphanTurns = 2
 
 // wake is when the tree next needs a tick of its own: an orphan's turn to
 // become a hub, or a seek's next query round.
