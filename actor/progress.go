@@ -211,9 +211,16 @@ func (n *Node) retryGap(l *link) int64 {
 		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
 	}
 	gap = min(gap, capTicks)
-	first := l.out.retries == 2 || l.out.retries == 2+hubFastRetries && n.strategy.hub(n) == n.self
-	if l.out.state == stateStalled && first && !l.out.kicked {
-		gap += l.phase % capTicks
+	if l.out.state == stateStalled {
+		// The phase spreads the first retry of a backoff, and a hub's first
+		// slow one whatever came before: after a sign of a heal that was
+		// not one (a heal of a tenth of a second between two cuts), every
+		// link it kicked would otherwise retry in step, once per M.
+		first := l.out.retries == 2 && !l.out.kicked
+		slow := l.out.retries == 2+hubFastRetries && n.strategy.hub(n) == n.self
+		if first || slow {
+			gap += l.phase % capTicks
+		}
 	}
 	return gap
 }
