@@ -110,9 +110,13 @@ func (n *Node) plan(l *link) (act action, at int64) {
 			consider(actResend, o.lastSend+timeout)
 		} else {
 			// Suspect for its silence alone: ask the peer to answer, at
-			// once and then once per M, so that a peer that was only idle
-			// (or paused) is heard again, and a heal is noticed.
-			consider(actHello, o.lastSend+n.cfg.MaxRetransmitTicks)
+			// once and then after a timeout, doubling up to M, so that a
+			// peer that was only idle (or paused) is heard again, and a
+			// heal is noticed. Once per M from the first, a hello whose
+			// answer was lost left the link suspect, and the node seeking,
+			// for M more (the simulator's silence check caught a leaf
+			// still saying hello to its hub long after the run went quiet).
+			consider(actHello, o.lastSend+n.helloGap(l))
 		}
 	case stateStalled:
 		if len(l.unacked) > 0 {
@@ -140,6 +144,18 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		consider(actKeep, o.keepBy)
 	}
 	return act, at
+}
+
+// helloGap is how long a link suspect for its silence waits after a hello
+// before the next: a timeout of a send that asked for an answer, doubled
+// for each hello after the first (retries counts them from the suspect's
+// 1), up to M.
+func (n *Node) helloGap(l *link) int64 {
+	gap := n.rto(l, true)
+	for k := 2; k < l.out.retries && gap < n.cfg.MaxRetransmitTicks; k++ {
+		gap *= 2
+	}
+	return min(gap, n.cfg.MaxRetransmitTicks)
 }
 
 // streams reports whether l sends new values as they come: only while it
@@ -217,6 +233,7 @@ func (n *Node) do(l *link, act action, out *Output) {
 	case actHello:
 		l.hello = true
 		l.out.lastSend = n.now
+		l.out.retries++
 		out.send(l.ack(n.now, n.self, path, hubTS))
 	}
 }
