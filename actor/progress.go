@@ -196,42 +196,22 @@ func (n *Node) retryGap(l *link) int64 {
 		gap *= 2
 	}
 	capTicks := n.cfg.MaxRetransmitTicks
-	fast := n.strategy.hub(n) == n.self && l.out.retries < 2+hubFastRetries
-	if fast {
+	if n.strategy.hub(n) == n.self {
 		// A hub's links across a cut are what finds the heal first (its
-		// retries carry every value the other side lacks): their first
-		// retries come three times as often, each on its own phase, so
-		// that a short cut's heal is found soon. After that they retry
-		// as other links do, on a phase spread over the longer cap: a
-		// stand-in hub of a third of 25 nodes, cut off for 15 s, sent
-		// each of the 17 nodes across the cut two retries a second, a
-		// tenth of the run's messages (3d + partition seed 16, over 3.0
-		// msgs-per-op), where with many links cut some retry crosses
-		// soon after the heal anyway.
+		// retries carry every value the other side lacks): they retry three
+		// times as often, each on its own phase.
 		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
 	}
 	gap = min(gap, capTicks)
-	if l.out.state == stateStalled {
-		// The phase spreads the first retry of a backoff, and a hub's first
-		// slow one whatever came before: after a sign of a heal that was
-		// not one (a heal of a tenth of a second between two cuts), every
-		// link it kicked would otherwise retry in step, once per M.
-		first := l.out.retries == 2 && !l.out.kicked
-		slow := l.out.retries == 2+hubFastRetries && n.strategy.hub(n) == n.self
-		if first || slow {
-			gap += l.phase % capTicks
-		}
+	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
+		gap += l.phase % capTicks
 	}
 	return gap
 }
 
 // hubRetryDivisor is how much sooner a hub's stalled links retry than
-// other stalled links, for their first hubFastRetries retries: see
-// retryGap.
-const (
-	hubRetryDivisor = 3
-	hubFastRetries  = 4
-)
+// other stalled links: see retryGap.
+const hubRetryDivisor = 3
 
 // setState moves l to state s (by its become… method) and tells the
 // strategy if the link's health changed.

@@ -57,9 +57,8 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 			// nothing send nothing.
 			gap := cfg.MaxRetransmitTicks
 			if tt.strategy == actor.Star && tt.cut == "n0" {
-				// A hub's first retries come three times as often
-				// (actor's hubRetryDivisor): its retries are what finds
-				// the heal. The bound allows that rate throughout.
+				// A hub retries three times as often (actor's
+				// hubRetryDivisor): its retries are what finds the heal.
 				gap /= 3
 			}
 			if tt.clientsToo {
