@@ -87,11 +87,20 @@ func (n *Node) onAck(m messages.Message, a messages.Ack, durable bool, out *Outp
 	if a.Now {
 		n.answerNow(l) // a hello
 	}
-	// A question's values (Ack.Values) come after the strategy has heard
-	// it: a peer that answers takes the asker as a child first, and so
-	// passes them up at once, as a child's.
-	for _, v := range a.Values {
-		n.accept(v, m.Src)
+	// A question's values (Ack.Values) are taken once the strategy has
+	// heard it, and only if values now travel to the asker: a peer that
+	// answers takes the asker as a child first, and so passes them up at
+	// once, as a child's. A peer that does not answer knows no newer way
+	// than the asker's, and is most likely cut off with it: taking them,
+	// it queued them for a parent it could not reach either, and with
+	// values of its own unanswered there it stalled and failed over with
+	// the asker, a dozen nodes of a side in the same tick (3d + partition
+	// seeds 17 and 20). Such values are written all the same (they come
+	// before the strategy hears the question, and are harmless on disk).
+	if n.strategy.carries(n, m.Src) {
+		for _, v := range a.Values {
+			n.accept(v, m.Src)
+		}
 	}
 	if current {
 		n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
