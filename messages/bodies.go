@@ -150,7 +150,7 @@ type Gossip struct {
 // passes them on at once, a round trip before the asker could seek
 // through it. They belong to no stream (no sequence number, never
 // acknowledged): the asker keeps them until a stream delivers them, and a
-// receiver takes those it lacks as it takes a gossip's.
+// receiver that answers takes those it lacks as it takes a gossip's.
 type Ack struct {
 	Ack    uint64
 	Held   uint64
