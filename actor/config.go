@@ -68,11 +68,12 @@ func ParseStrategy(name string) (Strategy, error) {
 // than it promised is. The derived timeouts:
 //
 //   - suspect: one RTO without progress on values sent; the values go
-//     again, asking for an answer at once.
-//   - stalled: two more timeouts (D = B, the resend having asked) without
-//     progress. A hub change (failover) happens here and nowhere else:
-//     three timeouts, with a resend between, make a slow or lost message
-//     alone never move a node.
+//     again, asking for an answer at once, and again a timeout later.
+//   - stalled: two more timeouts (D = B, the resends having asked) without
+//     progress, the latest resend unanswered for a whole timeout. A hub
+//     change (failover) happens here and nowhere else: three timeouts,
+//     with two resends between, make a slow or lost message alone never
+//     move a node.
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
 //     retry apart.

@@ -100,7 +100,7 @@ func (n *Node) written(err error, out *Output) {
 		out.note(fmt.Sprintf("broadcast from %s refused: %s", m.Src, text))
 		n.reply(m, b.Request, messages.Error{Code: messages.CodeTemporarilyUnavailable, Text: text}, out)
 	default:
-		out.note(fmt.Sprintf("dropping %s from %s: cannot store its values (%v); it will be resent", m.Body.Type(), m.Src, err))
+		out.note(fmt.Sprintf("dropping %s from %s: cannot store its values (%v); the sender keeps them until they are acknowledged", m.Body.Type(), m.Src, err))
 	}
 }
 

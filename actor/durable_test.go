@@ -62,7 +62,7 @@ func TestGossipIsWrittenBeforeItIsAcked(t *testing.T) {
 		t.Fatalf("first step asks to write %s and sends %v; want [6,8] and nothing", got, lines(out.Messages))
 	}
 	out = n.Step(Persisted{Err: errors.New("read-only file system")})
-	if len(out.Notes) != 1 || !strings.Contains(out.Notes[0], "resent") {
+	if len(out.Notes) != 1 || !strings.Contains(out.Notes[0], "the sender keeps them") {
 		t.Errorf("notes %q", out.Notes)
 	}
 	if got := len(n.Values()); got != 1 {

@@ -194,11 +194,12 @@ func (h *handNet) show() {
 // the hub n0 and n2 is cut, and a value is broadcast on each side of the cut.
 //
 // n2 sends its value to its hub and hears nothing back. One timeout later
-// it seeks another way: it asks n1, which has heard from n0 (n2 never has)
-// and so answers, and n2 hands n1 the value; n1 takes n2 as a child and
-// passes the value to its own hub, n0, so the value goes round the cut,
-// and passes n2 what it hears from n0, so n0's value reaches n2 the same
-// way. Two timeouts later n2 fails over to n1. n0's value is stuck in n0's
+// it seeks another way: it asks n1, handing it the value with the
+// question; n1 has heard from n0 (n2 never has), so it answers, takes n2
+// as a child and passes the value to its own hub, n0, so the value goes
+// round the cut, and passes n2 what it hears from n0, so n0's value
+// reaches n2 the same way. Two timeouts later, with another resend to n0
+// between, n2 fails over to n1. n0's value is stuck in n0's
 // queue for n2 and is resent with backoff; that queue holds n2's own value
 // too, since a hub fans out whatever reaches it to every peer but the one
 // it came from. n2's queue for n0 holds both as well: a leaf passes what it
@@ -233,5 +234,5 @@ func ExampleNode_partitionAndHeal() {
 	//   n0 reads [1,2]  hub n0  owes map[]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2,1]  hub n0  owes map[]
-	// messages lost to the cut: 9
+	// messages lost to the cut: 11
 }

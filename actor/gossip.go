@@ -28,16 +28,28 @@ func without(ids []string, id string) []string {
 	return ids
 }
 
+// arrive is how every node-to-node message that may bring values begins:
+// the link it came on, its values written first (the message is held back
+// until they are), the sender's run met and the message heard. ok is false
+// when the message is dropped or held back; current says it belongs to the
+// streams of this run of the peer.
+func (n *Node) arrive(m messages.Message, vs []messages.Value, incs messages.Incarnations, durable bool, out *Output) (l *link, current, ok bool) {
+	if l, ok = n.linkFrom(m, out); !ok {
+		return nil, false, false
+	}
+	if !durable && n.persistFirst(m, vs, out) {
+		return nil, false, false
+	}
+	current = n.meet(l, incs)
+	n.heard(l)
+	return l, current, true
+}
+
 func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out *Output) {
-	l, ok := n.linkFrom(m, out)
+	l, current, ok := n.arrive(m, g.Values, g.Incarnations, durable, out)
 	if !ok {
 		return
 	}
-	if !durable && n.persistFirst(m, g.Values, out) {
-		return
-	}
-	current := n.meet(l, g.Incarnations)
-	n.heard(l)
 	n.strategy.heard(n, l, standing{path: g.Path, hubTS: g.HubTS, more: promise(g.More, current), values: len(g.Values) > 0})
 	before := l.in
 	if current {
@@ -66,17 +78,32 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 }
 
-func (n *Node) onAck(m messages.Message, a messages.Ack, out *Output) {
-	if l, ok := n.linkFrom(m, out); ok {
-		current := n.meet(l, a.Incarnations)
-		n.heard(l)
-		n.strategy.heard(n, l, standing{path: a.Path, hubTS: a.HubTS, more: promise(a.More, current), asks: a.Ask})
-		if a.Now {
-			n.answerNow(l) // a hello
+func (n *Node) onAck(m messages.Message, a messages.Ack, durable bool, out *Output) {
+	l, current, ok := n.arrive(m, a.Values, a.Incarnations, durable, out)
+	if !ok {
+		return
+	}
+	n.strategy.heard(n, l, standing{path: a.Path, hubTS: a.HubTS, more: promise(a.More, current), asks: a.Ask})
+	if a.Now {
+		n.answerNow(l) // a hello
+	}
+	// A question's values (Ack.Values) are taken once the strategy has
+	// heard it, and only if values now travel to the asker: a peer that
+	// answers takes the asker as a child first, and so passes them up at
+	// once, as a child's. A peer that does not answer knows no newer way
+	// than the asker's, and is most likely cut off with it: taking them,
+	// it queued them for a parent it could not reach either, and with
+	// values of its own unanswered there it stalled and failed over with
+	// the asker, a dozen nodes of a side in the same tick (3d + partition
+	// seeds 17 and 20). Such values are written all the same (they come
+	// before the strategy hears the question, and are harmless on disk).
+	if n.strategy.carries(n, m.Src) {
+		for _, v := range a.Values {
+			n.accept(v, m.Src)
 		}
-		if current {
-			n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
-		}
+	}
+	if current {
+		n.ackFrom(l, a.Ack, int64(min(a.Held, maxHeld)), a.Echo, out)
 	}
 }
 

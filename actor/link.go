@@ -43,8 +43,10 @@ type link struct {
 	ackPromise int64
 	// question has the next acknowledgement on the link ask the peer for
 	// a newer way to this node's hub (Ack.Ask): a seek's query round
-	// (tree.seek).
+	// (tree.seek). carried are the values it hands the peer with the
+	// question (Ack.Values), outside any stream.
 	question bool
+	carried  []messages.Value
 	rtt      rttEstimator
 
 	// Inbound.
@@ -197,9 +199,9 @@ func (l *link) ack(now int64, self string, path []string, hubTS uint64) messages
 	l.ackPromise = 0
 	l.out.promise(now, more)
 	ack, held, echo := l.in.take(now)
-	hello, question := l.hello, l.question
-	l.hello, l.question = false, false
-	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Now: hello, More: uint64(more), Ask: question, Path: path, HubTS: hubTS, Incarnations: l.incs}}
+	hello, question, carried := l.hello, l.question, l.carried
+	l.hello, l.question, l.carried = false, false, nil
+	return messages.Message{Src: self, Dest: l.peer, Body: messages.Ack{Ack: ack, Held: uint64(held), Echo: echo, Now: hello, More: uint64(more), Ask: question, Values: carried, Path: path, HubTS: hubTS, Incarnations: l.incs}}
 }
 
 // probe sends one probe.

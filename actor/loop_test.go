@@ -56,16 +56,18 @@ func TestLoopResendsOnTicks(t *testing.T) {
 			`{"src":"n0","dest":"c9","body":{"type":"broadcast_ok","in_reply_to":2}}`,
 			`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0}}`)
 
-		// The suspect's resend after R + A = 15 ticks, the stall's two
-		// timeouts of R + B = 13 ticks later (progress.go), each asking for
-		// a prompt answer.
+		// The suspect's resend after R + A = 15 ticks, another a timeout of
+		// R + B = 13 ticks later, and the stall's a timeout after that
+		// (plan.go), each asking for a prompt answer.
 		advance(149 * time.Millisecond)
 		if got := rec.drain(); len(got) != 0 {
 			t.Fatalf("resent too early: %v", lines(got))
 		}
 		advance(time.Millisecond)
 		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`)
-		advance(260 * time.Millisecond)
+		advance(130 * time.Millisecond)
+		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`)
+		advance(130 * time.Millisecond)
 		wantLines(t, rec.drain(), `{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[42],"ack":0,"now":true}}`)
 
 		loop.Push(Received{Msg: messages.Message{Src: "n1", Dest: "n0", Body: messages.Ack{Ack: 1}}})

@@ -89,6 +89,23 @@ func (n *Node) Probing() []string {
 	return ids
 }
 
+// Waiting returns, sorted, the peers the node is waiting to hear from
+// with nothing of its own unacknowledged on the link: one that promised
+// its next message by now (Gossip.More, Ack.More), or one suspect for its
+// silence, which the node says hello to until it answers. Either will
+// send (a hello, a seek) when its time comes, so a cluster is not quiet
+// until none is waiting.
+func (n *Node) Waiting() []string {
+	var ids []string
+	for _, p := range n.peers {
+		l := n.links[p]
+		if l.expectBy != never || l.out.state == stateSuspect && l.sent == 0 {
+			ids = append(ids, p)
+		}
+	}
+	return ids
+}
+
 // Fenced reports whether the node is waiting for its fence to come back
 // after a pause, and so answering no client request (see fence.go).
 func (n *Node) Fenced() bool { return n.fence.up }
@@ -168,7 +185,7 @@ func (n *Node) receive(m messages.Message, durable bool, out *Output) {
 	case messages.Gossip:
 		n.onGossip(m, b, durable, out)
 	case messages.Ack:
-		n.onAck(m, b, out)
+		n.onAck(m, b, durable, out)
 	case messages.Probe:
 		n.onProbe(m, b, out)
 	case messages.Fence:

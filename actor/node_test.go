@@ -192,7 +192,11 @@ func resends(cfg Config, phase, until int64) []int64 {
 	asked := cfg.RetransmitTicks + cfg.BatchTicks
 	suspect := cfg.RetransmitTicks + cfg.AckTicks
 	stall := suspect + suspectRTOs*asked
-	at := []int64{suspect, stall}
+	at := []int64{suspect}
+	for k := int64(1); k < suspectRTOs; k++ {
+		at = append(at, suspect+k*asked) // the suspect's resends, one a timeout
+	}
+	at = append(at, stall)
 	gap := min(2*asked, cfg.MaxRetransmitTicks)
 	for next := stall + gap + phase; next < until; next += gap {
 		at = append(at, next)
@@ -339,8 +343,9 @@ func TestStarFailsOverAndBack(t *testing.T) {
 		sent = append(sent, lines(step(leaf, Tick{}).Messages)...)
 	}
 	// n2 knows no newer way to n0 than its own, so it asks n1, telling it
-	// its path and how new it is (nothing heard from n0 yet).
-	query := `{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"path":["n0"]}}`
+	// its path and how new it is (nothing heard from n0 yet), and handing
+	// it the value n0 has not acknowledged.
+	query := `{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"values":[1],"path":["n0"]}}`
 	if !slices.Contains(sent, query) || leaf.Hub() != "n0" {
 		t.Fatalf("after one timeout: hub %s, sent:\n  %s\nwant n1 asked for a newer way", leaf.Hub(), strings.Join(sent, "\n  "))
 	}

@@ -8,10 +8,10 @@ import (
 	"rumor/messages"
 )
 
-// suspectRTOs is how many timeouts a suspect link waits, after its resend,
-// before it stalls: two, so that a stall (for a star node's parent, the
-// failover) takes three timeouts in all, the first send's and two for
-// the resend. With one, an honest peer behind a network with a long tail
+// suspectRTOs is how many timeouts a suspect link waits, after its first
+// resend, before it stalls: two, so that a stall (for a star node's
+// parent, the failover) takes three timeouts in all, the first send's and
+// one for each resend (plan resends once between). With one, an honest peer behind a network with a long tail
 // (exponential latency) was taken for dead about once per thousand values
 // sent; with two, the chance is that squared. A doubtful parent costs no
 // latency meanwhile: the node seeks another way from the first timeout on
@@ -96,12 +96,27 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		// unanswered make it give up on the peer, two timeouts after the
 		// first of them went.
 		if l.sent > 0 {
-			consider(actStall, max(o.since, o.waitFrom)+suspectRTOs*n.rto(l, true))
+			// A link stalls (for a star node's parent, the failover) only
+			// once its latest resend has gone unanswered for a whole
+			// timeout: everything goes again one timeout after the
+			// suspect's resend, and a sign of a heal (heal.go) resends at
+			// once and so puts the stall off. With the stall counted from
+			// the suspect's resend alone, a node whose cut healed after
+			// that resend failed over from a hub it could hear again, in
+			// the tick before the hub's retry reached it (--latency 200,
+			// a cut of 1.2 s ended by the run's last heal).
+			timeout := n.rto(l, true)
+			consider(actStall, max(max(o.since, o.waitFrom)+suspectRTOs*timeout, o.lastSend+timeout))
+			consider(actResend, o.lastSend+timeout)
 		} else {
 			// Suspect for its silence alone: ask the peer to answer, at
-			// once and then once per M, so that a peer that was only idle
-			// (or paused) is heard again, and a heal is noticed.
-			consider(actHello, o.lastSend+n.cfg.MaxRetransmitTicks)
+			// once and then after a timeout, doubling up to M, so that a
+			// peer that was only idle (or paused) is heard again, and a
+			// heal is noticed. Once per M from the first, a hello whose
+			// answer was lost left the link suspect, and the node seeking,
+			// for M more (the simulator's silence check caught a leaf
+			// still saying hello to its hub long after the run went quiet).
+			consider(actHello, o.lastSend+n.helloGap(l))
 		}
 	case stateStalled:
 		if len(l.unacked) > 0 {
@@ -129,6 +144,18 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		consider(actKeep, o.keepBy)
 	}
 	return act, at
+}
+
+// helloGap is how long a link suspect for its silence waits after a hello
+// before the next: a timeout of a send that asked for an answer, doubled
+// for each hello after the first (retries counts them from the suspect's
+// 1), up to M.
+func (n *Node) helloGap(l *link) int64 {
+	gap := n.rto(l, true)
+	for k := 2; k < l.out.retries && gap < n.cfg.MaxRetransmitTicks; k++ {
+		gap *= 2
+	}
+	return min(gap, n.cfg.MaxRetransmitTicks)
 }
 
 // streams reports whether l sends new values as they come: only while it
@@ -206,6 +233,7 @@ func (n *Node) do(l *link, act action, out *Output) {
 	case actHello:
 		l.hello = true
 		l.out.lastSend = n.now
+		l.out.retries++
 		out.send(l.ack(n.now, n.self, path, hubTS))
 	}
 }

@@ -11,10 +11,12 @@ import "fmt"
 //     the peer keeps acknowledging.
 //   - suspect: the peer has left values unacknowledged for one timeout
 //     (RTO, config.go). Everything unacknowledged went again, asking for an
-//     answer at once; new values wait for that answer (progress) or the
-//     stall's resend, so a cut costs a message per timeout, not per value.
-//   - stalled: two more timeouts passed without progress (suspectRTOs):
-//     the peer is most likely cut off. The link resends only on its retry
+//     answer at once, and goes again once per timeout; new values wait for
+//     an answer (progress) or the stall's resend, so a cut costs a message
+//     per timeout, not per value.
+//   - stalled: two more timeouts passed without progress (suspectRTOs),
+//     and the latest resend has gone unanswered for a whole timeout: the
+//     peer is most likely cut off. The link resends only on its retry
 //     schedule, backing off up to MaxRetransmitTicks (M); new values wait
 //     for the resends, so a partition costs a few messages, not a batch per
 //     interval. A stalled link that no longer carries values (a leaf's link

@@ -45,9 +45,11 @@ import (
 // doubtful and the node seeks: it hands what its parent has
 // not acknowledged to the peers whose way is news, best first; if it
 // knows none, it asks a round of peers (queryFanout, Ack.Ask), telling
-// each its own path and stamp, and a peer whose way to the same hub is
+// each its own path and stamp and handing each what its parent has not
+// acknowledged (Ack.Values), and a peer whose way to the same hub is
 // newer answers at once with everything it holds (knowsBetter, answer),
-// which makes it one to seek through. Each
+// takes the node as a child and passes those values up at once, which
+// makes it one to seek through. Each
 // peer sought is told a path that ends with it, so it takes the node as a
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
@@ -588,7 +590,8 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 // all (seekThrough). If it knows none, it asks a round of queryFanout
 // peers it has not tried, starting at its own place in init order so
 // that the nodes a cut strands ask different peers first: each is sent
-// this node's path and stamp in an acknowledgement, and a peer that knows
+// this node's path and stamp in an acknowledgement, with the values its
+// parent has not acknowledged, and a peer that knows
 // a newer way answers at once (knowsBetter), which makes it one to seek
 // through (heard). Another round follows a round trip later if none has
 // answered, up to maxQueryRounds. A sought peer that turns doubtful
@@ -622,6 +625,15 @@ func (t *tree) seek(n *Node) {
 	// follows a round trip later if none has; once every peer has been
 	// asked, the next round asks them again, since news may have reached
 	// them since.
+	// Each question carries what the parent has not acknowledged (one
+	// batch's worth at most, Ack.Values): whoever answers passes it up at
+	// once, a round trip before this node could seek through it. Values
+	// accepted while the hub's promise ran late are otherwise the slowest
+	// of a cut drawn as the run starts.
+	var carried []messages.Value
+	if stranded := n.links[t.parent].unacked; len(stranded) > 0 {
+		carried = slices.Clone(stranded[:batchEnd(stranded, 0)])
+	}
 	asked := 0
 	for pass := 0; pass < 2 && asked == 0; pass++ {
 		if pass == 1 {
@@ -640,7 +652,7 @@ func (t *tree) seek(n *Node) {
 				break
 			}
 			t.tried[p] = true
-			l.question = true
+			l.question, l.carried = true, carried
 			n.answerNow(l)
 			asked++
 		}
@@ -743,8 +755,14 @@ const seekFanout = 3
 // every peer. When a cut strands many nodes at once, the first of them in
 // init order becomes their hub and the others hear its fan-out and join
 // it before their own turn comes, instead of each becoming a hub and
-// fanning its store out to every peer. Meanwhile its
-// values wait on its parent's link and go through the peers it seeks.
+// fanning its store out to every peer. The first of them does not wait:
+// its retries, a hub's, are what carries its side's values across a heal,
+// and Maelstrom draws heals as short as a tenth of a second between two
+// cuts. Making it wait a timeout too (so that a cut healed just before its
+// stall would not make it a hub) lost such a heal: values accepted in a
+// :majority crossed 15 s later instead of in the 150 ms before the next
+// cut (3d + partition seed 15). Meanwhile its values wait on its parent's
+// link and go through the peers it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
 		t.becomeLeaf(n, best, reason)

@@ -143,15 +143,24 @@ type Gossip struct {
 // knows at once. Ask is a question from a node whose way to
 // its hub is in doubt: a receiver whose way to the same hub is newer
 // answers at once, with what it holds.
+//
+// Values, on a question, are values the asker holds that its parent has
+// not acknowledged. The asker cannot tell which of the peers it asks
+// still has a way to the hub, so it hands them to each: one that has
+// passes them on at once, a round trip before the asker could seek
+// through it. They belong to no stream (no sequence number, never
+// acknowledged): the asker keeps them until a stream delivers them, and a
+// receiver that answers takes those it lacks as it takes a gossip's.
 type Ack struct {
-	Ack   uint64
-	Held  uint64
-	Echo  uint64
-	Now   bool
-	More  uint64
-	Ask   bool
-	Path  []string
-	HubTS uint64
+	Ack    uint64
+	Held   uint64
+	Echo   uint64
+	Now    bool
+	More   uint64
+	Ask    bool
+	Values []Value
+	Path   []string
+	HubTS  uint64
 	Incarnations
 }
 

@@ -227,6 +227,11 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 		if _, err := f.optionalBool(body[fAsk], "ask", &m.Ask); err != nil {
 			return nil, err
 		}
+		if f.present(body[fValues]) {
+			if err := f.values(body[fValues], "values", &m.Values); err != nil {
+				return nil, err
+			}
+		}
 		return m, nil
 	case TypeProbe:
 		var m Probe

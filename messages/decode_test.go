@@ -24,6 +24,7 @@ func TestDecodeRequests(t *testing.T) {
 		{`{"src":"n1","dest":"n0","body":{"type":"ack","ack":9}}`, Ack{Ack: 9}},
 		{`{"src":"n0","dest":"n1","body":{"type":"ack","ack":0,"more":5,"hub_ts":4}}`, Ack{More: 5, HubTS: 4}},
 		{`{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"path":["n0"],"hub_ts":4}}`, Ack{Ask: true, Path: []string{"n0"}, HubTS: 4}},
+		{`{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"values":[7,"x"],"path":["n0"],"hub_ts":4}}`, Ack{Ask: true, Values: []Value{IntValue(7), mustValue(t, `"x"`)}, Path: []string{"n0"}, HubTS: 4}},
 		{`{"src":"n1","dest":"n0","body":{"type":"ack","ack":9,"held":25,"path":["n0","n4"]}}`, Ack{Ack: 9, Held: 25, Path: []string{"n0", "n4"}}},
 		{`{"src":"n1","dest":"n0","body":{"type":"ack","ack":9,"path":[]}}`, Ack{Ack: 9}},
 		{`{"src":"n1","dest":"n0","body":{"type":"probe","inc":12}}`, Probe{Incarnations: Incarnations{Inc: 12}}},

@@ -105,6 +105,10 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Ask {
 			b = append(b, `,"ask":true`...)
 		}
+		if len(t.Values) > 0 {
+			b = append(b, `,"values":`...)
+			b = AppendValues(b, t.Values)
+		}
 		b = appendPath(b, t.Path)
 		b = appendOptional(b, `,"hub_ts":`, t.HubTS)
 		b = appendIncarnations(b, t.Incarnations)

@@ -24,6 +24,7 @@ func TestEncodeClosedSchemas(t *testing.T) {
 		{Ack{Ack: 7}, `{"type":"ack","ack":7}`},
 		{Ack{Ack: 0, More: 5, HubTS: 4}, `{"type":"ack","ack":0,"more":5,"hub_ts":4}`},
 		{Ack{Ack: 2, Ask: true, Path: []string{"n0"}, HubTS: 4}, `{"type":"ack","ack":2,"ask":true,"path":["n0"],"hub_ts":4}`},
+		{Ack{Ack: 2, Ask: true, Values: []Value{IntValue(5)}, Path: []string{"n0"}, HubTS: 4}, `{"type":"ack","ack":2,"ask":true,"values":[5],"path":["n0"],"hub_ts":4}`},
 		{Ack{Ack: 7, Incarnations: Incarnations{Inc: 5, ToInc: 2}}, `{"type":"ack","ack":7,"inc":5,"to_inc":2}`},
 		{Gossip{Seq: 1, Ack: 0, Incarnations: Incarnations{Inc: 5}}, `{"type":"gossip","seq":1,"values":[],"ack":0,"inc":5}`},
 		{Ack{Ack: 7, Held: 12, Path: []string{"n0"}}, `{"type":"ack","ack":7,"held":12,"path":["n0"]}`},

@@ -29,6 +29,7 @@ func FuzzDecode(f *testing.F) {
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":0,"now":true,"path":["n0"]}}`,
 		`{"src":"n0","dest":"n1","body":{"type":"ack","ack":0,"more":5,"hub_ts":3}}`,
 		`{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"path":["n0"],"hub_ts":3}}`,
+		`{"src":"n2","dest":"n1","body":{"type":"ack","ack":0,"ask":true,"values":[1,{"a":[2]}],"path":["n0"],"hub_ts":3}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[],"ack":0,"inc":9}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"probe","inc":9,"to_inc":4}}`,
 		`{"src":"n0","dest":"n0","body":{"type":"fence","seq":1}}`,

@@ -30,7 +30,8 @@ func (s *Sim) checkInvariants() {
 
 // quiescent reports whether the cluster has nothing left to do: no request
 // unanswered, no message in flight, every node running, and no node that
-// still owes a peer a value, probes a peer or waits for its fence. A mute
+// still owes a peer a value, probes a peer, waits for a peer's promised
+// message or the answer to a hello (Waiting), or waits for its fence. A mute
 // node counts as quiet: nobody hears it any more.
 func (s *Sim) quiescent() bool {
 	if s.work.busy() || !s.net.empty() {
@@ -41,7 +42,7 @@ func (s *Sim) quiescent() bool {
 		if s.procs[id].state != procUp {
 			return false
 		}
-		if !s.mute[id] && (len(n.Unacked()) > 0 || len(n.Probing()) > 0 || n.Fenced()) {
+		if !s.mute[id] && (len(n.Unacked()) > 0 || len(n.Probing()) > 0 || len(n.Waiting()) > 0 || n.Fenced()) {
 			return false
 		}
 	}
