@@ -11,8 +11,8 @@ import (
 // suspectRTOs is how many timeouts a suspect link waits, after its first
 // resend, before it stalls: two, so that a stall (for a star node's
 // parent, the failover) takes three timeouts in all, the first send's and
-// one for each resend (plan resends once between). With one, an honest peer behind a network with a long tail
-// (exponential latency) was taken for dead about once per thousand values
+// one for each resend (plan resends once between). With one, an honest
+// peer behind a network with a long tail (exponential latency) was taken for dead about once per thousand values
 // sent; with two, the chance is that squared. A doubtful parent costs no
 // latency meanwhile: the node seeks another way from the first timeout on
 // (tree.go).
@@ -151,11 +151,7 @@ func (n *Node) plan(l *link) (act action, at int64) {
 // for each hello after the first (retries counts them from the suspect's
 // 1), up to M.
 func (n *Node) helloGap(l *link) int64 {
-	gap := n.rto(l, true)
-	for k := 2; k < l.out.retries && gap < n.cfg.MaxRetransmitTicks; k++ {
-		gap *= 2
-	}
-	return min(gap, n.cfg.MaxRetransmitTicks)
+	return min(backoff(n.rto(l, true), l.out.retries-2, n.cfg.MaxRetransmitTicks), n.cfg.MaxRetransmitTicks)
 }
 
 // streams reports whether l sends new values as they come: only while it

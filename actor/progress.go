@@ -184,17 +184,11 @@ func (n *Node) rto(l *link, asked bool) int64 {
 // beyond the first, up to the cap; a stalled link's first retry also waits
 // its phase.
 func (n *Node) retryGap(l *link) int64 {
-	gap := n.rto(l, true)
 	k := l.out.retries
 	if l.out.state == stateStalled {
 		k-- // the stall's own resend was the first
 	}
-	for range k {
-		if gap >= n.cfg.MaxRetransmitTicks {
-			break
-		}
-		gap *= 2
-	}
+	gap := backoff(n.rto(l, true), k, n.cfg.MaxRetransmitTicks)
 	capTicks := n.cfg.MaxRetransmitTicks
 	if n.strategy.hub(n) == n.self {
 		// A hub's links across a cut are what finds the heal first (its
@@ -207,6 +201,19 @@ func (n *Node) retryGap(l *link) int64 {
 		gap += l.phase % capTicks
 	}
 	return gap
+}
+
+// backoff is timeout doubled k times, or fewer once it reaches limit:
+// a stalled link's retries, a probe's and a hello's back off alike. The
+// caller caps the result.
+func backoff(timeout int64, k int, limit int64) int64 {
+	for range max(k, 0) {
+		if timeout >= limit {
+			break
+		}
+		timeout *= 2
+	}
+	return timeout
 }
 
 // hubRetryDivisor is how much sooner a hub's stalled links retry than

@@ -56,10 +56,10 @@ import (
 // way that is news, or, with none, becomes an orphan: it waits one
 // timeout for each node before it in init order that it has heard from
 // lately (at most maxOrphanTurns), then becomes a hub. So the first node
-// in init order on each side of a clean split becomes that side's hub and the others join
-// it rather than each fanning its store out to every peer, and in a
-// majorities ring a node cut off from n0 finds a neighbour that reaches
-// it within a round trip of asking.
+// in init order on each side of a clean split becomes that side's hub and
+// the others join it rather than each fanning its store out to every
+// peer, and in a majorities ring a node cut off from n0 finds a neighbour
+// that reaches it within a round trip of asking.
 //
 // A node that hears a path leading to a worse hub than its own answers at
 // once, with its own path, so the hub of a small group joins a larger tree
@@ -481,8 +481,8 @@ func (t *tree) answerAskers(n *Node) {
 
 // answer tells the peer of l this node's path at once (knowsBetter,
 // declines). A leaf answering the question (Ack.Ask) of a peer of its own
-// hub, whose news of it is older, takes the peer as a child at once, as if it had
-// sought through this node already: the peer is cut off, and so has what
+// hub, whose news of it is older, takes the peer as a child at once, as
+// if it had sought through this node already: the peer is cut off, and so has what
 // it missed, and what this node's parent sends next, one round trip after
 // asking rather than two (its seek, and the handover to a new child). It
 // costs no message more: the answer is the handover, and the peer's
