@@ -60,6 +60,14 @@ type Op struct {
 	// "" for nemesis ops. It is eddy's own fact, not part of Maelstrom's
 	// history: history.edn and history.txt do not print it.
 	Node string
+	// Landed is when the op's request reached its node, on the same clock
+	// as Time, set by eddy on the completion of a client op whose request
+	// was handed to the node; 0 when it was not or is not known (a
+	// history read back from a file). The request waits behind whatever
+	// server message the node's delivery loop is sleeping on, so it lands
+	// after the invocation, and the limit floods and answers from then
+	// (package limit). Like Node, it is not part of Maelstrom's history.
+	Landed int64
 }
 
 // IsClient reports whether the op came from a client worker rather than the

@@ -4,8 +4,15 @@
 // each quantile.
 //
 // The perfect broadcast: every broadcast value floods from its origin node
-// (the node its client sent it to) at its invocation time, along every
-// path the network allows. Any node may message any other (the topology is
+// (the node its client sent it to) from the moment its request landed
+// there, along every path the network allows. A request lands after its
+// invocation whenever the node's delivery loop was sleeping on a server
+// message (head-of-line blocking: up to a hop under a constant latency,
+// far longer under an exponential one), and no node can act on a request
+// it has not been handed. The landing is the run's own, recorded by the
+// network (history.Op.Landed); when it is unknown (the request never
+// landed, or the history was read back from a file) the invocation stands
+// in for it. Any node may message any other (the topology is
 // advisory), so every ordered pair of nodes is a link. A hop takes Hop, a
 // node that holds a value forwards it at once and as often as it likes (no
 // processing time, unlimited messages), and a hop lands only if the
@@ -20,21 +27,19 @@
 // would arrive while its destination is down lands when the destination is
 // back (and hears the sender then); a node that goes down keeps what it had
 // (perfect durability) and forwards it once it is back. A value is at its
-// origin from its invocation even if the origin is down then, and leaves
-// it when the origin is up. So in general a message sent at s lands at the
+// origin from its landing even if the origin is down then, and leaves it
+// when the origin is up. So in general a message sent at s lands at the
 // first moment at or after s + Hop at which its destination is up and not
 // cut off from the sender.
 //
 // Scoring: the run's own history is copied and every :ok read's result is
 // replaced by the values the perfect broadcast had delivered to the read's
-// node by the read's invocation time (arrival at or before it); a read
-// invoked while its node was down is answered when the node is back, with
-// what has landed by then (the request itself lands then, like any
-// message). Set-full
-// measures a value's stable latency up to the invocation of the last read
-// that missed it, so a read counts at its invocation: with no processing
-// time the node answers the moment the request arrives, and client messages
-// take no time. Acknowledgements, reads that did not complete :ok and the
+// node by the time the read's request landed there (arrival at or before
+// it): with no processing time the node answers the moment the request
+// arrives. A read that lands while its node is down is answered when the
+// node is back, with what has arrived by then. Set-full still measures a
+// value's stable latency up to the invocation of the last read that missed
+// it. Acknowledgements, reads that did not complete :ok and the
 // broadcasts' times all stay the run's own; a broadcast that failed
 // definitely never reached its node and does not flood. The copy is then
 // checked by checker.SetFull.

@@ -72,14 +72,16 @@ func Compute(h history.History, actual checker.Workload, net Network) Result {
 }
 
 // arrivalsOf floods every broadcast value that did not fail and returns,
-// per element, its earliest arrival at each node. A value broadcast more
-// than once floods from each of its origins.
+// per element, its earliest arrival at each node. A value starts at its
+// origin when its request landed there. A value broadcast more than once
+// floods from each of its origins.
 func arrivalsOf(h history.History, index map[string]int, hop time.Duration, w world) map[int64][]int64 {
 	starts := map[int64][]int64{}
 	var order []int64
-	for _, inv := range broadcasts(h) {
-		node, known := index[h[inv].Node]
-		e, _ := h[inv].ElementValue()
+	for _, b := range broadcasts(h) {
+		inv := h[b.invoke]
+		node, known := index[inv.Node]
+		e, _ := inv.ElementValue()
 		if !known {
 			continue
 		}
@@ -92,7 +94,7 @@ func arrivalsOf(h history.History, index map[string]int, hop time.Duration, w wo
 			starts[e] = s
 			order = append(order, e)
 		}
-		s[node] = min(s[node], h[inv].Time)
+		s[node] = min(s[node], b.landed)
 	}
 	out := make(map[int64][]int64, len(order))
 	for _, e := range order {
@@ -101,39 +103,58 @@ func arrivalsOf(h history.History, index map[string]int, hop time.Duration, w wo
 	return out
 }
 
-// broadcasts lists the positions of the client broadcast invocations that
-// carry an element and did not complete :fail.
-func broadcasts(h history.History) []int {
+// request is one client op as the limit sees it: where its invocation
+// sits in the history and when its request reached its node.
+type request struct {
+	invoke int
+	landed int64
+}
+
+// landedAt is when the request of the op invoked by inv and completed by
+// done reached its node: the completion's Landed, or the invocation's
+// time when that is unknown (a history read back from a file, a request
+// still queued when the client gave up). It never precedes the invocation.
+func landedAt(inv, done history.Op) int64 {
+	return max(inv.Time, done.Landed)
+}
+
+// broadcasts lists the client broadcast invocations that carry an element
+// and did not complete :fail, with when each request landed. One still
+// open at the end of the history lands at its invocation.
+func broadcasts(h history.History) []request {
 	pending := map[int]int{}
-	failed := map[int]bool{}
-	var out []int
+	var out []request
 	for i, op := range h {
 		if !op.IsClient() {
 			continue
 		}
 		if op.Type == history.Invoke {
 			pending[op.Process] = i
-			if _, ok := op.ElementValue(); ok && op.F == history.FBroadcast {
-				out = append(out, i)
-			}
 			continue
 		}
-		if inv, ok := pending[op.Process]; ok {
-			delete(pending, op.Process)
-			if op.Type == history.Fail {
-				failed[inv] = true
-			}
+		inv, ok := pending[op.Process]
+		if !ok {
+			continue
+		}
+		delete(pending, op.Process)
+		if _, carries := h[inv].ElementValue(); carries && h[inv].F == history.FBroadcast && op.Type != history.Fail {
+			out = append(out, request{invoke: inv, landed: landedAt(h[inv], op)})
 		}
 	}
-	return slices.DeleteFunc(out, func(i int) bool { return failed[i] })
+	for _, inv := range pending {
+		if _, carries := h[inv].ElementValue(); carries && h[inv].F == history.FBroadcast {
+			out = append(out, request{invoke: inv, landed: h[inv].Time})
+		}
+	}
+	slices.SortFunc(out, func(a, b request) int { return a.invoke - b.invoke })
+	return out
 }
 
 // perfectReads copies h with every :ok read's result replaced by the
-// values whose arrival at the read's node is at or before the read's
-// invocation, in ascending order. A read invoked while its node is down
-// (paused: it is answered after the resume) is answered when the node is
-// back, with what has landed by then: its request, like any message,
-// lands when the node is back.
+// values whose arrival at the read's node is at or before the moment the
+// read's request landed there, in ascending order. A read that lands while
+// its node is down (paused: it is answered after the resume) is answered
+// when the node is back, with what has landed by then.
 func perfectReads(h history.History, index map[string]int, arrivals map[int64][]int64, down downs) history.History {
 	elements := make([]int64, 0, len(arrivals))
 	for e := range arrivals {
@@ -156,7 +177,7 @@ func perfectReads(h history.History, index map[string]int, arrivals map[int64][]
 			continue
 		}
 		node, known := index[h[inv].Node]
-		at := h[inv].Time
+		at := landedAt(h[inv], op)
 		if known {
 			at = down.upAt(node, at)
 		}

@@ -207,3 +207,61 @@ func TestAFailedBroadcastDoesNotFlood(t *testing.T) {
 		t.Errorf("limit workload = %+v", r.Workload)
 	}
 }
+
+// landed sets when the request of the op completed at position i (a
+// completion) reached its node.
+func (b *builder) landed(i int, at int64) *builder {
+	b.h[i].Landed = at
+	return b
+}
+
+func TestAValueFloodsFromWhenItsRequestLanded(t *testing.T) {
+	// Value 1 is invoked at 0, but its request waits behind a server
+	// message at n0 and lands at 250 ms (acknowledged at 251 ms): no node
+	// can have it sooner, so n1 has it at 350 ms, and n1's read at 300 ms
+	// misses it. Set-full measures from the acknowledgement: 49 ms. Had it
+	// flooded from the invocation, n1 would have had it at 100 ms and no
+	// read would have missed it.
+	var b builder
+	b.broadcast(0, 1, 0, ms(251)).landed(1, ms(250)).
+		read(1, ms(300), ms(301)).
+		read(1, ms(400), ms(401), 1)
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
+	if r.Limit == nil || r.Limit.Max != 49 {
+		t.Errorf("limit = %+v, want 49 ms (flooding from the landing at 250 ms)", r.Limit)
+	}
+}
+
+func TestAReadIsAnsweredWhenItsRequestLanded(t *testing.T) {
+	// The read invoked at 50 ms lands at n1 at 150 ms, after value 1
+	// (one hop from n0) did: the perfect node's answer holds it, so no
+	// read misses it and its stable latency is the later read's proof.
+	var b builder
+	b.broadcast(0, 1, 0, 0).
+		read(1, ms(50), ms(151), 1).landed(3, ms(150)).
+		read(1, ms(400), ms(401), 1)
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
+	if r.Limit == nil || r.Limit.Max != 0 {
+		t.Errorf("limit = %+v, want 0 ms: the read landed after the value did", r.Limit)
+	}
+	// Without the landing the read counts at its invocation and misses it.
+	b.h[3].Landed = 0
+	r = Compute(b.h, checker.SetFull(b.h), network(b.h))
+	if r.Limit == nil || r.Limit.Max != 50 {
+		t.Errorf("limit = %+v, want 50 ms with the read answered at its invocation", r.Limit)
+	}
+}
+
+func TestALandingBeforeTheInvocationIsIgnored(t *testing.T) {
+	// A Landed before the invocation (like a zero, unknown, one) falls
+	// back to the invocation: n1 has value 1 at 110 ms, so its read at
+	// 100 ms misses it, 89 ms after the acknowledgement.
+	var b builder
+	b.broadcast(0, 1, ms(10), ms(11)).landed(1, ms(5)).
+		read(1, ms(100), ms(101)).
+		read(1, ms(300), ms(301), 1)
+	r := Compute(b.h, checker.SetFull(b.h), network(b.h))
+	if r.Limit == nil || r.Limit.Max != 89 {
+		t.Errorf("limit = %+v, want 89 ms (flooding from the invocation at 10 ms)", r.Limit)
+	}
+}

@@ -180,7 +180,11 @@ func (m *Member) take(done <-chan struct{}) (Message, bool) {
 }
 
 func (m *Member) deliver(msg *Message) {
-	m.net.tally.record(journal.Recv, m.net.clock.raw(), msg)
+	now := m.net.clock.raw()
+	m.net.tally.record(journal.Recv, now, msg)
+	if IsClient(msg.Src) && !IsClient(msg.Dest) {
+		m.net.landings.record(msg.ID, now-m.net.clock.zero.Load())
+	}
 	if m.net.opts.OnRecv != nil {
 		m.net.opts.OnRecv(*msg)
 	}

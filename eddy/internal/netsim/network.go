@@ -44,6 +44,7 @@ type Network struct {
 	nextClient atomic.Int64 // next client number
 
 	partition atomic.Pointer[grudge]
+	landings  landings
 	tally     tally
 	lag       lagRecorder
 	timers    *timer.Service // on the raw clock
@@ -206,13 +207,20 @@ func (n *Network) SendLine(line []byte) error {
 // its latency, journals it and queues it at its destination. m.Body must be
 // a compact JSON object; m.ID, m.Sent and m.Deadline are filled in.
 func (n *Network) Send(m Message) error {
+	_, err := n.Request(m)
+	return err
+}
+
+// Request sends m as Send does and returns the id the network gave it, so
+// that a client can later ask when it landed (Landed).
+func (n *Network) Request(m Message) (int64, error) {
 	m.ID = n.nextID.Add(1) - 1
 	dest := n.member(m.Dest)
 	if dest == nil {
-		return &UnknownMemberError{Role: "dest", ID: m.Dest, MsgID: m.ID}
+		return m.ID, &UnknownMemberError{Role: "dest", ID: m.Dest, MsgID: m.ID}
 	}
 	if n.member(m.Src) == nil {
-		return &UnknownMemberError{Role: "source", ID: m.Src, MsgID: m.ID}
+		return m.ID, &UnknownMemberError{Role: "source", ID: m.Src, MsgID: m.ID}
 	}
 	m.Sent = n.clock.raw()
 	m.Deadline = m.Sent
@@ -229,8 +237,13 @@ func (n *Network) Send(m Message) error {
 	// A destination that unregisters between the lookup and here simply
 	// loses the message, as a closed client's inbox would.
 	dest.q.push(m)
-	return nil
+	return m.ID, nil
 }
+
+// Landed reports when the client request with network id id was handed to
+// its destination, on Now's clock, and forgets it; false if it has not
+// been (yet). Only messages from a client to a non-client are remembered.
+func (n *Network) Landed(id int64) (int64, bool) { return n.landings.take(id) }
 
 // Members lists the registered ids in sorted order.
 func (n *Network) Members() []string {

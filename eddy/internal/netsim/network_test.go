@@ -120,6 +120,37 @@ func TestHeadOfLineBlocking(t *testing.T) {
 	})
 }
 
+func TestLandedTellsWhenAClientRequestReachedItsNode(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		r := newRig(t, constant100)
+		defer r.stop()
+		r.node("n0")
+		r.node("n1")
+		r.client("c0")
+		r.send("n0", "n1", "slow")
+		advance(10 * ms)
+		id, err := r.net.Request(Message{Src: "c0", Dest: "n1", Type: "read", Body: []byte(`{"type":"read"}`)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := r.net.Landed(id); ok {
+			t.Errorf("the request landed before the sleeping head was delivered")
+		}
+		advance(200 * ms)
+		at, ok := r.net.Landed(id)
+		if !ok || at != int64(100*ms) {
+			t.Errorf("Landed = %v, %v; want 100ms, true (sent at 10ms, held up by the head)", time.Duration(at), ok)
+		}
+		if _, ok := r.net.Landed(id); ok {
+			t.Errorf("Landed answered twice for one request")
+		}
+		// Server messages are not remembered.
+		if _, ok := r.net.Landed(0); ok {
+			t.Errorf("a server message's landing was remembered")
+		}
+	})
+}
+
 func TestDeliveryOrderFollowsDeadlines(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		r := newRig(t, constant100)

@@ -21,6 +21,10 @@ type Client struct {
 	net       *netsim.Network
 	member    *netsim.Member
 	lastMsgID int64
+	// request is the network id of the latest request sent, and sent
+	// whether there was one: Landed asks the network about it.
+	request int64
+	sent    bool
 }
 
 // Open registers the next client id (c0, c1, …).
@@ -35,13 +39,27 @@ func (c *Client) ID() string { return c.member.ID() }
 // sender's stdout, as in Maelstrom.
 func (c *Client) Close() { c.net.Unregister(c.ID()) }
 
+// Landed reports when the latest Call's request reached its node, on the
+// network's Now clock: later than the call whenever the node's delivery
+// loop was sleeping on a server message (head-of-line blocking). False if
+// it has not landed, or was never sent; asking again also reports false.
+func (c *Client) Landed() (int64, bool) {
+	if !c.sent {
+		return 0, false
+	}
+	c.sent = false
+	return c.net.Landed(c.request)
+}
+
 // Call sends req to dest and waits up to timeout for the matching reply.
 // Closing done abandons the wait (reported as ErrTimeout).
 func (c *Client) Call(done <-chan struct{}, dest string, req Request, timeout time.Duration) (map[string]json.RawMessage, error) {
 	c.lastMsgID++
 	msgID := c.lastMsgID
 	body := req.body(msgID)
-	if err := c.net.Send(netsim.Message{Src: c.ID(), Dest: dest, Type: req.Type(), Body: body}); err != nil {
+	id, err := c.net.Request(netsim.Message{Src: c.ID(), Dest: dest, Type: req.Type(), Body: body})
+	c.request, c.sent = id, err == nil
+	if err != nil {
 		return nil, err
 	}
 	deadline := time.Now().Add(timeout)

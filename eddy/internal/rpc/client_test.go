@@ -137,3 +137,26 @@ func TestStaleRepliesAreSkippedUntilTimeout(t *testing.T) {
 }
 
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestLandedTellsWhenTheLatestRequestReachedItsNode(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		net, stop := fakeNode(t, func(id int64) string {
+			return `{"type":"broadcast_ok","in_reply_to":` + itoa(id) + `}`
+		})
+		defer stop()
+		c := Open(net)
+		if _, ok := c.Landed(); ok {
+			t.Error("Landed answered before any call")
+		}
+		if _, err := c.Call(nil, "n0", Broadcast(1), DefaultTimeout); err != nil {
+			t.Fatal(err)
+		}
+		at, ok := c.Landed()
+		if !ok || at != net.Now() {
+			t.Errorf("Landed = %v, %v; want %v, true (no latency, nothing ahead of it)", at, ok, net.Now())
+		}
+		if _, ok := c.Landed(); ok {
+			t.Error("Landed answered twice for one call")
+		}
+	})
+}

@@ -75,6 +75,9 @@ func (w *worker) perform(ctx context.Context, j job) {
 		classify(&out, err, true)
 	}
 	out.Time = w.net.Now()
+	if at, ok := w.client.Landed(); ok {
+		out.Landed = at
+	}
 	out = w.rec.record(w.thread(), out)
 	if out.Type == history.Info {
 		w.process += w.concurrency
