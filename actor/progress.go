@@ -192,9 +192,12 @@ func (n *Node) retryGap(l *link) int64 {
 	capTicks := n.cfg.MaxRetransmitTicks
 	if n.strategy.hub(n) == n.self {
 		// A hub's links across a cut are what finds the heal first (its
-		// retries carry every value the other side lacks): they retry three
-		// times as often, each on its own phase.
-		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
+		// retries carry every value the other side lacks). Together they
+		// retry about once per hubRetrySpacing, each on its own phase, so
+		// the first retry after a heal comes that soon however many links
+		// the cut crossed, and a cut of many links costs no more than one
+		// of a few; no link retries sooner than its timeout.
+		capTicks = max(min(capTicks, int64(n.retrying())*hubRetrySpacing(capTicks)), n.rto(l, true))
 	}
 	gap = min(gap, capTicks)
 	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
@@ -216,9 +219,24 @@ func backoff(timeout int64, k int, limit int64) int64 {
 	return timeout
 }
 
-// hubRetryDivisor is how much sooner a hub's stalled links retry than
-// other stalled links: see retryGap.
-const hubRetryDivisor = 3
+// hubRetrySpacing is the gap a hub keeps between retries across a cut,
+// over all its retrying links together (see retryGap): a thirtieth of M,
+// so that ten links retry each once per M/3.
+func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1) }
+
+// retrying counts the node's links on the retry schedule: probing ones,
+// and stalled ones that still carry values to their peer.
+func (n *Node) retrying() int {
+	count := 0
+	for _, l := range n.active {
+		switch {
+		case l.out.state == stateProbe,
+			l.out.state == stateStalled && len(l.unacked) > 0 && n.strategy.carries(n, l.peer):
+			count++
+		}
+	}
+	return count
+}
 
 // setState moves l to state s (by its become… method) and tells the
 // strategy if the link's health changed.
