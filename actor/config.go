@@ -76,7 +76,8 @@ func ParseStrategy(name string) (Strategy, error) {
 //     move a node.
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
-//     retry apart.
+//     retry apart. A hub's links, whose retries find the heal, cap at
+//     k·M/30 for k links retrying (at most M), or the timeout if longer.
 //
 // The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
 // M ≥ R₀ + max(A, B), so that backing off never retries sooner than a

@@ -176,7 +176,7 @@ func (n *Node) rto(l *link, asked bool) int64 {
 	if asked {
 		delay = n.batch
 	}
-	return l.rtt.timeout(n.cfg.RetransmitTicks) + delay
+	return n.roundTrip(l) + delay
 }
 
 // retryGap is how long a stalled link waits between resends, or a probing

@@ -38,15 +38,18 @@ func stamp(now int64) uint64 { return uint64(now + 1) }
 // peer does the same for its own pauses: it echoes no stamp of a batch
 // read behind its pause fence (fence.go), which may have waited out the
 // pause in its input.
-func (r *rttEstimator) echoed(now, held int64, echo uint64, resumedAt int64) {
+// It returns the sample, and false when it took none.
+func (r *rttEstimator) echoed(now, held int64, echo uint64, resumedAt int64) (int64, bool) {
 	if echo == 0 || echo > stamp(now) {
-		return
+		return 0, false
 	}
 	sent := int64(echo) - 1
 	if sent < resumedAt {
-		return
+		return 0, false
 	}
-	r.sample(max(now-sent-held, 0))
+	ticks := max(now-sent-held, 0)
+	r.sample(ticks)
+	return ticks, true
 }
 
 // sample folds one round trip, in ticks, into the estimate.
@@ -85,6 +88,23 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 // trustSamples is how many samples a link's estimate needs before it may
 // go below the initial allowance.
 const trustSamples = 2
+
+// roundTrip is the round-trip allowance of l: its own timeout once it has
+// trustSamples samples; until then the node's, taken over the samples of
+// all its links together (Node.rtt), once that has as many; R₀ before
+// either. A link that has measured nothing yet is most often one the node
+// has just begun to use (a peer sought, a new parent) or one cut off since
+// the run began; the network it crosses is the one the node's other links
+// measure, so R₀, a guess made before any run, would be too long on a fast
+// network (a heal found half a second late at --latency 0) and too short
+// on a slow one (a new parent at --latency 200 taken for dead before its
+// first answer could arrive).
+func (n *Node) roundTrip(l *link) int64 {
+	if l.rtt.samples < trustSamples && n.rtt.samples >= trustSamples {
+		return n.rtt.timeout(n.cfg.RetransmitTicks)
+	}
+	return l.rtt.timeout(n.cfg.RetransmitTicks)
+}
 
 func abs(x int64) int64 {
 	if x < 0 {
