@@ -87,10 +87,10 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 			gap := cfg.MaxRetransmitTicks
 			if tt.strategy == actor.Star && tt.cut == "n0" {
 				// A hub's retries across a cut are what finds the heal
-				// (actor's retryGap): together they keep M/30 apart, and
-				// none comes sooner than its link's timeout, which is at
-				// least the batch interval and a tick.
-				gap = max(min(gap, links*max(gap/30, 1)), cfg.BatchTicks+1)
+				// (actor's retryGap): each at least once per M/3, and
+				// together M/30 apart when fewer than ten; none sooner
+				// than its link's timeout, at least a batch and a tick.
+				gap = max(min(gap/3, links*max(gap/30, 1)), cfg.BatchTicks+1)
 			}
 			if tt.clientsToo {
 				gap = max(cfg.BatchTicks, 1)
