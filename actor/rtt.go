@@ -90,20 +90,23 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 const trustSamples = 2
 
 // roundTrip is the round-trip allowance of l: its own timeout once it has
-// trustSamples samples; until then the node's, taken over the samples of
-// all its links together (Node.rtt), once that has as many; R₀ before
-// either. A link that has measured nothing yet is most often one the node
-// has just begun to use (a peer sought, a new parent) or one cut off since
-// the run began; the network it crosses is the one the node's other links
-// measure, so R₀, a guess made before any run, would be too long on a fast
-// network (a heal found half a second late at --latency 0) and too short
-// on a slow one (a new parent at --latency 200 taken for dead before its
-// first answer could arrive).
+// trustSamples samples. Until then, R₀, or the node's estimate over the
+// samples of all its links together (Node.rtt) when that is shorter. A
+// link that has measured nothing yet is most often one the node has just
+// begun to use (a peer sought, a new parent) or one cut off since the run
+// began; it crosses the network the node's other links measure, so on a
+// network faster than R₀ assumes it need not wait R₀: at --latency 0 a hub
+// cut off from two nodes since the first tick retried them once per R₀ + B
+// (0.55 s) and found the heal up to half a second late. On a slower one R₀
+// stays: with the node's longer estimate at --latency 200, the nodes cut
+// off by a ring drawn as the run starts failed over a second later, some
+// just after the heal (measured, and not kept).
 func (n *Node) roundTrip(l *link) int64 {
+	own := l.rtt.timeout(n.cfg.RetransmitTicks)
 	if l.rtt.samples < trustSamples && n.rtt.samples >= trustSamples {
-		return n.rtt.timeout(n.cfg.RetransmitTicks)
+		return min(own, n.rtt.timeout(n.cfg.RetransmitTicks))
 	}
-	return l.rtt.timeout(n.cfg.RetransmitTicks)
+	return own
 }
 
 func abs(x int64) int64 {
