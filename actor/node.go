@@ -22,8 +22,9 @@ type Node struct {
 	unsorted bool     // links were added to active since it was last sorted
 	strategy strategy // where values go; chosen once, from cfg.Strategy
 	batch    int64    // the batch interval for this cluster's size; see batchTicks
-	// rtt folds every link's round-trip samples together: the estimate a
-	// link that has not measured its own yet goes by (roundTrip, rtt.go).
+	// rtt folds every link's round-trip samples together: a link that has
+	// not measured its own yet goes by it when it is shorter than R₀
+	// (roundTrip, rtt.go).
 	rtt rttEstimator
 
 	// waiting is the message held back until the write it asked for is
