@@ -55,12 +55,14 @@ func ParseStrategy(name string) (Strategy, error) {
 //   - AckTicks (A): the longest any other acknowledgement waits for gossip
 //     to ride on.
 //   - RetransmitTicks (R₀): the round-trip allowance of a link that has not
-//     measured one yet (and its floor until its second sample), and the
-//     period of a pause fence's resends.
+//     measured one yet (and its floor until its second sample), unless the
+//     node's links together measure a shorter one, and the period of a
+//     pause fence's resends.
 //   - MaxRetransmitTicks (M): the cap on a stalled link's backoff.
 //
-// A link's timeout is RTO = SRTT + max(1, 4·RTTVAR, SRTT/2) + D, or R₀ + D
-// before the first sample, where D is the longest the peer may honestly sit on
+// A link's timeout is RTO = SRTT + max(1, 4·RTTVAR, SRTT/2) + D. Until the
+// link has two samples of its own it is R₀ + D, or the node's estimate over
+// all its links' samples plus D when that is shorter (rtt.go), where D is the longest the peer may honestly sit on
 // its answer: B when this node asked for answers at once (its parent, a
 // resend), A otherwise. So a timeout always covers a round trip plus the
 // peer's own delay, and an honest peer is never taken for a dead one
@@ -76,7 +78,8 @@ func ParseStrategy(name string) (Strategy, error) {
 //     move a node.
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
-//     retry apart.
+//     retry apart. A hub's links, whose retries find the heal, cap at
+//     k·M/30 for k links retrying (at most M), or the timeout if longer.
 //
 // The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
 // M ≥ R₀ + max(A, B), so that backing off never retries sooner than a

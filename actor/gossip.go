@@ -146,6 +146,8 @@ func (n *Node) ackFrom(l *link, upTo uint64, held int64, echo uint64, out *Outpu
 	if !l.dropAcked(upTo) {
 		out.problem(fmt.Sprintf("%s acknowledged seq %d, beyond what was sent; ignoring the excess", l.peer, upTo))
 	}
-	l.rtt.echoed(n.now, held, echo, n.fence.resumedAt)
+	if sample, ok := l.rtt.echoed(n.now, held, echo, n.fence.resumedAt); ok {
+		n.rtt.sample(sample)
+	}
 	n.progressed(l)
 }

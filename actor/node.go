@@ -22,6 +22,10 @@ type Node struct {
 	unsorted bool     // links were added to active since it was last sorted
 	strategy strategy // where values go; chosen once, from cfg.Strategy
 	batch    int64    // the batch interval for this cluster's size; see batchTicks
+	// rtt folds every link's round-trip samples together: a link that has
+	// not measured its own yet goes by it when it is shorter than R₀
+	// (roundTrip, rtt.go).
+	rtt rttEstimator
 
 	// waiting is the message held back until the write it asked for is
 	// reported (Persisted, Recovered); nil when none is. It points at

@@ -176,7 +176,7 @@ func (n *Node) rto(l *link, asked bool) int64 {
 	if asked {
 		delay = n.batch
 	}
-	return l.rtt.timeout(n.cfg.RetransmitTicks) + delay
+	return n.roundTrip(l) + delay
 }
 
 // retryGap is how long a stalled link waits between resends, or a probing
@@ -192,9 +192,13 @@ func (n *Node) retryGap(l *link) int64 {
 	capTicks := n.cfg.MaxRetransmitTicks
 	if n.strategy.hub(n) == n.self {
 		// A hub's links across a cut are what finds the heal first (its
-		// retries carry every value the other side lacks): they retry three
-		// times as often, each on its own phase.
-		capTicks = max(capTicks/hubRetryDivisor, n.rto(l, true))
+		// retries carry every value the other side lacks): each retries
+		// at least three times as often as M, and a hub with few of them
+		// sooner still, so that together they keep about hubRetrySpacing
+		// apart; no link retries sooner than its timeout. (Slower than
+		// M/3 for many links, each link's heal was found later: each
+		// link's own retry is what crosses first after a heal.)
+		capTicks = max(min(capTicks/3, int64(n.retrying())*hubRetrySpacing(capTicks)), n.rto(l, true))
 	}
 	gap = min(gap, capTicks)
 	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
@@ -216,9 +220,24 @@ func backoff(timeout int64, k int, limit int64) int64 {
 	return timeout
 }
 
-// hubRetryDivisor is how much sooner a hub's stalled links retry than
-// other stalled links: see retryGap.
-const hubRetryDivisor = 3
+// hubRetrySpacing is the gap a hub with fewer than ten retrying links
+// keeps between its retries across a cut, over all of them together (see
+// retryGap): a thirtieth of M, so that ten links retry each once per M/3.
+func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1) }
+
+// retrying counts the node's links on the retry schedule: probing ones,
+// and stalled ones that still carry values to their peer.
+func (n *Node) retrying() int {
+	count := 0
+	for _, l := range n.active {
+		switch {
+		case l.out.state == stateProbe,
+			l.out.state == stateStalled && len(l.unacked) > 0 && n.strategy.carries(n, l.peer):
+			count++
+		}
+	}
+	return count
+}
 
 // setState moves l to state s (by its become… method) and tells the
 // strategy if the link's health changed.

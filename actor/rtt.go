@@ -38,15 +38,18 @@ func stamp(now int64) uint64 { return uint64(now + 1) }
 // peer does the same for its own pauses: it echoes no stamp of a batch
 // read behind its pause fence (fence.go), which may have waited out the
 // pause in its input.
-func (r *rttEstimator) echoed(now, held int64, echo uint64, resumedAt int64) {
+// It returns the sample, and false when it took none.
+func (r *rttEstimator) echoed(now, held int64, echo uint64, resumedAt int64) (int64, bool) {
 	if echo == 0 || echo > stamp(now) {
-		return
+		return 0, false
 	}
 	sent := int64(echo) - 1
 	if sent < resumedAt {
-		return
+		return 0, false
 	}
-	r.sample(max(now-sent-held, 0))
+	ticks := max(now-sent-held, 0)
+	r.sample(ticks)
+	return ticks, true
 }
 
 // sample folds one round trip, in ticks, into the estimate.
@@ -85,6 +88,26 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 // trustSamples is how many samples a link's estimate needs before it may
 // go below the initial allowance.
 const trustSamples = 2
+
+// roundTrip is the round-trip allowance of l: its own timeout once it has
+// trustSamples samples. Until then, R₀, or the node's estimate over the
+// samples of all its links together (Node.rtt) when that is shorter. A
+// link that has measured nothing yet is most often one the node has just
+// begun to use (a peer sought, a new parent) or one cut off since the run
+// began; it crosses the network the node's other links measure, so on a
+// network faster than R₀ assumes it need not wait R₀: at --latency 0 a hub
+// cut off from two nodes since the first tick retried them once per R₀ + B
+// (0.55 s) and found the heal up to half a second late. On a slower one R₀
+// stays: with the node's longer estimate at --latency 200, the nodes cut
+// off by a ring drawn as the run starts failed over a second later, some
+// just after the heal (measured, and not kept).
+func (n *Node) roundTrip(l *link) int64 {
+	own := l.rtt.timeout(n.cfg.RetransmitTicks)
+	if l.rtt.samples < trustSamples && n.rtt.samples >= trustSamples {
+		return min(own, n.rtt.timeout(n.cfg.RetransmitTicks))
+	}
+	return own
+}
 
 func abs(x int64) int64 {
 	if x < 0 {

@@ -465,7 +465,7 @@ func (t *tree) checkParent(n *Node) {
 	n.answerNow(l)
 	// The parent answers a hello at once, and by now the link has most
 	// likely measured its round trip.
-	l.expectBy = n.now + l.rtt.timeout(n.cfg.RetransmitTicks)
+	l.expectBy = n.now + n.roundTrip(l)
 }
 
 // answerAskers answers, at once, the peers that asked while this node
@@ -660,8 +660,9 @@ func (t *tree) seek(n *Node) {
 	if asked > 0 {
 		t.rounds++
 		// Answers come at once, so a round trip (as the parent link
-		// measures it, or the initial allowance) is all a round waits.
-		t.querying, t.queryAt = true, n.now+n.links[t.parent].rtt.timeout(n.cfg.RetransmitTicks)
+		// measures it, or the node's links together: roundTrip) is all
+		// a round waits.
+		t.querying, t.queryAt = true, n.now+n.roundTrip(n.links[t.parent])
 	}
 }
 

@@ -55,16 +55,7 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 			// has climbed to its cap that is once per MaxRetransmitTicks; with
 			// them it sends at most one batch per BatchTicks. Links that owe
 			// nothing send nothing.
-			gap := cfg.MaxRetransmitTicks
-			if tt.strategy == actor.Star && tt.cut == "n0" {
-				// A hub retries three times as often (actor's
-				// hubRetryDivisor): its retries are what finds the heal.
-				gap /= 3
-			}
-			if tt.clientsToo {
-				gap = max(cfg.BatchTicks, 1)
-			}
-			perLink := ceilDiv(TicksPerSecond, gap) + 1
+			// (gap, below, once the number of links owed is known.)
 			// The first seconds are the backoff climbing and, under Star,
 			// failing over hub by hub; the bound is for the long run after.
 			const warmup = 30
@@ -93,6 +84,18 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 					steadySent += rate
 				}
 			}
+			gap := cfg.MaxRetransmitTicks
+			if tt.strategy == actor.Star && tt.cut == "n0" {
+				// A hub's retries across a cut are what finds the heal
+				// (actor's retryGap): each at least once per M/3, and
+				// together M/30 apart when fewer than ten; none sooner
+				// than its link's timeout, at least a batch and a tick.
+				gap = max(min(gap/3, links*max(gap/30, 1)), cfg.BatchTicks+1)
+			}
+			if tt.clientsToo {
+				gap = max(cfg.BatchTicks, 1)
+			}
+			perLink := ceilDiv(TicksPerSecond, gap) + 1
 			distinct := len(s.work.sent)
 			if maxQueue > distinct {
 				t.Errorf("a link queue of %s reached %d values, but only %d distinct values exist", tt.cut, maxQueue, distinct)
