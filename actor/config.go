@@ -62,10 +62,11 @@ func ParseStrategy(name string) (Strategy, error) {
 //
 // A link's timeout is RTO = SRTT + max(1, 4·RTTVAR, SRTT/2) + D. Until the
 // link has two samples of its own it is R₀ + D, or the node's estimate over
-// all its links' samples plus D when that is shorter (rtt.go), where D is the longest the peer may honestly sit on
-// its answer: B when this node asked for answers at once (its parent, a
-// resend), A otherwise. So a timeout always covers a round trip plus the
-// peer's own delay, and an honest peer is never taken for a dead one
+// all its links' samples plus D when that is shorter (rtt.go), where D is
+// the longest the peer may honestly sit on its answer: B when this node
+// asked for answers at once (its parent, a resend), A otherwise. So a
+// timeout always covers a round trip plus the peer's own delay, and an
+// honest peer is never taken for a dead one
 // however slow the network is; only a peer that sits on values longer
 // than it promised is. The derived timeouts:
 //
@@ -79,7 +80,7 @@ func ParseStrategy(name string) (Strategy, error) {
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
 //     retry apart. A hub's links, whose retries find the heal, cap at
-//     k·M/30 for k links retrying (at most M), or the timeout if longer.
+//     k·M/30 for k links retrying (at most M/3), or the timeout if longer.
 //
 // The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
 // M ≥ R₀ + max(A, B), so that backing off never retries sooner than a
