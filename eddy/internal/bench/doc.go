@@ -39,8 +39,15 @@
 // as "failback", are not failovers and are not counted). A failover is
 // away from a reachable hub when, at its moment (its wall-clock time less
 // the run's start, run.json, gives its history time), the node and its old
-// hub could hear each other: the partition in force, if any, dropped
-// nothing between them and neither was down (killed or paused), by the
-// fault timeline read from the run's history (package faults). A node
+// hub could hear each other (the partition in force, if any, dropped
+// nothing between them and neither was down, killed or paused, by the
+// fault timeline read from the run's history, package faults), and the
+// last message the node sent that hub before it was not dropped (by the
+// run's network journal): the hub heard what the node last asked and the
+// node gave up on it all the same, which is what a timeout too short for
+// an honest hub does. A failover whose last message a cut dropped answers
+// that loss, even when the cut healed before the node gave up: its
+// evidence came from the cut, and the heal could not reach it sooner than
+// a message across it. Without a journal the moment alone decides. A node
 // that writes no such lines has 0 failovers of either kind.
 package bench

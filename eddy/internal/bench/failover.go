@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"eddy/internal/faults"
+	"eddy/internal/journal"
 )
 
 // HubChange is one "rumor: hub <old> -> <new>: <reason>" line a node
@@ -67,20 +68,91 @@ func HubChanges(logs map[string][]string) []HubChange {
 	return out
 }
 
+// Link is a sender and a destination.
+type Link struct{ From, To string }
+
+// Sent is one message as the network journal recorded it: when it was
+// sent (history time, ns) and whether a fault dropped it.
+type Sent struct {
+	At      int64
+	Dropped bool
+}
+
+// Sends are a run's messages between nodes, per link in send order: what a
+// failover is judged by (CountFailovers). A nil Sends records nothing.
+type Sends map[Link][]Sent
+
+// SendsOf gathers the sends between nodes (both ends in nodes) from a
+// journal's events, marking those a drop event names as dropped.
+func SendsOf(events []journal.Event, nodes []string) Sends {
+	isNode := make(map[string]bool, len(nodes))
+	for _, n := range nodes {
+		isNode[n] = true
+	}
+	type place struct {
+		link Link
+		i    int
+	}
+	s := Sends{}
+	byID := map[int64]place{}
+	for _, e := range events {
+		if !isNode[e.Src] || !isNode[e.Dest] {
+			continue
+		}
+		l := Link{e.Src, e.Dest}
+		switch e.Ev {
+		case journal.Send:
+			byID[e.ID] = place{l, len(s[l])}
+			s[l] = append(s[l], Sent{At: e.T})
+		case journal.Drop:
+			if p, ok := byID[e.ID]; ok {
+				s[p.link][p.i].Dropped = true
+			}
+		}
+	}
+	for _, sent := range s {
+		sort.SliceStable(sent, func(i, j int) bool { return sent[i].At < sent[j].At })
+	}
+	return s
+}
+
+// lastBefore is the last message sent on l before at, if any.
+func (s Sends) lastBefore(l Link, at int64) (Sent, bool) {
+	sent := s[l]
+	i := sort.Search(len(sent), func(i int) bool { return sent[i].At >= at })
+	if i == 0 {
+		return Sent{}, false
+	}
+	return sent[i-1], true
+}
+
 // CountFailovers counts the failovers among changes, and those away from
-// a hub the node could hear at that moment: start is the wall-clock moment
-// of history time 0, and tl the run's fault timeline (package faults,
-// whose interval rule decides the moments at a fault's edges).
-func CountFailovers(changes []HubChange, tl *faults.Timeline, start time.Time) Failovers {
+// a reachable hub: start is the wall-clock moment of history time 0, tl
+// the run's fault timeline (package faults, whose interval rule decides
+// the moments at a fault's edges), and sends the run's messages between
+// nodes. A failover is away from a reachable hub when, at its moment, the
+// node and its old hub could hear each other, and the last message the
+// node sent that hub before it was not dropped: the hub heard what the
+// node last sent and the node gave up on it all the same. A failover
+// whose last message to the hub a cut dropped was the node's answer to
+// that loss, even if the cut healed before it gave up (its evidence came
+// from the cut, and no message could tell it of the heal in time).
+// Without sends (nil), the moment alone decides.
+func CountFailovers(changes []HubChange, tl *faults.Timeline, start time.Time, sends Sends) Failovers {
 	var f Failovers
 	for _, c := range changes {
 		if c.Reason != Failover {
 			continue
 		}
 		f.All++
-		if tl.Hear(c.Node, c.Old, int64(c.At.Sub(start))) {
-			f.Reachable++
+		at := int64(c.At.Sub(start))
+		if !tl.Hear(c.Node, c.Old, at) {
+			continue
 		}
+		if last, ok := sends.lastBefore(Link{c.Node, c.Old}, at); ok && last.Dropped {
+			continue
+		}
+		f.Reachable++
 	}
 	return f
 }

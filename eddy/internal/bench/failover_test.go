@@ -6,6 +6,7 @@ import (
 
 	"eddy/internal/faults"
 	"eddy/internal/history"
+	"eddy/internal/journal"
 )
 
 func TestHubChangeLinesFollowTheContract(t *testing.T) {
@@ -30,9 +31,9 @@ func TestHubChangeLinesFollowTheContract(t *testing.T) {
 	}
 }
 
-// A failover counts as away from a reachable hub when, at its moment, the
-// node and its old hub heard each other: no partition between them, and
-// neither killed nor paused.
+// Without a journal, a failover counts as away from a reachable hub when,
+// at its moment, the node and its old hub heard each other: no partition
+// between them, and neither killed nor paused.
 func TestFailoversAwayFromAReachableHub(t *testing.T) {
 	start := time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
 	sec := func(s float64) int64 { return int64(s * float64(time.Second)) }
@@ -63,10 +64,55 @@ func TestFailoversAwayFromAReachableHub(t *testing.T) {
 	if len(changes) != 5 || changes[0].Node != "n0" || changes[4].Node != "n2" {
 		t.Fatalf("changes %+v", changes)
 	}
-	if got := CountFailovers(changes, &tl, start); got != (Failovers{All: 4, Reachable: 2}) {
+	if got := CountFailovers(changes, &tl, start, nil); got != (Failovers{All: 4, Reachable: 2}) {
 		t.Errorf("failovers %+v, want 4 of which 2 away from a reachable hub", got)
 	}
-	if got := CountFailovers(nil, &tl, start); got != (Failovers{}) {
+	if got := CountFailovers(nil, &tl, start, nil); got != (Failovers{}) {
 		t.Errorf("a node without hub lines: %+v", got)
+	}
+}
+
+// With the journal, a failover just after a heal is not counted when the
+// node's last message to its hub was dropped by the cut: the node gave up
+// on what the cut did, and nothing could have told it of the heal in time.
+// One whose last message reached the hub is counted.
+func TestAFailoverAnsweringADroppedMessageIsNotAwayFromAReachableHub(t *testing.T) {
+	start := time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
+	sec := func(s float64) int64 { return int64(s * float64(time.Second)) }
+	nem := func(at int64, f string, v history.Value) history.Op {
+		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
+	}
+	cut := history.Isolated{Drops: map[string][]string{"n1": {"n0"}, "n0": {"n1"}}, Text: "[:isolated …]"}
+	h := history.History{
+		nem(sec(1), history.FStartPartition, history.EDN(":one")), nem(sec(1), history.FStartPartition, cut),
+		nem(sec(3), history.FStopPartition, nil), nem(sec(3), history.FStopPartition, history.EDN(":network-healed")),
+	}
+	nodes := []string{"n0", "n1", "n2"}
+	tl := faults.Of(h, nodes)
+	events := []journal.Event{
+		{T: sec(2.5), Ev: journal.Send, ID: 1, Src: "n1", Dest: "n0", Type: "gossip"},
+		{T: sec(2.6), Ev: journal.Drop, ID: 1, Src: "n1", Dest: "n0", Type: "gossip", Dropped: true},
+		{T: sec(3.5), Ev: journal.Send, ID: 2, Src: "n2", Dest: "n0", Type: "gossip"},
+		{T: sec(3.6), Ev: journal.Recv, ID: 2, Src: "n2", Dest: "n0", Type: "gossip"},
+		{T: sec(3.7), Ev: journal.Send, ID: 3, Src: "c0", Dest: "n1", Type: "read"},
+		{T: sec(4.5), Ev: journal.Send, ID: 4, Src: "n1", Dest: "n0", Type: "gossip"}, // after the failover
+		{T: sec(4.6), Ev: journal.Drop, ID: 4, Src: "n1", Dest: "n0", Type: "gossip", Dropped: true},
+	}
+	sends := SendsOf(events, nodes)
+	if got := len(sends[Link{"n1", "n0"}]); got != 2 || !sends[Link{"n1", "n0"}][0].Dropped {
+		t.Fatalf("sends %+v", sends)
+	}
+	line := func(at float64, old string) string {
+		return start.Add(time.Duration(sec(at))).Format(time.RFC3339Nano) + " rumor: hub " + old + " -> n2: failover"
+	}
+	changes := HubChanges(map[string][]string{
+		"n1": {line(3.4, "n0")}, // healed 0.4 s before, but its last message (2.5 s) was dropped
+		"n2": {line(4, "n0")},   // its last message reached n0
+	})
+	if got := CountFailovers(changes, &tl, start, sends); got != (Failovers{All: 2, Reachable: 1}) {
+		t.Errorf("failovers %+v, want 2 of which 1 (n2's) away from a reachable hub", got)
+	}
+	if got := CountFailovers(changes, &tl, start, nil); got != (Failovers{All: 2, Reachable: 2}) {
+		t.Errorf("without a journal: %+v, want both by the moment alone", got)
 	}
 }

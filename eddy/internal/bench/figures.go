@@ -71,7 +71,8 @@ func (f Figures) noneAcknowledged() bool {
 // Failovers are a run's hub failovers (see the package comment).
 type Failovers struct {
 	// All counts every failover line; Reachable those away from a hub the
-	// node could hear at that moment.
+	// node could hear at that moment and that had heard the node's last
+	// message to it (see the package comment).
 	All, Reachable int
 	// Missing says why they could not be counted ("" when they were).
 	Missing string

@@ -12,6 +12,7 @@ import (
 
 	"eddy/internal/bench"
 	"eddy/internal/faults"
+	"eddy/internal/journal"
 	"eddy/internal/store"
 )
 
@@ -92,7 +93,9 @@ func Read(dir string) (bench.Figures, error) {
 }
 
 // failovers counts the node's hub failovers in its stderr logs, and those
-// away from a reachable hub by the fault timeline of the run's history.
+// away from a reachable hub by the fault timeline of the run's history and
+// the messages between nodes in its network journal (without a journal,
+// by the timeline alone).
 func failovers(d *store.Dir, run *store.RunRecord) bench.Failovers {
 	if run == nil {
 		return bench.Failovers{Missing: "the run wrote no run.json (no start time)"}
@@ -110,5 +113,10 @@ func failovers(d *store.Dir, run *store.RunRecord) bench.Failovers {
 		return bench.Failovers{Missing: "history: " + err.Error()}
 	}
 	tl := faults.Of(h, run.Nodes)
-	return bench.CountFailovers(changes, &tl, run.Start.In(time.UTC))
+	var sends bench.Sends
+	between := func(e journal.Event) bool { return e.Ev == journal.Send || e.Ev == journal.Drop }
+	if j, err := d.ReadJournal(between); err == nil {
+		sends = bench.SendsOf(j.Events, run.Nodes)
+	}
+	return bench.CountFailovers(changes, &tl, run.Start.In(time.UTC), sends)
 }

@@ -23,7 +23,9 @@ excess = actual - limit); cpu is the nodes' CPU seconds per 1000 client ops;
 rss is the largest node's peak RSS in MiB; k/p/mute (runs that kill or pause
 nodes) counts kill ops, pause ops and the nodes whose output eddy stopped
 reading; failovers (runs with partitions) is the node's hub failovers away
-from a hub it could still hear / all its failovers, from its stderr lines
+from a hub it could still hear, and which had heard the node's last message
+to it (not dropped, by the network journal) / all its failovers, from its
+stderr lines
 "<RFC 3339 time> rumor: hub <old> -> <new>: failover" (0/0 when the node
 writes none). "-" is a figure the run did not record. A median row, and each
 row of the scale table, is every column's median over seeds, except valid

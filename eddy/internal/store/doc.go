@@ -15,8 +15,8 @@
 //	node-logs/<id>.log  stderr lines     NodeLog (the path proc appends to) / ReadNodeLogs
 //
 // The network journal, net-journal.jsonl, belongs to package journal (the
-// network writes it as it runs); the page and its pictures to package
-// report. results.edn and history.txt are for people: each has a twin that
+// network writes it as it runs; ReadJournal reads it, plain or gzipped);
+// the page and its pictures to package report. results.edn and history.txt are for people: each has a twin that
 // a program reads back.
 //
 // The layout: store/<test name>/<start time>/ relative to the working

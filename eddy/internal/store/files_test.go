@@ -11,6 +11,7 @@ import (
 
 	"eddy/internal/analysis"
 	"eddy/internal/checker"
+	"eddy/internal/journal"
 	"eddy/internal/limit"
 )
 
@@ -125,5 +126,35 @@ func TestNodeLogsReadByNode(t *testing.T) {
 	logs, err := d.ReadNodeLogs()
 	if err != nil || !reflect.DeepEqual(logs, map[string][]string{"n0": {"a", "b"}, "n1": {"only"}, "n10": nil}) {
 		t.Errorf("logs %q, %v", logs, err)
+	}
+}
+
+func TestJournalReadsBackPlainOrGzipped(t *testing.T) {
+	d := runDir(t)
+	text := `{"t":100,"ev":"send","id":0,"src":"n0","dest":"n1","type":"gossip","due":150}
+{"t":40,"ev":"clock-zero"}
+{"t":160,"ev":"drop","id":0,"src":"n0","dest":"n1","type":"gossip","dropped":true}
+`
+	if err := os.WriteFile(d.File(journal.FileName), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []journal.Event{
+		{T: 60, Ev: journal.Send, Src: "n0", Dest: "n1", Type: "gossip", Due: 110},
+		{T: 120, Ev: journal.Drop, Src: "n0", Dest: "n1", Type: "gossip", Dropped: true},
+	}
+	for _, form := range []string{"plain", "gzipped"} {
+		if form == "gzipped" {
+			if err := d.Gzip(journal.FileName); err != nil {
+				t.Fatal(err)
+			}
+		}
+		j, err := d.ReadJournal(nil)
+		if err != nil || !reflect.DeepEqual(j.Events, want) {
+			t.Errorf("%s: %+v, %v", form, j.Events, err)
+		}
+		drops, err := d.ReadJournal(func(e journal.Event) bool { return e.Ev == journal.Drop })
+		if err != nil || len(drops.Events) != 1 {
+			t.Errorf("%s, drops only: %+v, %v", form, drops.Events, err)
+		}
 	}
 }
