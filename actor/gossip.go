@@ -67,9 +67,11 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 	n.activate(l) // it may owe an ack now
 	routed := n.routed
+	n.crossed = cut(l) || g.Late
 	for _, v := range g.Values { // a value is a value, whichever stream brought it
 		n.accept(v, m.Src)
 	}
+	n.crossed = false
 	if current && n.routed != routed {
 		l.holdAck(before, n.routed) // acked once passed on; see hold.go
 	}

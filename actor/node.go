@@ -37,9 +37,13 @@ type Node struct {
 	catchingUp bool
 	// routed counts values queued on links; see hold.go.
 	routed   uint64
-	batching bool     // a batch is due in the flush under way; see batchDue
-	fence    fence    // the pause guard; see fence.go
-	notes    []string // lines for this step's Output.Notes; see note
+	batching bool // a batch is due in the flush under way; see batchDue
+	// crossed is set while the values of a gossip that came across a
+	// cut as it healed (heal.go), or that says they are late
+	// (Gossip.Late), are routed: a strategy sends them on at once.
+	crossed bool
+	fence   fence    // the pause guard; see fence.go
+	notes   []string // lines for this step's Output.Notes; see note
 
 	store valueStore
 }
