@@ -287,7 +287,7 @@ func (t *tree) targets(n *Node) []string {
 // at once. A late value (late) goes on at once from a hub too, and from a
 // leaf to its children and up, marked late for its parent.
 func (t *tree) route(n *Node, v messages.Value, from string) {
-	late := t.late(n, from)
+	late := t.late(n, from) && n.lateDue()
 	if t.parent == "" {
 		if late {
 			n.enqueueNow(n.peersExcept(from), v)
@@ -343,7 +343,8 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 // 15 s cut, a leaf handed its stand-in hub's values by such a retry passed
 // them to its hub, which held them for 143 ms, until its next batch (3d +
 // partition seed 16). In fair weather no value is late: a leaf hears from
-// its hub alone, a hub from its leaves.
+// its hub alone, a hub from its leaves. Late values go at once at most
+// once per batch interval (Node.lateDue).
 func (t *tree) late(n *Node, from string) bool {
 	if n.crossed {
 		return true
