@@ -65,4 +65,12 @@ func TestLateValuesGoOnAtOnce(t *testing.T) {
 	wantLines(t, step(hub, gossip("n2", "n0", 20, true)).Messages,
 		`{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[30,20],"ack":0,"more":3,"hub_ts":1}}`,
 		`{"src":"n0","dest":"n3","body":{"type":"gossip","seq":1,"values":[31,20],"ack":1,"more":3,"hub_ts":1}}`)
+
+	// Late values go at once at most once per batch interval: the next,
+	// a tick later, waits for the batch like any other.
+	step(hub, Tick{})
+	again := Received{Msg: messages.Message{Src: "n3", Dest: "n0", Body: messages.Gossip{Seq: 2, Values: []messages.Value{messages.IntValue(21)}, Now: true, Late: true, Path: []string{"n0"}}}}
+	if got := step(hub, again).Messages; len(got) != 0 {
+		t.Errorf("a second late value within the batch interval went at once: %v", lines(got))
+	}
 }
