@@ -24,6 +24,12 @@ package actor
 // this node never sent anything to (a stand-in hub's first fan-out, say)
 // says nothing about a heal.
 //
+// The values such a message brings waited out the cut on the other side,
+// every one of them late already, and nobody on this side has them: the
+// first retry across a heal is their one way over until the kicks' resends
+// are answered. So they go on at once, and each hop is told so
+// (Node.crossed, Gossip.Late; tree.late), not with the next batch.
+//
 // Any message also keeps what the peer promised (link.expectBy), and a link
 // that was suspect only for its silence, with nothing of this node's
 // unacknowledged on it, is healthy again: the silence was all that was

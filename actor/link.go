@@ -33,6 +33,11 @@ type link struct {
 	// askNext has the next gossip on the link ask for an answer at once:
 	// set on the links a node seeks a new way to its hub on (tree.go).
 	askNext bool
+	// late has the next gossip on the link say its values are late
+	// (Gossip.Late), for its peer to pass them on at once: set when values
+	// that came across a healing cut, or from off the tree, are queued on
+	// it (tree.route).
+	late bool
 	// hello has the next acknowledgement on the link ask the peer to
 	// answer at once (Ack.Now): a link suspect for its silence (plan.go,
 	// actHello), or a node checking its parent (tree.checkParent).
@@ -159,6 +164,7 @@ func (l *link) received() uint64 { return l.in.received }
 // queued values). A resend (a timeout's, or a kick's) asks for an answer
 // at once, as does every gossip on a link marked askNow. more, when not 0,
 // promises the peer the next message within that many ticks (Gossip.More).
+// A link marked late says so on each batch of this send (Gossip.Late).
 func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint64, resend bool, more int64, out *Output) {
 	if l.sent == 0 {
 		l.out.waitFrom = now // the peer owes an answer from now
@@ -169,7 +175,8 @@ func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint6
 	l.out.promise(now, more)
 	l.ackPromise = 0 // this gossip promises, or the link no longer streams
 	ask := resend || l.askNow || l.askNext
-	l.askNext = false
+	late := l.late
+	l.askNext, l.late = false, false
 	l.out.asked = ask
 	ack, held, echo := l.in.take(now)
 	for start := 0; start < len(l.unacked); {
@@ -183,6 +190,7 @@ func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint6
 			Stamp:        stamp(now),
 			Echo:         echo,
 			Now:          ask,
+			Late:         late,
 			More:         uint64(more),
 			Path:         path,
 			HubTS:        hubTS,

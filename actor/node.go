@@ -37,9 +37,16 @@ type Node struct {
 	catchingUp bool
 	// routed counts values queued on links; see hold.go.
 	routed   uint64
-	batching bool     // a batch is due in the flush under way; see batchDue
-	fence    fence    // the pause guard; see fence.go
-	notes    []string // lines for this step's Output.Notes; see note
+	batching bool // a batch is due in the flush under way; see batchDue
+	// lateAt is the tick late values last went on at once (never
+	// before the first); see lateDue.
+	lateAt int64
+	// crossed is set while the values of a gossip that came across a
+	// cut as it healed (heal.go), or that says they are late
+	// (Gossip.Late), are routed: a strategy sends them on at once.
+	crossed bool
+	fence   fence    // the pause guard; see fence.go
+	notes   []string // lines for this step's Output.Notes; see note
 
 	store valueStore
 }
@@ -50,7 +57,7 @@ func NewNode(cfg Config) (*Node, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Node{cfg: cfg, strategy: newStrategy(cfg.Strategy), store: newValueStore()}, nil
+	return &Node{cfg: cfg, strategy: newStrategy(cfg.Strategy), store: newValueStore(), lateAt: never}, nil
 }
 
 // ID returns the node's id, or "" before init.

@@ -75,9 +75,10 @@ func (n *Node) enqueueAll(peers []string, v messages.Value) {
 	}
 }
 
-// enqueueOwn queues a value from this node's own clients on the link to
-// each of peers, to be sent at once (see markUrgent).
-func (n *Node) enqueueOwn(peers []string, v messages.Value) {
+// enqueueNow queues v on the link to each of peers, to be sent at once
+// (see markUrgent): a value from this node's own clients, or one that
+// came across a healing cut (heal.go).
+func (n *Node) enqueueNow(peers []string, v messages.Value) {
 	for _, p := range peers {
 		l := n.links[p]
 		n.queue(l, v)
@@ -98,7 +99,7 @@ func (f *flood) offered(_ *Node, neighbours []string) { f.neighbours, f.known = 
 
 func (f *flood) route(n *Node, v messages.Value, from string) {
 	if from == "" {
-		n.enqueueOwn(f.targets(n), v)
+		n.enqueueNow(f.targets(n), v)
 		return
 	}
 	n.enqueueAll(without(f.targets(n), from), v)
@@ -129,7 +130,7 @@ func (mesh) offered(*Node, []string) {}
 
 func (mesh) route(n *Node, v messages.Value, from string) {
 	if from == "" {
-		n.enqueueOwn(n.peers, v)
+		n.enqueueNow(n.peers, v)
 	}
 }
 

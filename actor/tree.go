@@ -284,9 +284,15 @@ func (t *tree) targets(n *Node) []string {
 
 // route sends v on: a hub to every peer, in its batches; a leaf to its
 // parent and its children, and while it seeks to the peers it sought, all
-// at once.
+// at once. A late value (late) goes on at once from a hub too, and from a
+// leaf to its children and up, marked late for its parent.
 func (t *tree) route(n *Node, v messages.Value, from string) {
+	late := t.late(n, from) && n.lateDue()
 	if t.parent == "" {
+		if late {
+			n.enqueueNow(n.peersExcept(from), v)
+			return
+		}
 		n.enqueueAll(n.peersExcept(from), v)
 		return
 	}
@@ -298,7 +304,7 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 	// anywhere else go to children with the link's batches: a relay with
 	// children under load would otherwise send each of them a message per
 	// value.
-	up := from == "" || slices.Contains(t.children, from) || slices.Contains(t.seeking, from)
+	up := from == "" || late || slices.Contains(t.children, from) || slices.Contains(t.seeking, from)
 	send := func(p string, urgent bool) {
 		if p != from {
 			l := n.links[p]
@@ -309,8 +315,11 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 		}
 	}
 	send(t.parent, up)
+	if late && t.parent != from {
+		n.links[t.parent].late = true
+	}
 	for _, p := range t.children {
-		send(p, from == t.parent)
+		send(p, from == t.parent || late)
 	}
 	// The peers sought are the way up while the parent is doubtful; but
 	// only this node's own values go to them at once. What it relays goes
@@ -322,6 +331,25 @@ func (t *tree) route(n *Node, v messages.Value, from string) {
 			send(p, from == "")
 		}
 	}
+}
+
+// late reports whether a value from peer from is late already, so that
+// every hop passes it on at once rather than with its next batch: it came
+// across a cut as the cut healed, or from a node that had it so (a late
+// gossip; Node.crossed, heal.go), or from a peer off this node's tree
+// (neither its parent, nor a child, nor a way it seeks), which hands it
+// values only when the tree did not: a stand-in hub's retry across a heal
+// that reached a leaf of the other side, an answer to a question. After a
+// 15 s cut, a leaf handed its stand-in hub's values by such a retry passed
+// them to its hub, which held them for 143 ms, until its next batch (3d +
+// partition seed 16). In fair weather no value is late: a leaf hears from
+// its hub alone, a hub from its leaves. Late values go at once at most
+// once per batch interval (Node.lateDue).
+func (t *tree) late(n *Node, from string) bool {
+	if n.crossed {
+		return true
+	}
+	return from != "" && from != t.parent && !slices.Contains(t.children, from) && !slices.Contains(t.seeking, from)
 }
 
 // heard learns a peer's path and reacts to it: a parent's new path changes

@@ -97,9 +97,11 @@ type Reply struct {
 // 0, promises that the sender's next message to the receiver, values or an
 // Ack, follows within More ticks of the sender's clock (its batch
 // interval): a hub streaming to its leaves says so, so that a leaf that
-// then hears nothing knows it is cut off, not merely idle. Path
-// is the sender's route to its hub (as for Ack); Inc and ToInc name the
-// streams.
+// then hears nothing knows it is cut off, not merely idle. Late says
+// the values are late already: the sender had them from across a cut as
+// it healed, or from off its tree, and the receiver passes them on at
+// once rather than with its next batch. Path is the sender's route to its
+// hub (as for Ack); Inc and ToInc name the streams.
 type Gossip struct {
 	Seq    uint64
 	Values []Value
@@ -108,6 +110,7 @@ type Gossip struct {
 	Stamp  uint64
 	Echo   uint64
 	Now    bool
+	Late   bool
 	More   uint64
 	Path   []string
 	HubTS  uint64

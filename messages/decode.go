@@ -87,6 +87,7 @@ const (
 	fEcho
 	fPath
 	fNow
+	fLate
 	fMore
 	fAsk
 	fHubTS
@@ -96,7 +97,7 @@ const (
 )
 
 var bodyNames = [bodyFields]string{
-	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "more", "ask", "hub_ts", "inc", "to_inc",
+	"type", "msg_id", "in_reply_to", "node_id", "node_ids", "topology", "message", "seq", "values", "ack", "held", "ts", "echo", "path", "now", "late", "more", "ask", "hub_ts", "inc", "to_inc",
 }
 
 // answerable wraps a body error with what is needed to reply to it. A reply
@@ -192,6 +193,9 @@ func decodeBody(f fieldReader, body [bodyFields]span) (Body, error) {
 			}
 		}
 		if _, err := f.optionalBool(body[fNow], "now", &m.Now); err != nil {
+			return nil, err
+		}
+		if _, err := f.optionalBool(body[fLate], "late", &m.Late); err != nil {
 			return nil, err
 		}
 		if m.More, err = optionalUint(f, body[fMore], "more"); err != nil {

@@ -89,6 +89,9 @@ func appendBodyFields(b []byte, body Body) []byte {
 		if t.Now {
 			b = append(b, `,"now":true`...)
 		}
+		if t.Late {
+			b = append(b, `,"late":true`...)
+		}
 		b = appendOptional(b, `,"more":`, t.More)
 		b = appendPath(b, t.Path)
 		b = appendOptional(b, `,"hub_ts":`, t.HubTS)

@@ -17,6 +17,7 @@ func TestEncodeClosedSchemas(t *testing.T) {
 		{Error{InReplyTo: 6, Code: CodeNotSupported, Text: "no \"cas\"\n"}, `{"type":"error","in_reply_to":6,"code":10,"text":"no \"cas\"\n"}`},
 		{Gossip{Seq: 1, Values: nil, Ack: 0}, `{"type":"gossip","seq":1,"values":[],"ack":0}`},
 		{Gossip{Seq: 3, Values: []Value{IntValue(9)}, Ack: 2, Held: 4, Now: true, Path: []string{"n0", "n3"}}, `{"type":"gossip","seq":3,"values":[9],"ack":2,"held":4,"now":true,"path":["n0","n3"]}`},
+		{Gossip{Seq: 5, Values: []Value{IntValue(1)}, Ack: 0, Late: true}, `{"type":"gossip","seq":5,"values":[1],"ack":0,"late":true}`},
 		{Gossip{Seq: 5, Values: []Value{IntValue(1)}, Ack: 1, More: 25}, `{"type":"gossip","seq":5,"values":[1],"ack":1,"more":25}`},
 		{Gossip{Seq: 5, Values: []Value{IntValue(1)}, Ack: 1, Path: []string{"n0"}, HubTS: 7}, `{"type":"gossip","seq":5,"values":[1],"ack":1,"path":["n0"],"hub_ts":7}`},
 		{Ack{Ack: 3, HubTS: 9}, `{"type":"ack","ack":3,"hub_ts":9}`},

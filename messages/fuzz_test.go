@@ -22,6 +22,7 @@ func FuzzDecode(f *testing.F) {
 		`{"src":"c1","dest":"n0","body":{"type":"broadcast","message":{"b":[1.50,-0],"a":"\u00e9"},"msg_id":3}}`,
 		`{"src":"c1","dest":"n0","body":{"type":"read","msg_id":4}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"values":[1,"x",null,1e400],"ack":2,"held":1,"now":true,"path":["n0"]}}`,
+		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":2,"values":[7],"ack":0,"late":true,"path":["n0"]}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":18446744073709551615}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"ack","ack":3,"inc":17,"to_inc":4}}`,
 		`{"src":"n1","dest":"n0","body":{"type":"gossip","seq":2,"values":[3],"ack":1,"more":25,"path":["n0"],"hub_ts":88}}`,
