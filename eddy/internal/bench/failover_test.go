@@ -34,19 +34,32 @@ func TestHubChangeLinesFollowTheContract(t *testing.T) {
 // Without a journal, a failover counts as away from a reachable hub when,
 // at its moment, the node and its old hub heard each other: no partition
 // between them, and neither killed nor paused.
-func TestFailoversAwayFromAReachableHub(t *testing.T) {
-	start := time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
-	sec := func(s float64) int64 { return int64(s * float64(time.Second)) }
-	nem := func(at int64, f string, v history.Value) history.Op {
-		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
-	}
-	cut := history.Isolated{Drops: map[string][]string{"n0": {"n2"}, "n2": {"n0"}}, Text: "[:isolated …]"}
-	h := history.History{
+// failoverStart is history time 0 of the failover tests' runs.
+var failoverStart = time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
+
+// sec is s seconds of history time.
+func sec(s float64) int64 { return int64(s * float64(time.Second)) }
+
+// nem is a nemesis op at history time at.
+func nem(at int64, f string, v history.Value) history.Op {
+	return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
+}
+
+// cutBetween is a history whose partition cuts a from b from 1 s to 3 s.
+func cutBetween(a, b string) history.History {
+	cut := history.Isolated{Drops: map[string][]string{a: {b}, b: {a}}, Text: "[:isolated …]"}
+	return history.History{
 		nem(sec(1), history.FStartPartition, history.EDN(":one")), nem(sec(1), history.FStartPartition, cut),
 		nem(sec(3), history.FStopPartition, nil), nem(sec(3), history.FStopPartition, history.EDN(":network-healed")),
+	}
+}
+
+func TestFailoversAwayFromAReachableHub(t *testing.T) {
+	start := failoverStart
+	h := append(cutBetween("n0", "n2"),
 		nem(sec(4), history.FPause, history.EDN(":one")), nem(sec(4), history.FPause, history.Outcomes{Of: map[string]string{"n1": history.Paused}}),
 		nem(sec(5), history.FResume, history.EDN(":all")), nem(sec(5), history.FResume, history.Outcomes{Of: map[string]string{"n1": history.Resumed}}),
-	}
+	)
 	tl := faults.Of(h, []string{"n0", "n1", "n2"})
 	logs := map[string][]string{
 		"n0": {
@@ -77,18 +90,9 @@ func TestFailoversAwayFromAReachableHub(t *testing.T) {
 // on what the cut did, and nothing could have told it of the heal in time.
 // One whose last message reached the hub is counted.
 func TestAFailoverAnsweringADroppedMessageIsNotAwayFromAReachableHub(t *testing.T) {
-	start := time.Date(2026, 12, 3, 17, 0, 0, 0, time.UTC)
-	sec := func(s float64) int64 { return int64(s * float64(time.Second)) }
-	nem := func(at int64, f string, v history.Value) history.Op {
-		return history.Op{Time: at, Type: history.Info, Process: history.NemesisProcess, F: f, Value: v}
-	}
-	cut := history.Isolated{Drops: map[string][]string{"n1": {"n0"}, "n0": {"n1"}}, Text: "[:isolated …]"}
-	h := history.History{
-		nem(sec(1), history.FStartPartition, history.EDN(":one")), nem(sec(1), history.FStartPartition, cut),
-		nem(sec(3), history.FStopPartition, nil), nem(sec(3), history.FStopPartition, history.EDN(":network-healed")),
-	}
+	start := failoverStart
 	nodes := []string{"n0", "n1", "n2"}
-	tl := faults.Of(h, nodes)
+	tl := faults.Of(cutBetween("n1", "n0"), nodes)
 	events := []journal.Event{
 		{T: sec(2.5), Ev: journal.Send, ID: 1, Src: "n1", Dest: "n0", Type: "gossip"},
 		{T: sec(2.6), Ev: journal.Drop, ID: 1, Src: "n1", Dest: "n0", Type: "gossip", Dropped: true},
