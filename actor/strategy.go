@@ -76,8 +76,8 @@ func (n *Node) enqueueAll(peers []string, v messages.Value) {
 }
 
 // enqueueNow queues v on the link to each of peers, to be sent at once
-// (see markUrgent): a value from this node's own clients, or one that
-// came across a healing cut (heal.go).
+// (see markUrgent): a value from this node's own clients, or a late one
+// (tree.late).
 func (n *Node) enqueueNow(peers []string, v messages.Value) {
 	for _, p := range peers {
 		l := n.links[p]

@@ -16,8 +16,8 @@
 //
 // The network journal, net-journal.jsonl, belongs to package journal (the
 // network writes it as it runs; ReadJournal reads it, plain or gzipped);
-// the page and its pictures to package report. results.edn and history.txt are for people: each has a twin that
-// a program reads back.
+// the page and its pictures to package report. results.edn and
+// history.txt are for people: each has a twin that a program reads back.
 //
 // The layout: store/<test name>/<start time>/ relative to the working
 // directory, with the symlinks store/current, store/latest and
