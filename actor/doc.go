@@ -26,8 +26,11 @@
 // Handler. The ticker is armed only for the tick the node asked for; the
 // ticks before it are delivered together, as one Tick, when it fires or
 // before the next event, so the node's clock is the wall clock's count of
-// ticks and an idle node takes no Tick at all. The heartbeat notices that
-// the process was stopped and tells the node (Resumed; pause.go, fence.go).
+// ticks and an idle node takes no Tick at all. A Tick that lands well past
+// the tick the node asked for puts its timeouts off for a while, so that it
+// reads what came in while it could not run before it judges any peer
+// silent (wake.go). The heartbeat notices that the process was stopped and
+// tells the node (Resumed; pause.go, fence.go).
 // Push hands it an event and never blocks after Stop; Stop is idempotent
 // and returns once the goroutine has exited and every output it produced
 // has been handled (written, or given up by a handler whose output cannot

@@ -45,8 +45,13 @@ type Node struct {
 	// cut as it healed (heal.go), or that says they are late
 	// (Gossip.Late), are routed: a strategy sends them on at once.
 	crossed bool
-	fence   fence    // the pause guard; see fence.go
-	notes   []string // lines for this step's Output.Notes; see note
+	// wantTick is the tick the node last asked the shell for (none when
+	// none), and graceUntil the end of the grace a late wake gives its
+	// timeouts (never before the first); see wake.go.
+	wantTick   int64
+	graceUntil int64
+	fence      fence    // the pause guard; see fence.go
+	notes      []string // lines for this step's Output.Notes; see note
 
 	store valueStore
 }
@@ -57,7 +62,7 @@ func NewNode(cfg Config) (*Node, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Node{cfg: cfg, strategy: newStrategy(cfg.Strategy), store: newValueStore(), lateAt: never}, nil
+	return &Node{cfg: cfg, strategy: newStrategy(cfg.Strategy), store: newValueStore(), lateAt: never, wantTick: none, graceUntil: never}, nil
 }
 
 // ID returns the node's id, or "" before init.
@@ -126,11 +131,12 @@ func (n *Node) Step(ev Event) Output {
 	var out Output
 	if !n.checkWrite(ev, &out) {
 		out.NextTick = n.nextTick()
+		n.asked(&out)
 		return out
 	}
 	switch e := ev.(type) {
 	case Tick:
-		n.now += max(e.N, 1)
+		n.advance(max(e.N, 1))
 		if n.self != "" {
 			n.flush(&out)
 		}
@@ -155,6 +161,7 @@ func (n *Node) Step(ev Event) Output {
 		out.problem(fmt.Sprintf("unknown event %T", ev))
 	}
 	n.setNextTick(&out)
+	n.asked(&out)
 	out.Notes = append(out.Notes, n.notes...)
 	n.notes = n.notes[:0]
 	return out

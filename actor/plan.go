@@ -70,6 +70,9 @@ func (a action) sends() bool { return a == actResend || a == actSend }
 func (n *Node) plan(l *link) (act action, at int64) {
 	act, at = actNone, none
 	consider := func(a action, t int64) {
+		if a.timeout() {
+			t = n.judgeAt(t) // not while a late wake's input is unread; see wake.go
+		}
 		t = max(t, n.now) // among actions due now, the order above decides
 		if t < at || t == at && a < act {
 			act, at = a, t
