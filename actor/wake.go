@@ -21,7 +21,8 @@ package actor
 // node asked for puts the timeouts (plan's action.timeout: suspect,
 // quiet, stall, probe) off by as long as the wake was late, up to R₀, so
 // the node reads its input first. Sends, resends and retries are not put
-// off, and a peer that really went silent is judged that much later, once.
+// off, and a peer that really went silent is judged that much later, once:
+// the wake at the end of a grace judges, however late it comes.
 
 // lateWakeSlack is how far past the tick it asked for a node may be woken
 // before the wake counts as late: timers on a loaded machine fire a little
@@ -34,8 +35,11 @@ func (n *Node) advance(ticks int64) {
 	if n.wantTick == none {
 		return
 	}
-	if late := n.now - n.wantTick; late > lateWakeSlack {
-		n.graceUntil = max(n.graceUntil, n.now+min(late, n.cfg.RetransmitTicks))
+	// A wake asked for by a grace (or within one) grants none: on a
+	// machine too busy to wake anything on time, graces one after another
+	// would put the timeouts off for as long as the load lasts.
+	if late := n.now - n.wantTick; late > lateWakeSlack && n.wantTick > n.graceUntil {
+		n.graceUntil = n.now + min(late, n.cfg.RetransmitTicks)
 	}
 }
 

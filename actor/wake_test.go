@@ -45,3 +45,25 @@ func TestALateWakeReadsItsInputBeforeJudgingSilence(t *testing.T) {
 		}
 	}
 }
+
+// TestGracesDoNotChain: on a machine too busy to wake the node on time,
+// every wake comes late; the wake at the end of a grace judges all the
+// same, so a hub that broke its promise is doubted one grace late, not
+// never.
+func TestGracesDoNotChain(t *testing.T) {
+	cfg := testConfig(Star)
+	leaf := newInitedNode(t, cfg, "n1", 3)
+	out := step(leaf, Received{Msg: messages.Message{Src: "n0", Dest: "n1", Body: messages.Ack{More: 3, HubTS: 1}}})
+	for i := 0; i < 4; i++ {
+		out = step(leaf, Tick{N: out.NextTick + 5}) // every wake five ticks late
+		for _, m := range out.Messages {
+			if a, ok := m.Body.(messages.Ack); ok && a.Now && m.Dest == "n0" {
+				if i == 0 {
+					t.Fatalf("the first late wake judged at once")
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("four late wakes in a row, and the leaf never doubted a hub that broke its promise")
+}
