@@ -14,7 +14,7 @@ package actor
 // partition seed 2) in fair weather, after which every leaf took its hub
 // for cut off in the same tick and asked twelve peers for another way:
 // three seconds of questions and seeks, 5.99 messages per operation on a
-// run that otherwise costs 3.4.
+// run that otherwise costs 3.1 to 3.4.
 //
 // So time the node could not run does not count as a peer's silence: a
 // step whose clock lands more than lateWakeSlack ticks past the tick the
