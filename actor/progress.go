@@ -191,14 +191,7 @@ func (n *Node) retryGap(l *link) int64 {
 	gap := backoff(n.rto(l, true), k, n.cfg.MaxRetransmitTicks)
 	capTicks := n.cfg.MaxRetransmitTicks
 	if n.strategy.hub(n) == n.self {
-		// A hub's links across a cut are what finds the heal first (its
-		// retries carry every value the other side lacks): each retries
-		// at least three times as often as M, and a hub with few of them
-		// sooner still, so that together they keep about hubRetrySpacing
-		// apart; no link retries sooner than its timeout. (Slower than
-		// M/3 for many links, each link's heal was found later: each
-		// link's own retry is what crosses first after a heal.)
-		capTicks = max(min(capTicks/3, int64(n.retrying())*hubRetrySpacing(capTicks)), n.rto(l, true))
+		capTicks = n.hubRetryCap(l)
 	}
 	gap = min(gap, capTicks)
 	if l.out.state == stateStalled && l.out.retries == 2 && !l.out.kicked {
@@ -219,11 +212,6 @@ func backoff(timeout int64, k int, limit int64) int64 {
 	}
 	return timeout
 }
-
-// hubRetrySpacing is the gap a hub with fewer than ten retrying links
-// keeps between its retries across a cut, over all of them together (see
-// retryGap): a thirtieth of M, so that ten links retry each once per M/3.
-func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1) }
 
 // retrying counts the node's links on the retry schedule: probing ones,
 // and stalled ones that still carry values to their peer.

@@ -1,0 +1,71 @@
+package actor
+
+// A hub's retries across a cut carry every value the other side lacks,
+// and the first of them to cross after the heal is what tells both sides
+// the network is back (heal.go). Where it lands decides how soon the other
+// side has the values: a retry that reaches the other side's hub is fanned
+// out there at once (the values are late, tree.late), one hop; one that
+// reaches any other node of that side takes two more, up to its hub and
+// then the fan-out. So of a hub's stalled links, the one to its
+// counterpart retries most often, and the rest, a fallback for when the
+// guess is wrong, more seldom.
+
+// hubRetryCap is the most a hub's stalled link l waits between retries:
+//   - to the counterpart, a tenth of M, whatever the link's timeout (a
+//     retry that crosses after a heal reaches the other side's hub within
+//     that long);
+//   - to any other peer, at least three times as often as M, and a hub
+//     with few such links sooner still, so that together they keep about
+//     hubRetrySpacing apart, but no sooner than the link's timeout (each
+//     link's own retry is what crosses first after a heal when no
+//     counterpart is known: slower than M/3, each link's heal was found
+//     later); while a counterpart is known, at most twice per M.
+func (n *Node) hubRetryCap(l *link) int64 {
+	m := n.cfg.MaxRetransmitTicks
+	cp := n.counterpart()
+	if l.peer == cp {
+		return counterpartRetryGap(m)
+	}
+	capTicks := max(min(m/3, int64(n.retrying())*hubRetrySpacing(m)), n.rto(l, true))
+	if cp != "" {
+		capTicks = max(capTicks, m/2)
+	}
+	return capTicks
+}
+
+// counterpartRetryGap is how often a hub retries its counterpart: a
+// tenth of M.
+func counterpartRetryGap(maxRetransmit int64) int64 { return max(maxRetransmit/10, 1) }
+
+// hubRetrySpacing is the gap a hub with fewer than ten retrying links
+// keeps between its retries across a cut, over all of them together (see
+// hubRetryCap): a thirtieth of M, so that ten links retry each once per M/3.
+func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1) }
+
+// counterpart is the peer, first in init order, whose link is stalled
+// and still carries values: for a hub, the node most likely to be the hub
+// of the side it cannot reach. The cuts Maelstrom draws that leave a side
+// without this hub (:one, :minority-third, :majority) leave that side a
+// clique, and the tree makes the first node of a clique in init order its
+// hub (tree.go, orphans); so the first node a hub cannot reach is the
+// other side's hub, and that hub's first is this one. In a
+// :majorities-ring, which has no second hub, the guess is wrong and costs
+// little: the nodes a hub cannot reach there have its values from
+// relays. "" when no link is stalled, and when the first stalled link's
+// round trip is shorter than counterpartRetryGap: a retry that lands on a
+// leaf loses that round trip (up to its hub, and the fan-out back), which
+// at --latency 0 is next to nothing, and retrying the counterpart once per
+// M/10 cost challenge 3c's five nodes, at ten operations a second, up to
+// half a message per operation for no latency at all (measured; the rest
+// of the hub's links then keep their usual pace).
+func (n *Node) counterpart() string {
+	for _, id := range n.nodes {
+		if l := n.links[id]; l != nil && l.out.state == stateStalled && len(l.unacked) > 0 && n.strategy.carries(n, id) {
+			if n.roundTrip(l) < counterpartRetryGap(n.cfg.MaxRetransmitTicks) {
+				return ""
+			}
+			return id
+		}
+	}
+	return ""
+}
