@@ -51,19 +51,21 @@ func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1
 // other side's hub, and that hub's first is this one. In a
 // :majorities-ring, which has no second hub, the guess is wrong and costs
 // little: the nodes a hub cannot reach there have its values from
-// relays. "" when no link is stalled, and when the first stalled link's
-// round trip is shorter than counterpartRetryGap: a retry that lands on a
-// leaf loses that round trip (up to its hub, and the fan-out back), which
-// at --latency 0 is next to nothing, and retrying the counterpart once per
-// M/10 cost challenge 3c's five nodes, at ten operations a second, up to
-// half a message per operation for no latency at all (measured; the rest
-// of the hub's links then keep their usual pace).
+// relays. "" when no link is stalled, and when the node has measured no
+// round trip of at least counterpartRetryGap (its estimate over all its
+// links, rtt.go): a retry that lands on a leaf loses a round trip (up to
+// its hub, and the fan-out back), which at --latency 0 is next to nothing,
+// and retrying the counterpart once per M/10 cost challenge 3c's five
+// nodes, at ten operations a second, up to half a message per operation
+// for no latency at all (measured; the hub's links then keep their usual
+// pace). A node that has measured nothing, cut off since the run began,
+// knows nothing of the network's latency, and keeps the usual pace too.
 func (n *Node) counterpart() string {
+	if rt, ok := n.rtt.smoothed(); !ok || rt < counterpartRetryGap(n.cfg.MaxRetransmitTicks) {
+		return ""
+	}
 	for _, id := range n.nodes {
 		if l := n.links[id]; l != nil && l.out.state == stateStalled && len(l.unacked) > 0 && n.strategy.carries(n, id) {
-			if n.roundTrip(l) < counterpartRetryGap(n.cfg.MaxRetransmitTicks) {
-				return ""
-			}
 			return id
 		}
 	}

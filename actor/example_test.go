@@ -200,10 +200,7 @@ func (h *handNet) show() {
 // round the cut, and passes n2 what it hears from n0, so n0's value
 // reaches n2 the same way. Two timeouts later, with another resend to n0
 // between, n2 fails over to n1. n0's value is stuck in n0's
-// queue for n2 and is resent every M/10: n2 is the first node n0 cannot
-// reach, its counterpart, which in a clean split would be the other
-// side's hub (here it is not, and the guess costs two more messages
-// lost to the cut); that queue holds n2's own value
+// queue for n2 and is resent with backoff; that queue holds n2's own value
 // too, since a hub fans out whatever reaches it to every peer but the one
 // it came from. n2's queue for n0 holds both as well: a leaf passes what it
 // hears on to its parent, which n0 still was when n1's copy arrived. After
@@ -237,5 +234,5 @@ func ExampleNode_partitionAndHeal() {
 	//   n0 reads [1,2]  hub n0  owes map[]
 	//   n1 reads [1,2]  hub n0  owes map[]
 	//   n2 reads [2,1]  hub n0  owes map[]
-	// messages lost to the cut: 13
+	// messages lost to the cut: 11
 }

@@ -85,6 +85,15 @@ func (r *rttEstimator) timeout(initial int64) int64 {
 	return t
 }
 
+// smoothed is SRTT in whole ticks, rounded to the nearest, and false
+// before the first sample.
+func (r *rttEstimator) smoothed() (int64, bool) {
+	if r.samples == 0 {
+		return 0, false
+	}
+	return (r.srtt + 4) / 8, true
+}
+
 // trustSamples is how many samples a link's estimate needs before it may
 // go below the initial allowance.
 const trustSamples = 2

@@ -97,7 +97,9 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 			}
 			// Under Star the cut-off node is a hub (n0, or n3 once it
 			// makes itself one), and one of its links, the counterpart,
-			// retries once per M/10 whatever the rest do: allowed on top.
+			// may retry once per M/10 whatever the rest do (only when its
+			// round trips are that long; see actor/counterpart.go):
+			// allowed on top.
 			var counterpartLimit, counterpartPerSecond int64
 			if tt.strategy == actor.Star {
 				cgap := max(cfg.MaxRetransmitTicks/10, 1)

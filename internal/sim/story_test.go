@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,6 +35,7 @@ import (
 //	deliver                 hand every queued message on, and what that sends, until none is left
 //	tick [N]                N ticks (1) for every running node
 //	run N                   N times: a tick, then deliver (a network about a tick fast)
+//	latency K               from now on run delivers each message K ticks after it was sent (0: at the next run step)
 //	cut A B / heal          lose messages between A and B both ways / no more
 //	cut-one-way A B         lose messages from A to B (not from B to A)
 //	kill NODE [torn K]      kill NODE; with torn, in its next write, K bytes of which reach the disk
@@ -113,11 +116,13 @@ type storyCluster struct {
 	ids   []string
 	nodes map[string]*storyNode
 	disk  *Disk
-	queue []messages.Message
-	cut   map[[2]string]bool
-	now   int
-	msgID int64
-	said  []string
+	queue []queued
+	// latency is how many ticks after it was sent run delivers a message.
+	latency int
+	cut     map[[2]string]bool
+	now     int
+	msgID   int64
+	said    []string
 }
 
 func (st *storyCluster) run(cmd []string) {
@@ -160,22 +165,7 @@ func (st *storyCluster) run(cmd []string) {
 			st.request(id, messages.Topology{Request: st.newRequest()})
 		}
 	case "deliver":
-		for len(st.queue) > 0 {
-			m := st.queue[0]
-			st.queue = st.queue[1:]
-			n, up := st.nodes[m.Dest]
-			switch {
-			case !up:
-			case st.cut[[2]string{m.Src, m.Dest}]:
-				st.say("%s -x %s %s (cut)", m.Src, m.Dest, m.Body.Type())
-			case n.state == procDead:
-				st.say("%s -x %s %s (dead)", m.Src, m.Dest, m.Body.Type())
-			case n.state == procPaused:
-				n.backlog = append(n.backlog, m) // waits for the resume
-			default:
-				st.step(m.Dest, actor.Received{Msg: m})
-			}
-		}
+		st.deliver(math.MaxInt)
 	case "tick":
 		count := 1
 		if len(cmd) > 1 {
@@ -192,8 +182,10 @@ func (st *storyCluster) run(cmd []string) {
 	case "run":
 		for range num(1) {
 			st.run([]string{"tick"})
-			st.run([]string{"deliver"})
+			st.deliver(st.now)
 		}
+	case "latency":
+		st.latency = num(1)
 	case "cut":
 		st.cut[[2]string{arg(1), arg(2)}], st.cut[[2]string{arg(2), arg(1)}] = true, true
 	case "cut-one-way":
@@ -296,7 +288,7 @@ func (st *storyCluster) take(id string, out actor.Output) {
 	for _, m := range out.Messages {
 		st.say("%s", bytes.TrimSpace(messages.Encode(m)))
 		if _, node := st.nodes[m.Dest]; node {
-			st.queue = append(st.queue, m)
+			st.queue = append(st.queue, queued{m, st.now + st.latency})
 		}
 	}
 }
@@ -314,4 +306,35 @@ func firstDifference(want, got string) string {
 		}
 	}
 	return fmt.Sprintf("the texts part at line %d", min(len(w), len(g))+1)
+}
+
+// queued is a message on its way, and the tick from which run delivers it.
+type queued struct {
+	msg messages.Message
+	due int
+}
+
+// deliver hands on, in the order they were sent, every queued message due
+// by until, and what those send that is due by then too; the rest wait.
+func (st *storyCluster) deliver(until int) {
+	for {
+		i := slices.IndexFunc(st.queue, func(q queued) bool { return q.due <= until })
+		if i < 0 {
+			return
+		}
+		m := st.queue[i].msg
+		st.queue = slices.Delete(st.queue, i, i+1)
+		n, up := st.nodes[m.Dest]
+		switch {
+		case !up:
+		case st.cut[[2]string{m.Src, m.Dest}]:
+			st.say("%s -x %s %s (cut)", m.Src, m.Dest, m.Body.Type())
+		case n.state == procDead:
+			st.say("%s -x %s %s (dead)", m.Src, m.Dest, m.Body.Type())
+		case n.state == procPaused:
+			n.backlog = append(n.backlog, m) // waits for the resume
+		default:
+			st.step(m.Dest, actor.Received{Msg: m})
+		}
+	}
 }
