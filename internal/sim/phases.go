@@ -190,7 +190,10 @@ func (s *Sim) CheckSilence() {
 	}
 	c := s.sc.Config
 	start := s.now
-	ackGrace := c.AckTicks + s.sc.Faults.MaxLatency + 1
+	// A message still on its way when the cluster went quiet may reach a
+	// leaf with news of its hub newer than its own, and the leaf checks
+	// with its parent (tree.go): a hello and its answer, two more hops.
+	ackGrace := c.AckTicks + 2*(s.sc.Faults.MaxLatency+1)
 	s.onSend = func(from string, m messages.Message) {
 		late := s.now-start > ackGrace
 		if m.Body.Type() != messages.TypeAck || late {
