@@ -82,8 +82,8 @@ func ParseStrategy(name string) (Strategy, error) {
 //     retry apart. A hub's links, whose retries find the heal, cap at
 //     k·M/30 for k links retrying (at most M/3), or the timeout if longer;
 //     its counterpart's (the first node it cannot reach, likely the other
-//     side's hub) at M/10, and then the others' at no less than M/2
-//     (counterpart.go).
+//     side's hub) at M/10, and then the others' at no less than M/2, when
+//     its round trips are at least M/10 (counterpart.go).
 //
 // The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
 // M ≥ R₀ + max(A, B), so that backing off never retries sooner than a

@@ -49,9 +49,11 @@ func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1
 // clique, and the tree makes the first node of a clique in init order its
 // hub (tree.go, orphans); so the first node a hub cannot reach is the
 // other side's hub, and that hub's first is this one. In a
-// :majorities-ring, which has no second hub, the guess is wrong and costs
-// little: the nodes a hub cannot reach there have its values from
-// relays. "" when no link is stalled, and when the node has measured no
+// :majorities-ring, which has no second hub, the guess is wrong: the nodes
+// a hub cannot reach there have its values from relays, so the retries
+// cost little, but the fallback's slower ones may find the ring's heal,
+// and send its cut-off nodes back to the hub, later (docs/PROTOCOL.md,
+// "The fault path, measured"). "" when no link is stalled, and when the node has measured no
 // round trip of at least counterpartRetryGap (its estimate over all its
 // links, rtt.go): a retry that lands on a leaf loses a round trip (up to
 // its hub, and the fan-out back), which at --latency 0 is next to nothing,
