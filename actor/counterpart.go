@@ -10,32 +10,44 @@ package actor
 // counterpart retries most often, and the rest, a fallback for when the
 // guess is wrong, more seldom.
 
-// hubRetryCap is the most a hub's stalled link l waits between retries:
-//   - to the counterpart, a tenth of M, whatever the link's timeout (a
-//     retry that crosses after a heal reaches the other side's hub within
-//     that long);
-//   - to any other peer, at least three times as often as M, and a hub
-//     with few such links sooner still, so that together they keep about
-//     hubRetrySpacing apart, but no sooner than the link's timeout (each
-//     link's own retry is what crosses first after a heal when no
-//     counterpart is known: slower than M/3, each link's heal was found
-//     later); while a counterpart is known, at most twice per M.
+// hubRetryCap is the most a hub's stalled link l waits between retries.
+// Without a counterpart, every link keeps the same pace: at least three
+// times as often as M, and a hub with few such links sooner still, so that
+// together they keep about hubRetrySpacing apart, but no sooner than the
+// link's timeout (each link's own retry is what crosses first after a
+// heal: slower than M/3, each link's heal was found later). With one, the
+// hub's k retrying links share the same number of retries, k per that
+// pace, and the counterpart takes half of them: it retries 2/(k+1) of the
+// pace apart and each of the others, the fallback, 2k/(k+1) of it, at most
+// M. The total matters as much as the counterpart's share: in a
+// :majorities-ring, which has no other side's hub, whichever retry
+// crosses first finds the heal, and the hub then resends on every stalled
+// link at once (heal.go); a counterpart retried once per M/10 with the
+// fallback slowed to M/2 thinned the retries out, and a ring's heal was
+// found a hundred milliseconds later (docs/PROTOCOL.md, "The fault path,
+// measured").
 func (n *Node) hubRetryCap(l *link) int64 {
 	m := n.cfg.MaxRetransmitTicks
+	k := int64(n.retrying())
+	pace := max(min(m/3, k*hubRetrySpacing(m)), n.rto(l, true))
 	cp := n.counterpart()
-	if l.peer == cp {
-		return counterpartRetryGap(m)
+	switch {
+	case cp == "" || k < 2:
+		return pace
+	case l.peer == cp:
+		return ceilDiv(2*pace, k+1)
+	default:
+		return min(ceilDiv(2*k*pace, k+1), m)
 	}
-	capTicks := max(min(m/3, int64(n.retrying())*hubRetrySpacing(m)), n.rto(l, true))
-	if cp != "" {
-		capTicks = max(capTicks, m/2)
-	}
-	return capTicks
 }
 
-// counterpartRetryGap is how often a hub retries its counterpart: a
-// tenth of M.
-func counterpartRetryGap(maxRetransmit int64) int64 { return max(maxRetransmit/10, 1) }
+// ceilDiv is a/b rounded up, for positive a and b: a retry gap rounded
+// down would spend more than the hub's share.
+func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
+
+// counterpartMinRTT is the shortest smoothed round trip at which a hub
+// has a counterpart: a tenth of M.
+func counterpartMinRTT(maxRetransmit int64) int64 { return max(maxRetransmit/10, 1) }
 
 // hubRetrySpacing is the gap a hub with fewer than ten retrying links
 // keeps between its retries across a cut, over all of them together (see
@@ -54,16 +66,16 @@ func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1
 // cost little, but the fallback's slower ones may find the ring's heal,
 // and send its cut-off nodes back to the hub, later (docs/PROTOCOL.md,
 // "The fault path, measured"). "" when no link is stalled, and when the node has measured no
-// round trip of at least counterpartRetryGap (its estimate over all its
+// round trip of at least counterpartMinRTT (its estimate over all its
 // links, rtt.go): a retry that lands on a leaf loses a round trip (up to
 // its hub, and the fan-out back), which at --latency 0 is next to nothing,
-// and retrying the counterpart once per M/10 cost challenge 3c's five
-// nodes, at ten operations a second, up to half a message per operation
-// for no latency at all (measured; the hub's links then keep their usual
+// and retrying the counterpart once per M/10 (on top of the others)
+// cost challenge 3c's five nodes, at ten operations a second, up to half
+// a message per operation for no latency at all (measured; the hub's links then keep their usual
 // pace). A node that has measured nothing, cut off since the run began,
 // knows nothing of the network's latency, and keeps the usual pace too.
 func (n *Node) counterpart() string {
-	if rt, ok := n.rtt.smoothed(); !ok || rt < counterpartRetryGap(n.cfg.MaxRetransmitTicks) {
+	if rt, ok := n.rtt.smoothed(); !ok || rt < counterpartMinRTT(n.cfg.MaxRetransmitTicks) {
 		return ""
 	}
 	for _, id := range n.nodes {
