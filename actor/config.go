@@ -80,10 +80,11 @@ func ParseStrategy(name string) (Strategy, error) {
 //   - retry: a stalled link resends after min(2^k · that timeout, M),
 //     plus a fixed phase of its own on the first, so links cut together
 //     retry apart. A hub's links, whose retries find the heal, cap at
-//     k·M/30 for k links retrying (at most M/3), or the timeout if longer;
-//     its counterpart's (the first node it cannot reach, likely the other
-//     side's hub) at M/10, and then the others' at no less than M/2, when
-//     its round trips are at least M/10 (counterpart.go).
+//     k·M/30 for k links retrying (at most M/3), or the timeout if longer:
+//     the pace P. When its round trips are at least M/10, its counterpart
+//     (the first node it cannot reach, likely the other side's hub) gets
+//     half of those k retries per P, at 2P/(k+1), and the others share the
+//     rest, at 2kP/(k+1) up to M (counterpart.go).
 //
 // The inequalities Validate enforces: B ≥ 0, A ≥ 0, R₀ ≥ 1, and
 // M ≥ R₀ + max(A, B), so that backing off never retries sooner than a

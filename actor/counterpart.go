@@ -7,8 +7,8 @@ package actor
 // out there at once (the values are late, tree.late), one hop; one that
 // reaches any other node of that side takes two more, up to its hub and
 // then the fan-out. So of a hub's stalled links, the one to its
-// counterpart retries most often, and the rest, a fallback for when the
-// guess is wrong, more seldom.
+// counterpart gets half of the hub's retries, and the rest, a fallback
+// for when the guess is wrong, share the other half.
 
 // hubRetryCap is the most a hub's stalled link l waits between retries.
 // Without a counterpart, every link keeps the same pace: at least three
@@ -16,23 +16,22 @@ package actor
 // together they keep about hubRetrySpacing apart, but no sooner than the
 // link's timeout (each link's own retry is what crosses first after a
 // heal: slower than M/3, each link's heal was found later). With one, the
-// hub's k retrying links share the same number of retries, k per that
-// pace, and the counterpart takes half of them: it retries 2/(k+1) of the
-// pace apart and each of the others, the fallback, 2k/(k+1) of it, at most
-// M. The total matters as much as the counterpart's share: in a
-// :majorities-ring, which has no other side's hub, whichever retry
-// crosses first finds the heal, and the hub then resends on every stalled
-// link at once (heal.go); a counterpart retried once per M/10 with the
-// fallback slowed to M/2 thinned the retries out, and a ring's heal was
-// found a hundred milliseconds later (docs/PROTOCOL.md, "The fault path,
-// measured").
+// hub's k retrying links share as many retries as they would make
+// without it, k per that pace, and the counterpart takes half of them: it
+// retries 2/(k+1) of the pace apart and each of the others, the fallback,
+// 2k/(k+1) of it, at most M. The total matters as much as the
+// counterpart's share: in a :majorities-ring, which has no other side's
+// hub, whichever retry crosses first finds the heal, and the hub then
+// resends on every stalled link at once (heal.go). A counterpart retried
+// once per M/10 on top of a fallback slowed to M/2 thinned those retries
+// out, and a ring's heal was found about a hundred milliseconds later
+// (docs/PROTOCOL.md, "The fault path, measured").
 func (n *Node) hubRetryCap(l *link) int64 {
 	m := n.cfg.MaxRetransmitTicks
 	k := int64(n.retrying())
 	pace := max(min(m/3, k*hubRetrySpacing(m)), n.rto(l, true))
-	cp := n.counterpart()
-	switch {
-	case cp == "" || k < 2:
+	switch cp := n.counterpart(); {
+	case cp == "":
 		return pace
 	case l.peer == cp:
 		return ceilDiv(2*pace, k+1)
@@ -63,17 +62,17 @@ func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1
 // other side's hub, and that hub's first is this one. In a
 // :majorities-ring, which has no second hub, the guess is wrong: the nodes
 // a hub cannot reach there have its values from relays, so the retries
-// cost little, but the fallback's slower ones may find the ring's heal,
-// and send its cut-off nodes back to the hub, later (docs/PROTOCOL.md,
-// "The fault path, measured"). "" when no link is stalled, and when the node has measured no
-// round trip of at least counterpartMinRTT (its estimate over all its
-// links, rtt.go): a retry that lands on a leaf loses a round trip (up to
-// its hub, and the fan-out back), which at --latency 0 is next to nothing,
-// and retrying the counterpart once per M/10 (on top of the others)
+// cost little, and any of them that crosses finds the ring's heal.
+// "" when no link is stalled, and when the node has measured no round
+// trip of at least counterpartMinRTT (its estimate over all its links,
+// rtt.go): a retry that lands on a leaf loses a round trip (up to its
+// hub, and the fan-out back), which at --latency 0 is next to nothing,
+// and retrying the counterpart once per M/10 on top of the other links
 // cost challenge 3c's five nodes, at ten operations a second, up to half
-// a message per operation for no latency at all (measured; the hub's links then keep their usual
-// pace). A node that has measured nothing, cut off since the run began,
-// knows nothing of the network's latency, and keeps the usual pace too.
+// a message per operation for no latency at all (measured; the hub's
+// links then keep their usual pace). A node that has measured nothing,
+// cut off since the run began, knows nothing of the network's latency,
+// and keeps the usual pace too.
 func (n *Node) counterpart() string {
 	if rt, ok := n.rtt.smoothed(); !ok || rt < counterpartMinRTT(n.cfg.MaxRetransmitTicks) {
 		return ""
