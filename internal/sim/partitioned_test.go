@@ -97,8 +97,9 @@ func TestLongPartitionStaysBounded(t *testing.T) {
 			}
 			// Under Star the cut-off node is a hub (n0, or n3 once it
 			// makes itself one), and one of its links, the counterpart,
-			// may retry once per M/10 whatever the rest do (only when its
-			// round trips are that long; see actor/counterpart.go):
+			// takes half of the hub's retries, so it may retry sooner than
+			// one link's own timers allow (only when its round trips are
+			// at least M/10; see actor/counterpart.go): once per M/10 is
 			// allowed on top.
 			var counterpartLimit, counterpartPerSecond int64
 			if tt.strategy == actor.Star {
