@@ -53,9 +53,10 @@ import (
 // peer sought is told a path that ends with it, so it takes the node as a
 // child meanwhile and values flow both ways around the cut. If the
 // parent's link dies (two more timeouts), the node fails over to the best
-// way that is news, or, with none, becomes an orphan: it waits one
-// timeout for each node before it in init order that it has heard from
-// lately (at most maxOrphanTurns), then becomes a hub. So the first node
+// way that is news, or, with none, becomes an orphan: it waits a turn
+// (two timeouts) for each node before it in init order that it has heard
+// from since its parent turned doubtful (at most maxOrphanTurns), then
+// becomes a hub. So the first node
 // in init order on each side of a clean split becomes that side's hub and
 // the others join it rather than each fanning its store out to every
 // peer, and in a majorities ring a node cut off from n0 finds a neighbour
@@ -86,7 +87,8 @@ import (
 //     found, over a healthy link (the usual way back after a heal);
 //   - loop: the parent's path came to run through this node;
 //   - outranked: the parent's path came to lead to a hub later in init
-//     order than this node, which then does better as a hub itself.
+//     order than this node, which then does better as a hub itself (at
+//     its turn, as an orphan, see rehome).
 type tree struct {
 	order    map[string]int // each node's place in init order
 	self     int            // this node's place
@@ -106,8 +108,12 @@ type tree struct {
 	// orphan says the parent is dead and no peer offers a way to a hub
 	// earlier than this node: it will become a hub itself at hubAt, unless
 	// a way turns up first (see rehome).
-	orphan bool
-	hubAt  int64
+	orphan       bool
+	orphanReason string // why the node left its parent's way: the reason logged at hubAt
+	hubAt        int64
+	// doubtedAt is when the parent last turned doubtful: the peers heard
+	// from since shortly before are the ones a cut stranded with this node.
+	doubtedAt int64
 	// querying says a round of peers was asked for a newer way (seek) and
 	// the next round is due at queryAt if none has answered.
 	querying bool
@@ -588,6 +594,7 @@ func (t *tree) changed(n *Node, l *link, _, now health) {
 	if l.peer == t.parent {
 		switch now {
 		case doubtful:
+			t.doubtedAt = n.now
 			t.askers = t.askers[:0]
 			t.endSeek(n, "")
 			t.seek(n)
@@ -778,59 +785,97 @@ func rotate(ids []string, from int) []string {
 // or two of them to fail as well.
 const seekFanout = 3
 
-// rehome leaves a parent that can no longer be used, for the best path
+// rehome leaves a parent that can no longer be used (dead, or its way
+// come to lead to a hub later than this node: outranked) for the best way
 // known, or to be a hub.
 //
-// A node whose parent died with no better way in sight does not become a
-// hub at once, unless no node comes before it in init order: it becomes
-// an orphan, and a hub only after one timeout for each node before it
-// that it may still reach (hubAt): one it has heard from lately (in a cut,
-// the peers cut off with it ask it for a way, so it hears them) over a
-// link that is not dead. Counting every node before it, heard or not,
-// made every orphan but the first two wait the same two turns, and a cut
-// that all the nodes of a side noticed at once (a missed promise) made
-// half a dozen of them hubs in the same tick, each handing its store to
-// every peer. When a cut strands many nodes at once, the first of them in
-// init order becomes their hub and the others hear its fan-out and join
-// it before their own turn comes, instead of each becoming a hub and
-// fanning its store out to every peer. The first of them does not wait:
-// its retries, a hub's, are what carries its side's values across a heal,
-// and Maelstrom draws heals as short as a tenth of a second between two
-// cuts. Making it wait a timeout too (so that a cut healed just before its
-// stall would not make it a hub) lost such a heal: values accepted in a
-// :majority crossed 15 s later instead of in the 150 ms before the next
-// cut (3d + partition seed 15). Meanwhile its values wait on its parent's
-// link and go through the peers it seeks.
+// With no better way in sight a node does not become a hub at once unless
+// no node before it in init order was stranded with it (strandedBefore):
+// it becomes an orphan, and a hub at its turn (hubAt): orphanTurnRTOs
+// timeouts for each such node up to maxOrphanTurns of them, and a round
+// trip for each one beyond, so that the nodes past the cap do not all
+// become hubs in the same tick when the first in line is slow to find its
+// parent dead (a leaf with nothing to send finds it only once it has
+// values: in the simulator, eight hubs at once on a side whose first node
+// was quiet). When a cut
+// strands many nodes, the first of them in init order becomes their hub,
+// and the others hear its fan-out and join it before their own turn
+// comes, instead of each becoming a hub and fanning its store out to every
+// peer. A turn is two timeouts because the nodes of a side do not find
+// their parent dead at the same moment: one with values of its own
+// notices a timeout before one that only missed a promise, and with
+// one-timeout turns the second in line often became a hub before the
+// first, which then outranked it (a store handed round twice).
+//
+// An outranked node waits its turn the same way, still sending through
+// its parent, a reachable hub if a worse one. In a split, the nodes that
+// heard the hub last hold the newest stamps, and others of their side
+// take their (stale) way as news and fail over to them; when one of them
+// becomes a hub in turn, every node that joined it is outranked at once.
+// Each became a hub in the same tick, a dozen stores handed to every peer
+// (docs/PROTOCOL.md, "One hub per side").
+//
+// The first in line does not wait: its retries, a hub's, are what carries
+// its side's values across a heal, and Maelstrom draws heals as short as
+// a tenth of a second between two cuts. Making it wait a timeout too (so
+// that a cut healed just before its stall would not make it a hub) lost
+// such a heal: values accepted in a :majority crossed 15 s later instead
+// of in the 150 ms before the next cut (3d + partition seed 15).
+// Meanwhile its values wait on its parent's link and go through the peers
+// it seeks.
 func (t *tree) rehome(n *Node, reason string) {
 	if best := t.best(n); best != "" {
 		t.becomeLeaf(n, best, reason)
 		return
 	}
-	if reason != reasonFailover || t.parent == "" {
+	if reason == reasonLoop || t.parent == "" {
 		t.becomeHub(n, reason)
 		return
 	}
 	if t.orphan {
 		return
 	}
-	before := 0
-	for _, p := range n.nodes[:t.self] {
-		if l := n.links[p]; p != t.parent && l.out.health() != dead && heardLately(n, l) {
-			before++
-		}
-	}
+	before := t.strandedBefore(n)
 	if before == 0 {
 		t.becomeHub(n, reason)
 		return
 	}
-	t.orphan = true
-	t.hubAt = n.now + int64(min(before, maxOrphanTurns))*n.rto(n.links[t.parent], true)
+	t.orphan, t.orphanReason = true, reason
+	l := n.links[t.parent]
+	t.hubAt = n.now + orphanTurnRTOs*int64(min(before, maxOrphanTurns))*n.rto(l, true) + int64(max(before-maxOrphanTurns, 0))*n.roundTrip(l)
 }
 
-// maxOrphanTurns caps an orphan's wait, in timeouts: a node late in init
-// order cut off alone (a :one partition) must not wait a timeout for every
-// node before it, since a hub's links are also what finds the heal first
-// (heal.go): each retries across the cut on its own phase.
+// strandedBefore counts the nodes before this one in init order that may
+// have been stranded with it: the link to each is not dead, and it was
+// heard from since M before the parent last turned doubtful. In a cut the
+// peers cut off with a node ask it for a way when they notice, so it
+// hears them; those on the other side it does not hear. Counting every
+// node before it, heard or not, made every orphan but the first two wait
+// the same turns, and a cut that all the nodes of a side noticed at once
+// made half a dozen of them hubs in the same tick. Counting only those
+// heard within M of now missed the askers of a cut noticed more than M
+// before the parent died (a quiet parent takes that long), and made a
+// dozen of them hubs at once as well.
+func (t *tree) strandedBefore(n *Node) int {
+	before := 0
+	for _, p := range n.nodes[:t.self] {
+		if l := n.links[p]; p != t.parent && l.out.health() != dead && l.lastHeard >= t.doubtedAt-n.cfg.MaxRetransmitTicks {
+			before++
+		}
+	}
+	return before
+}
+
+// orphanTurnRTOs is an orphan's turn, in timeouts of its parent's link:
+// longer than the spread of the moments the nodes of a side find their
+// parent dead, plus a hop for the first one's fan-out (see rehome).
+const orphanTurnRTOs = 2
+
+// maxOrphanTurns caps the turns in an orphan's wait (a round trip per node
+// beyond them): a node late in init order cut off alone (a :one
+// partition) must not wait a turn for every node before it, since a hub's
+// links are also what finds the heal first (heal.go): each retries across
+// the cut on its own phase.
 const maxOrphanTurns = 2
 
 // wake is when the tree next needs a tick of its own: an orphan's turn to
@@ -850,7 +895,7 @@ func (t *tree) wake(*Node) int64 {
 // next query round when the last one went unanswered.
 func (t *tree) tick(n *Node) {
 	if t.orphan && n.now >= t.hubAt {
-		t.becomeHub(n, reasonFailover)
+		t.becomeHub(n, t.orphanReason)
 		return
 	}
 	if t.querying && n.now >= t.queryAt {

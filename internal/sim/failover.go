@@ -19,6 +19,7 @@ type hubWatch struct {
 	disturbed map[[2]string]int64 // per pair of nodes (sorted): last tick they could not talk
 	failovers int                 // every failover noted
 	reachable int                 // those away from a reachable hub
+	became    []string            // the nodes that became hubs, in order, for any reason
 }
 
 // WatchFailovers has the run check every failover against the partitions
@@ -35,6 +36,15 @@ func (s *Sim) Failovers() (all, reachable int) {
 		return 0, 0
 	}
 	return s.hubs.failovers, s.hubs.reachable
+}
+
+// BecameHubs returns the nodes of the watched run that became hubs, in
+// order, whatever the reason.
+func (s *Sim) BecameHubs() []string {
+	if s.hubs == nil {
+		return nil
+	}
+	return s.hubs.became
 }
 
 func pair(a, b string) [2]string {
@@ -61,11 +71,17 @@ func (w *hubWatch) observe(s *Sim) {
 
 // noted checks one note of node from.
 func (w *hubWatch) noted(s *Sim, from, note string) {
-	if w == nil || !strings.HasSuffix(note, ": failover") {
+	if w == nil {
 		return
 	}
 	var old, to string
 	if _, err := fmt.Sscanf(note, "hub %s -> %s", &old, &to); err != nil {
+		return
+	}
+	if strings.TrimSuffix(to, ":") == from {
+		w.became = append(w.became, from)
+	}
+	if !strings.HasSuffix(note, ": failover") {
 		return
 	}
 	w.failovers++

@@ -46,6 +46,10 @@ type Faults struct {
 	// with this mean in ticks instead (Maelstrom's --latency-dist
 	// exponential): unbounded, so MaxLatency no longer bounds it.
 	ExpLatency int64
+	// ConstLatency, when positive, makes every node-to-node message take
+	// exactly this many ticks instead (Maelstrom's default, --latency-dist
+	// constant): no reordering between two nodes, as eddy runs 3d.
+	ConstLatency int64
 	// NemesisTicks is the mean gap between partition starts and stops, as
 	// Maelstrom's --nemesis-interval; zero means no partitions.
 	NemesisTicks int64

@@ -325,6 +325,9 @@ func (s *Sim) latency() int64 {
 	if mean := s.sc.Faults.ExpLatency; mean > 0 {
 		return int64(s.rng.ExpFloat64() * float64(mean))
 	}
+	if c := s.sc.Faults.ConstLatency; c > 0 {
+		return c
+	}
 	return s.rng.Int64N(s.sc.Faults.MaxLatency + 1)
 }
 
