@@ -378,6 +378,11 @@ func (t *tree) heard(n *Node, l *link, s standing) {
 			t.rehome(n, t.unusable(n, p))
 			return
 		}
+		if t.orphan && n.links[p].out.health() == healthy {
+			// An outranked node waiting its turn whose parent has since
+			// joined an earlier hub: its way is good again.
+			t.orphan = false
+		}
 		// A hub stamps every message with its clock, so a promise
 		// stamped no newer than a message already heard from it was
 		// overtaken on the way, or is a duplicate: it was kept already.
