@@ -813,7 +813,8 @@ const seekFanout = 3
 // first, which then outranked it (a store handed round twice).
 //
 // An outranked node waits its turn the same way, still sending through
-// its parent, a reachable hub if a worse one. In a split, the nodes that
+// its parent, a reachable hub if a worse one, and stays if the parent's
+// way leads to an earlier hub again meanwhile (heard). In a split, the nodes that
 // heard the hub last hold the newest stamps, and others of their side
 // take their (stale) way as news and fail over to them; when one of them
 // becomes a hub in turn, every node that joined it is outranked at once.
