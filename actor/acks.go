@@ -14,7 +14,7 @@ package actor
 //   - prompt: it owes one that goes in the next flush, on gossip if any
 //     goes the peer's way, alone if not: the node has something to tell the
 //     peer (a probe answered, a restart noticed, a better hub: restart.go,
-//     tree.go).
+//     tree_news.go).
 //
 //	settled --values--> lazy --now set--> soon --news--> prompt
 //	   ^                 |                  |               |

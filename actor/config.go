@@ -9,7 +9,7 @@ const (
 	// Star routes every value through a hub: in fair weather a node sends
 	// the values its clients broadcast to its hub alone, at once, and the
 	// hub batches them out to every other node. Under partitions the star
-	// repairs itself into a tree (tree.go): a node cut off from its hub
+	// repairs itself into a tree (tree*.go): a node cut off from its hub
 	// attaches to a peer that still reaches it, and a group that reaches
 	// no earlier hub at all makes its own.
 	Star Strategy = iota

@@ -58,7 +58,7 @@ func hubRetrySpacing(maxRetransmit int64) int64 { return max(maxRetransmit/30, 1
 // of the side it cannot reach. The cuts Maelstrom draws that leave a side
 // without this hub (:one, :minority-third, :majority) leave that side a
 // clique, and the tree makes the first node of a clique in init order its
-// hub (tree.go, orphans); so the first node a hub cannot reach is the
+// hub (tree_orphan.go); so the first node a hub cannot reach is the
 // other side's hub, and that hub's first is this one. In a
 // :majorities-ring, which has no second hub, the guess is wrong: the nodes
 // a hub cannot reach there have its values from relays, so the retries

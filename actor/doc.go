@@ -47,9 +47,11 @@
 // the values themselves. Which peers a value goes to is the Strategy's
 // choice, made by a small type chosen in NewNode (star, flood, mesh), so
 // the shared path has no branches on the strategy; the star is a tree that
-// repairs itself around cuts (tree.go), and half of a hub's retries across
-// a cut go to the first node it cannot reach, the likeliest hub of the
-// other side (counterpart.go). Each link's outbound and ack sides
+// repairs itself around cuts (tree.go, with routing, news, seeking,
+// orphans and ranks in tree_route.go, tree_news.go, tree_seek.go,
+// tree_orphan.go and tree_rank.go), and half of a hub's retries across a
+// cut go to the first node it cannot reach, the likeliest hub of the other
+// side (counterpart.go). Each link's outbound and ack sides
 // are explicit states with named transitions (progress.go, acks.go), and
 // one function, plan (plan.go), decides what a link does next and when,
 // both to act and to say NextTick. Timeouts follow the round trip each

@@ -31,7 +31,7 @@ type link struct {
 	// set on the link to the node's parent, whose silence must show soon.
 	askNow bool
 	// askNext has the next gossip on the link ask for an answer at once:
-	// set on the links a node seeks a new way to its hub on (tree.go).
+	// set on the links a node seeks a new way to its hub on (tree_seek.go).
 	askNext bool
 	// late has the next gossip on the link say its values are late
 	// (Gossip.Late), for its peer to pass them on at once: set when values

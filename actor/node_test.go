@@ -326,7 +326,7 @@ func TestRejectedLinesAreAnsweredWhenPossible(t *testing.T) {
 }
 
 // TestStarFailsOverAndBack cuts the hub off: one timeout after the leaf's
-// value went to its hub unanswered, the leaf seeks (tree.go): it hands the
+// value went to its hub unanswered, the leaf seeks (tree_seek.go): it hands the
 // value to n1, earlier than itself in init order, asking for an answer.
 // n1 answers with its path to n0; two more timeouts later the leaf fails
 // over to n1, and it returns to n0 once n0 acknowledges again.

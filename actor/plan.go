@@ -15,7 +15,7 @@ import (
 // peer behind a network with a long tail (exponential latency) was taken for dead about once per thousand values
 // sent; with two, the chance is that squared. A doubtful parent costs no
 // latency meanwhile: the node seeks another way from the first timeout on
-// (tree.go).
+// (tree_seek.go).
 const suspectRTOs = 2
 
 // spareRetryFactor is how many retry caps (M) a stalled link that carries
@@ -95,7 +95,7 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		}
 	case stateSuspect:
 		// Silence alone never stalls a link (actQuiet): it makes the node
-		// seek another way (tree.go), and only the node's own values going
+		// seek another way (tree_seek.go), and only the node's own values going
 		// unanswered make it give up on the peer, two timeouts after the
 		// first of them went.
 		if l.sent > 0 {

@@ -37,7 +37,7 @@ import "fmt"
 // this run (to_inc) confirms it. A strategy sees a link's health (healthy,
 // doubtful or dead: replicate, suspect, stalled; a probe by how many went
 // unanswered) and is told each time it changes, which is how a star node
-// notices that its hub no longer answers (tree.go).
+// notices that its hub no longer answers (tree_news.go).
 //
 // Only a restart puts links into probe. A node restarted within its test
 // (recovery.go) has its log back but lost its streams: the values it had

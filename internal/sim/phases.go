@@ -192,7 +192,7 @@ func (s *Sim) CheckSilence() {
 	start := s.now
 	// A message still on its way when the cluster went quiet may reach a
 	// leaf with news of its hub newer than its own, and the leaf checks
-	// with its parent (tree.go): a hello and its answer, two more hops.
+	// with its parent (tree_news.go): a hello and its answer, two more hops.
 	ackGrace := c.AckTicks + 2*(s.sc.Faults.MaxLatency+1)
 	s.onSend = func(from string, m messages.Message) {
 		late := s.now-start > ackGrace
