@@ -70,7 +70,7 @@ func (n *Node) releaseHolds(links []*link) {
 	low, second := n.routed, n.routed
 	var lowest *link
 	for _, l := range links {
-		if !l.hasUnsent() || !l.streams() {
+		if !l.hasUnsent() || !l.streams() || n.strategy.passesOn(n, l.peer) {
 			continue
 		}
 		if act, at := n.plan(l); at <= n.now && act.sends() {

@@ -37,6 +37,12 @@ type strategy interface {
 	// stalled link that carries none retries seldom (spareRetryFactor):
 	// what it holds went to the links that do carry values.
 	carries(n *Node, peer string) bool
+	// passesOn reports whether the link to peer has the batches this node
+	// receives from its parent passed on at once (a relay's link to a
+	// child), and everything else it carries goes up to the parent at
+	// once as well: its own batches then wait for the parent's (batchGap),
+	// and hold no acknowledgement back (hold.go).
+	passesOn(n *Node, peer string) bool
 	// wake is when the strategy next needs a tick of its own (none for
 	// never), and tick is that tick: both let a strategy keep a timer
 	// that is not a link's, and nextTick asks wake, so the two agree.
@@ -118,6 +124,7 @@ func (*flood) changed(*Node, *link, health, health) {}
 func (*flood) path(*Node, string) []string          { return nil }
 func (*flood) hub(*Node) string                     { return "" }
 func (*flood) carries(*Node, string) bool           { return true }
+func (*flood) passesOn(*Node, string) bool          { return false }
 func (*flood) wake(*Node) int64                     { return none }
 func (*flood) tick(*Node)                           {}
 
@@ -142,5 +149,6 @@ func (mesh) changed(*Node, *link, health, health) {}
 func (mesh) path(*Node, string) []string          { return nil }
 func (mesh) hub(*Node) string                     { return "" }
 func (mesh) carries(*Node, string) bool           { return true }
+func (mesh) passesOn(*Node, string) bool          { return false }
 func (mesh) wake(*Node) int64                     { return none }
 func (mesh) tick(*Node)                           {}

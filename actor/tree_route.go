@@ -60,6 +60,14 @@ func (t *tree) carries(n *Node, peer string) bool {
 	return t.parent == "" || peer == t.parent || slices.Contains(t.children, peer) || slices.Contains(t.seeking, peer)
 }
 
+// passesOn reports whether peer is a child of this node while it has a
+// parent whose link streams: route passes the parent's batches on to it
+// at once, and every value it queues for the child otherwise went up to
+// the parent at once too.
+func (t *tree) passesOn(n *Node, peer string) bool {
+	return t.parent != "" && n.links[t.parent].streams() && slices.Contains(t.children, peer)
+}
+
 // targets is where this node's own values go: its parent, or every peer
 // when it is a hub.
 func (t *tree) targets(n *Node) []string {
