@@ -17,7 +17,14 @@ import "slices"
 // were queued. It is released once no live link still has unsent values
 // with a count at or below it, the batch's own link aside. Links that
 // stream nothing now (stalled, or probing) do not hold acks back: their
-// peers get the values with the retries.
+// peers get the values with the retries. Nor do a relay's links to its
+// children while its parent's link streams (strategy.passesOn):
+// whatever they hold went up to the parent at once, in the output that
+// carries the ack, or goes down in that output (the parent's batch).
+// Held for them, a child's ack would wait for the relay's next batch to
+// its other children, which waits for the parent's (batchGap), up to B/5
+// longer than the batch interval B a child allows its parent for an
+// answer (Config).
 //
 // The hold is checked before each flush, with the links that will send in
 // that flush counted as sent: the ack then rides, as before, on the gossip

@@ -271,7 +271,10 @@ func (n *Node) keepPromise(l *link) int64 {
 
 // batchDue reports whether some streaming link's batch interval has run
 // out with new values waiting (a link starting over, which sends at once,
-// does not count). Then every streaming link with new values sends its
+// does not count, nor does one with urgent values, which sends now
+// anyway: a relay's link to its parent, carrying a child's value up at
+// once, pulled the relay's batches to every other child along, a message
+// to each for every value sent up). Then every streaming link with new values sends its
 // batch in this flush, due or not: the links of a node batch in step, so
 // a hub's fan-out of a relayed value and the gossip that carries its ack
 // to the relaying node leave in one output (hold.go), and a link pulled
