@@ -95,9 +95,9 @@ func (n *Node) plan(l *link) (act action, at int64) {
 		}
 	case stateSuspect:
 		// Silence alone never stalls a link (actQuiet): it makes the node
-		// seek another way (tree_seek.go), and only the node's own values going
-		// unanswered make it give up on the peer, two timeouts after the
-		// first of them went.
+		// seek another way (tree_seek.go), and only the node's own values
+		// going unanswered make it give up on the peer, two timeouts after
+		// the first of them went.
 		if l.sent > 0 {
 			// A link stalls (for a star node's parent, the failover) only
 			// once its latest resend has gone unanswered for a whole
@@ -274,12 +274,13 @@ func (n *Node) keepPromise(l *link) int64 {
 // does not count, nor does one with urgent values, which sends now
 // anyway: a relay's link to its parent, carrying a child's value up at
 // once, pulled the relay's batches to every other child along, a message
-// to each for every value sent up). Then every streaming link with new values sends its
-// batch in this flush, due or not: the links of a node batch in step, so
-// a hub's fan-out of a relayed value and the gossip that carries its ack
-// to the relaying node leave in one output (hold.go), and a link pulled
-// out of step (by the first relay after a quiet spell, which every link
-// but the relaying one sends at once) costs one early batch, once.
+// to each for every value sent up). Then every streaming link with new
+// values sends its batch in this flush, due or not: the links of a node
+// batch in step, so a hub's fan-out of a relayed value and the gossip
+// that carries its ack to the relaying node leave in one output
+// (hold.go), and a link pulled out of step (by the first relay after a
+// quiet spell, which every link but the relaying one sends at once) costs
+// one early batch, once.
 func (n *Node) batchDue(links []*link) bool {
 	for _, l := range links {
 		if l.streams() && l.hasUnsent() && !l.urgentUnsent() && l.out.lastSend != never && n.now-l.out.lastSend >= n.batchGap(l) {
