@@ -13,10 +13,8 @@ func cutHub(t *testing.T, cfg Config, rtt int64) *Node {
 	t.Helper()
 	hub := newInitedNode(t, cfg, "n0", 6)
 	var ts uint64
-	for _, m := range step(hub, broadcast("n0", 1, 1)).Messages {
-		if g, ok := m.Body.(messages.Gossip); ok && m.Dest == "n5" {
-			ts = g.Stamp
-		}
+	for _, g := range gossipsTo(step(hub, broadcast("n0", 1, 1)).Messages, "n5") {
+		ts = g.Stamp
 	}
 	if ts == 0 {
 		t.Fatal("the hub sent n5 no stamped gossip")

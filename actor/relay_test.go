@@ -36,10 +36,12 @@ func relayOf(t *testing.T) *Node {
 	return n
 }
 
+// fromPeer is a message from src to the relay, n2.
 func fromPeer(src string, body messages.Body) Event {
 	return Received{Msg: messages.Message{Src: src, Dest: "n2", Body: body}}
 }
 
+// ints makes integer values.
 func ints(vs ...int64) []messages.Value {
 	out := make([]messages.Value, len(vs))
 	for i, v := range vs {
@@ -52,12 +54,10 @@ func ints(vs ...int64) []messages.Value {
 // order, and nil if none went there.
 func valuesTo(ms []messages.Message, dest string) []int64 {
 	var got []int64
-	for _, m := range ms {
-		if g, ok := m.Body.(messages.Gossip); ok && m.Dest == dest {
-			for _, v := range g.Values {
-				i, _ := v.Int()
-				got = append(got, i)
-			}
+	for _, g := range gossipsTo(ms, dest) {
+		for _, v := range g.Values {
+			i, _ := v.Int()
+			got = append(got, i)
 		}
 	}
 	return got
