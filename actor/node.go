@@ -32,6 +32,10 @@ type Node struct {
 	// waitSlot, so holding a message back allocates nothing. See durable.go.
 	waiting  *messages.Message
 	waitSlot messages.Message
+	// moreInput is set while the message last received said more input
+	// follows (Received.More), through the report of its write: its
+	// sends wait for the next event's step.
+	moreInput bool
 	// catchingUp is set from a restart's init until a peer confirms this
 	// run; see progress.go.
 	catchingUp bool
@@ -129,6 +133,9 @@ func (n *Node) Fenced() bool { return n.fence.up }
 // Step applies one event and returns what it caused.
 func (n *Node) Step(ev Event) Output {
 	var out Output
+	if _, ok := ev.(Persisted); !ok {
+		n.moreInput = false
+	}
 	if !n.checkWrite(ev, &out) {
 		out.NextTick = n.nextTick()
 		n.asked(&out)
@@ -141,6 +148,7 @@ func (n *Node) Step(ev Event) Output {
 			n.flush(&out)
 		}
 	case Received:
+		n.moreInput = e.More
 		n.receive(e.Msg, false, &out)
 		n.flushUnlessWaiting(&out)
 	case Rejected:
@@ -148,6 +156,7 @@ func (n *Node) Step(ev Event) Output {
 		if reply, ok := e.Err.Reply(); ok {
 			n.answer(reply, true, &out)
 		}
+		n.flushUnlessWaiting(&out) // what a burst before it held back
 	case Persisted:
 		n.written(e.Err, &out)
 		n.flushUnlessWaiting(&out)
@@ -174,15 +183,20 @@ func (n *Node) note(s string) { n.notes = append(n.notes, s) }
 // setNextTick fills in out.NextTick, unless a write is outstanding: the
 // shell steps its report next, whose output says.
 func (n *Node) setNextTick(out *Output) {
-	if n.waiting == nil {
+	switch {
+	case n.waiting != nil:
+	case n.moreInput:
+		out.NextTick = 1 // it held back a flush (Received.More)
+	default:
 		out.NextTick = n.nextTick()
 	}
 }
 
-// flushUnlessWaiting sends what is due, unless a write is outstanding: then
-// the step's output must hold nothing but the write (see Output).
+// flushUnlessWaiting sends what is due, unless a write is outstanding (then
+// the step's output must hold nothing but the write, see Output) or more
+// input follows at once (Received.More).
 func (n *Node) flushUnlessWaiting(out *Output) {
-	if n.self != "" && n.waiting == nil {
+	if n.self != "" && n.waiting == nil && !n.moreInput {
 		n.flush(out)
 	}
 }

@@ -34,7 +34,9 @@ func readLines(stdin io.Reader, loop *actor.Loop) {
 				errors.As(err, &de)
 				ev = actor.Rejected{Err: de}
 			} else {
-				ev = actor.Received{Msg: msg}
+				// More input already here: the node may answer the
+				// burst as one (actor.Received).
+				ev = actor.Received{Msg: msg, More: in.More()}
 			}
 		}
 		if len(line) > bigLine {
