@@ -6,20 +6,7 @@ import "rumor/messages"
 type Event interface{ isEvent() }
 
 // Received is a message that decoded cleanly.
-//
-// More says that the shell already holds more input behind it. The node
-// then leaves what the message makes due for the step of the next event,
-// so that a burst of messages that arrived together (a relay passing on
-// the batches a delivery delay held back, say) is answered with one
-// message per peer rather than one per message of the burst. The next
-// event without More, and any Tick, sends it. What is held is due, so the
-// node asks for the next tick (Output.NextTick): input that ends in
-// something the node never sees costs at most a tick, and a shell that
-// steps a Tick whenever its clock has moved bounds any hold by a tick.
-type Received struct {
-	Msg  messages.Message
-	More bool
-}
+type Received struct{ Msg messages.Message }
 
 // Rejected is a line that did not decode. The node answers it with an error
 // reply when it can and reports it either way.

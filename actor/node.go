@@ -32,10 +32,6 @@ type Node struct {
 	// waitSlot, so holding a message back allocates nothing. See durable.go.
 	waiting  *messages.Message
 	waitSlot messages.Message
-	// moreInput is set while the message last received said more input
-	// follows (Received.More), through the report of its write: its
-	// sends wait for the next event's step.
-	moreInput bool
 	// catchingUp is set from a restart's init until a peer confirms this
 	// run; see progress.go.
 	catchingUp bool
@@ -133,9 +129,6 @@ func (n *Node) Fenced() bool { return n.fence.up }
 // Step applies one event and returns what it caused.
 func (n *Node) Step(ev Event) Output {
 	var out Output
-	if _, ok := ev.(Persisted); !ok {
-		n.moreInput = false
-	}
 	if !n.checkWrite(ev, &out) {
 		out.NextTick = n.nextTick()
 		n.asked(&out)
@@ -148,7 +141,6 @@ func (n *Node) Step(ev Event) Output {
 			n.flush(&out)
 		}
 	case Received:
-		n.moreInput = e.More
 		n.receive(e.Msg, false, &out)
 		n.flushUnlessWaiting(&out)
 	case Rejected:
@@ -156,7 +148,6 @@ func (n *Node) Step(ev Event) Output {
 		if reply, ok := e.Err.Reply(); ok {
 			n.answer(reply, true, &out)
 		}
-		n.flushUnlessWaiting(&out) // what a burst before it held back
 	case Persisted:
 		n.written(e.Err, &out)
 		n.flushUnlessWaiting(&out)
@@ -183,20 +174,15 @@ func (n *Node) note(s string) { n.notes = append(n.notes, s) }
 // setNextTick fills in out.NextTick, unless a write is outstanding: the
 // shell steps its report next, whose output says.
 func (n *Node) setNextTick(out *Output) {
-	switch {
-	case n.waiting != nil:
-	case n.moreInput:
-		out.NextTick = 1 // it held back a flush (Received.More)
-	default:
+	if n.waiting == nil {
 		out.NextTick = n.nextTick()
 	}
 }
 
-// flushUnlessWaiting sends what is due, unless a write is outstanding (then
-// the step's output must hold nothing but the write, see Output) or more
-// input follows at once (Received.More).
+// flushUnlessWaiting sends what is due, unless a write is outstanding: then
+// the step's output must hold nothing but the write (see Output).
 func (n *Node) flushUnlessWaiting(out *Output) {
-	if n.self != "" && n.waiting == nil && !n.moreInput {
+	if n.self != "" && n.waiting == nil {
 		n.flush(out)
 	}
 }

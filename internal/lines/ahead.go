@@ -71,10 +71,6 @@ func (a *Ahead) pump(r io.Reader) {
 // until then may still be waiting to be read.
 func (a *Ahead) Ended() <-chan struct{} { return a.ended }
 
-// Waiting reports whether data read ahead is waiting for the consumer,
-// without waiting for any. Only the consumer may call it.
-func (a *Ahead) Waiting() bool { return len(a.cur) > 0 || len(a.chunks) > 0 }
-
 // Read implements io.Reader for the consumer.
 func (a *Ahead) Read(p []byte) (int, error) {
 	if len(a.cur) == 0 {

@@ -22,25 +22,13 @@ const keepBytes = 1 << 20
 // Reader returns one line at a time.
 type Reader struct {
 	in    *bufio.Reader
-	src   io.Reader
 	limit int
 	line  []byte
 }
 
 // NewReader reads from r, refusing lines longer than limit bytes.
 func NewReader(r io.Reader, limit int) *Reader {
-	return &Reader{in: bufio.NewReaderSize(r, 64<<10), src: r, limit: limit}
-}
-
-// More reports whether input after the line Next last returned has already
-// arrived, at least in part: the reader holds some, or its source says it
-// does (a source with a Waiting method, as Ahead has). It never waits.
-func (r *Reader) More() bool {
-	if r.in.Buffered() > 0 {
-		return true
-	}
-	w, ok := r.src.(interface{ Waiting() bool })
-	return ok && w.Waiting()
+	return &Reader{in: bufio.NewReaderSize(r, 64<<10), limit: limit}
 }
 
 // Release lets go of a buffer that a long line made larger than the reader

@@ -104,31 +104,3 @@ func TestReleaseDropsALargeBuffer(t *testing.T) {
 		t.Errorf("buffer of %d bytes kept after Release", cap(r.line))
 	}
 }
-
-// TestMoreSaysWhetherInputFollows: More is true while lines that arrived
-// together remain, false after the last of them, whether the reader or
-// an Ahead holds them.
-func TestMoreSaysWhetherInputFollows(t *testing.T) {
-	pr, pw := io.Pipe()
-	a := NewAhead(pr)
-	defer func() { pw.Close(); a.Close() }()
-	r := NewReader(a, 1000)
-	go pw.Write([]byte("a\nb\n"))
-	for _, want := range []struct {
-		line string
-		more bool
-	}{{"a", true}, {"b", false}} {
-		line, err := r.Next()
-		if err != nil || string(line) != want.line {
-			t.Fatalf("Next = %q, %v; want %q", line, err, want.line)
-		}
-		if got := r.More(); got != want.more {
-			t.Fatalf("after %q More = %v, want %v", line, got, want.more)
-		}
-	}
-	r2 := NewReader(strings.NewReader("x\ny"), 1000)
-	r2.Next()
-	if !r2.More() {
-		t.Fatal("More = false with a line buffered behind the first")
-	}
-}

@@ -34,9 +34,7 @@ func readLines(stdin io.Reader, loop *actor.Loop) {
 				errors.As(err, &de)
 				ev = actor.Rejected{Err: de}
 			} else {
-				// More input already here: the node may answer the
-				// burst as one (actor.Received).
-				ev = actor.Received{Msg: msg, More: in.More()}
+				ev = actor.Received{Msg: msg}
 			}
 		}
 		if len(line) > bigLine {

@@ -181,17 +181,8 @@ func (s *Sim) deliverDue() {
 			return
 		}
 		s.rng.Shuffle(len(due), func(i, j int) { due[i], due[j] = due[j], due[i] })
-		// A node that has more messages coming in this round is told so
-		// (Received.More), as the shell tells it when lines arrive
-		// together: it may answer them as one. If the later one is then
-		// lost on the way, its sends wait for its next tick.
-		left := map[string]int{}
 		for _, e := range due {
-			left[e.msg.Dest]++
-		}
-		for _, e := range due {
-			left[e.msg.Dest]--
-			s.deliverMore(e, left[e.msg.Dest] > 0)
+			s.deliver(e)
 		}
 	}
 }
@@ -211,11 +202,7 @@ func (s *Sim) tickNodes() {
 
 // deliver hands one message to its destination, unless the partition, a
 // random fault or a dead process loses it on the way.
-func (s *Sim) deliver(e envelope) { s.deliverMore(e, false) }
-
-// deliverMore is deliver, saying whether more input follows at once
-// (Received.More).
-func (s *Sim) deliverMore(e envelope, more bool) {
+func (s *Sim) deliver(e envelope) {
 	m := e.msg
 	line := messages.Encode(m)
 	if s.work.isClient(m.Dest) {
@@ -250,12 +237,7 @@ func (s *Sim) deliverMore(e envelope, more bool) {
 	}
 	s.stats.Delivered++
 	s.trace.begin(s.now, "deliver").raw(line).end()
-	ev := s.event(m, line)
-	if r, ok := ev.(actor.Received); ok {
-		r.More = more
-		ev = r
-	}
-	s.stepNode(m.Dest, ev)
+	s.stepNode(m.Dest, s.event(m, line))
 }
 
 // event is what the node sees: the message itself, or in wire mode whatever
