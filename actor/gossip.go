@@ -94,9 +94,6 @@ func (n *Node) onGossip(m messages.Message, g messages.Gossip, durable bool, out
 	}
 	if current {
 		n.ackFrom(l, g.Ack, int64(min(g.Held, maxHeld)), g.Echo, out)
-		if len(g.Values) > 0 {
-			n.hedge(l)
-		}
 	}
 }
 

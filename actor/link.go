@@ -167,7 +167,7 @@ func (l *link) received() uint64 { return l.in.received }
 // A link marked late says so on each batch of this send (Gossip.Late).
 func (l *link) gossip(now int64, self string, path []string, hubTS, routed uint64, resend bool, more int64, out *Output) {
 	if l.sent == 0 {
-		l.out.waitFrom, l.out.hedged = now, false // the peer owes an answer from now
+		l.out.waitFrom = now // the peer owes an answer from now
 	}
 	l.sent = len(l.unacked)
 	l.sentRoute = routed

@@ -98,7 +98,6 @@ type outbound struct {
 	resend   bool // a resend is due at once (the state changed, or a kick)
 	asked    bool // the last gossip asked the peer to answer at once
 	kicked   bool // retried early on a sign of a heal since the peer last made progress
-	hedged   bool // resent early since waitFrom, on a batch that showed the peer lacked it (hedge.go)
 	// keepBy is when the next message on the link is due, as the last
 	// one promised the peer (Gossip.More, Ack.More); never when it
 	// promised nothing.
@@ -251,7 +250,7 @@ func (n *Node) setState(l *link, s linkState) {
 // progressed reacts to the peer acknowledging something new: a doubtful
 // or dead link streams again.
 func (n *Node) progressed(l *link) {
-	l.out.waitFrom, l.out.hedged = never, false
+	l.out.waitFrom = never
 	if l.sent > 0 {
 		l.out.waitFrom = n.now // the clock restarts on progress, as TCP's does
 	}
