@@ -15,10 +15,14 @@ package actor
 // takes (Maelstrom draws them down to a fraction of a second) ends with
 // the links across it still suspect, and they resent nothing until they
 // stalled, well after the heal. The first such sign retries every such
-// link; after that, only a link that has sent nothing for a timeout is
-// retried early, so a peer cut off one way only (which keeps reaching us
-// while we cannot reach it) costs at most one message per link per
-// timeout, not one per message it sends.
+// link; after that, a link is retried early again only a timeout after its
+// last early retry, so a peer cut off one way only (which keeps reaching
+// us while we cannot reach it) costs at most one message per link per
+// timeout, not one per message it sends. The timeout counts from the last
+// early retry, not the last send: a stalled link retries about once a
+// timeout on its own schedule, and counting from that would leave a heal
+// that comes long after the first sign waiting for the next scheduled
+// retry (up to MaxRetransmitTicks).
 //
 // Only a link with values unanswered is evidence: a message from a peer
 // this node never sent anything to (a stand-in hub's first fan-out, say)
@@ -39,8 +43,8 @@ func (n *Node) heard(l *link) {
 	l.expectBy = never
 	if cut(l) {
 		for _, k := range n.active {
-			if cut(k) && (!k.out.kicked || n.now-k.out.lastSend >= n.rto(k, true)) {
-				k.out.kick()
+			if cut(k) && (!k.out.kicked || n.now-k.out.kickedAt >= n.rto(k, true)) {
+				k.out.kick(n.now)
 			}
 		}
 	}

@@ -95,9 +95,10 @@ type outbound struct {
 	// after the queue was last fully acknowledged, or the last progress
 	// since; never when nothing sent is unacknowledged.
 	waitFrom int64
-	resend   bool // a resend is due at once (the state changed, or a kick)
-	asked    bool // the last gossip asked the peer to answer at once
-	kicked   bool // retried early on a sign of a heal since the peer last made progress
+	resend   bool  // a resend is due at once (the state changed, or a kick)
+	asked    bool  // the last gossip asked the peer to answer at once
+	kicked   bool  // retried early on a sign of a heal since the peer last made progress
+	kickedAt int64 // tick of the last early retry, when kicked
 	// keepBy is when the next message on the link is due, as the last
 	// one promised the peer (Gossip.More, Ack.More); never when it
 	// promised nothing.
@@ -154,9 +155,11 @@ func (o *outbound) becomeProbe(now int64) {
 }
 
 // kick makes a doubtful or dead link's resend due at once, and restarts a
-// stalled link's backoff: the peer has shown it is reachable again.
-func (o *outbound) kick() {
-	o.kicked, o.resend = true, true
+// stalled link's backoff: the peer has shown it is reachable again. It
+// records when, so that the next sign of a heal kicks the link again only
+// a timeout later.
+func (o *outbound) kick(now int64) {
+	o.kicked, o.kickedAt, o.resend = true, now, true
 	if o.state == stateStalled {
 		o.retries = 2
 	}
