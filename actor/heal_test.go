@@ -74,3 +74,50 @@ func TestLateValuesGoOnAtOnce(t *testing.T) {
 		t.Errorf("a second late value within the batch interval went at once: %v", lines(got))
 	}
 }
+
+// TestKickedAgainATimeoutAfterTheLastKick: after the first sign of a heal
+// retries a cut link at once, further messages from the peer retry it
+// early only once a timeout has passed since that retry, whatever the
+// link's own schedule sent in between: a peer cut off one way costs at
+// most one early retry per timeout, and a heal that comes long after the
+// first sign is not left waiting for the next scheduled retry.
+func TestKickedAgainATimeoutAfterTheLastKick(t *testing.T) {
+	cfg := testConfig(Star)
+	leaf := newInitedNode(t, cfg, "n2", 3)
+	step(leaf, broadcast("n2", 2, 1))
+	hub := leaf.links["n0"]
+	for hub.out.state != stateStalled {
+		step(leaf, Tick{})
+	}
+	step(leaf, Tick{}) // the stall's own resend is out
+	fromHub := Received{Msg: messages.Message{Src: "n0", Dest: "n2", Body: messages.Gossip{Seq: 1, Values: []messages.Value{messages.IntValue(8)}}}}
+	retried := func() bool {
+		for _, m := range step(leaf, fromHub).Messages {
+			if m.Dest == "n0" {
+				return true
+			}
+		}
+		return false
+	}
+	if !retried() {
+		t.Fatalf("the first sign of a heal did not retry the cut link at once")
+	}
+	kickedAt := leaf.now
+	step(leaf, Tick{})
+	if retried() {
+		t.Errorf("a second sign within a timeout of the first retried the link early again")
+	}
+	for leaf.now-kickedAt < leaf.rto(hub, true) || hub.out.lastSend <= kickedAt {
+		step(leaf, Tick{})
+		if !cut(hub) {
+			t.Fatalf("the link is no longer cut (state %v)", hub.out.state)
+		}
+	}
+	if hub.out.lastSend == leaf.now {
+		step(leaf, Tick{}) // not on the tick of a scheduled resend, which the step would already carry
+	}
+	if !retried() {
+		t.Errorf("a sign a timeout after the last early retry (sent %d ticks ago, on schedule) did not retry the link at once",
+			leaf.now-hub.out.lastSend)
+	}
+}
