@@ -16,10 +16,15 @@
 // advisory), so every ordered pair of nodes is a link. A hop takes Hop, a
 // node that holds a value forwards it at once and as often as it likes (no
 // processing time, unlimited messages), and a hop lands only if the
-// partition in force at its arrival lets it through, since the network
-// checks partitions at delivery. Each value's earliest arrival at each node
-// is a time-respecting shortest path (Dijkstra over nodes, where a link
-// blocked at the arrival time opens at the heal that unblocks it).
+// partition in force at its arrival lets it through. That is the best case
+// of the network's rule (§4.2, §4.3), which checks a partition when the
+// destination's delivery loop takes the message off its queue: at its
+// arrival when the loop sleeps on earlier messages, at its send when the
+// loop is idle. Unlimited messages can keep every loop busy, so the bound
+// is within reach, but not of a node with a message budget wherever a cut
+// leaves a node hearing from no server. Each value's earliest arrival at
+// each node is a time-respecting shortest path (Dijkstra over nodes, where
+// a link blocked at the arrival time opens at the heal that unblocks it).
 //
 // Process faults (§12): a node that is down — killed, until the start
 // that brings it back (it has answered init by the start's completion);
