@@ -14,9 +14,11 @@ import (
 // Input is everything a finished run hands to its analysis.
 type Input struct {
 	History history.History
-	// Net is the journal's :net counts; Lag the delivery loops' lag.
-	Net netsim.Counts
-	Lag netsim.LagSamples
+	// Net is the journal's :net counts; Lag the delivery loops' lag, and
+	// HeadOfLine the model's own waits it is measured against.
+	Net        netsim.Counts
+	Lag        netsim.LagSamples
+	HeadOfLine netsim.HeadOfLine
 	// Nodes are the run's nodes, in order; Latency its latency model.
 	Nodes   []string
 	Latency netsim.Latency
@@ -56,6 +58,7 @@ func Analyse(in Input) Run {
 	r.Faults = faultsOf(r.Timeline.Counts, in.Mute)
 	r.Cost = costOf(in.Usages, r.Ops)
 	r.Lag = LagOf(in.Lag, time.Duration(in.Latency.MeanMillis)*time.Millisecond)
+	r.Lag.HeadOfLine = HeadOfLineOf(in.HeadOfLine)
 	return r
 }
 

@@ -28,6 +28,27 @@ type Lag struct {
 	// Trusted says the deliveries' p99 is within P99Limit, so the run's
 	// latency figures stand.
 	Trusted bool `json:"trusted"`
+	// HeadOfLine is the model's own waits, which lag is measured against.
+	HeadOfLine HeadOfLine `json:"head_of_line"`
+}
+
+// HeadOfLine is how long the network model itself held deliveries past
+// their deadlines, behind a message the destination's loop slept on (see
+// netsim.HeadOfLine): not lag, and not the node's doing. Under an
+// exponential latency one long draw leaves a node deaf for as long, and a
+// run's maximum stable latency often crossed such a node.
+type HeadOfLine struct {
+	Waits Quantiles `json:"waits"`
+	// LongestMember is the node whose queue held the longest wait, and
+	// LongestDue that delivery's deadline on the run's clock ("" and 0
+	// when nothing waited).
+	LongestMember string        `json:"longest_member,omitempty"`
+	LongestDue    time.Duration `json:"longest_due_ns"`
+}
+
+// HeadOfLineOf summarises the model's waits.
+func HeadOfLineOf(h netsim.HeadOfLine) HeadOfLine {
+	return HeadOfLine{Waits: quantilesOf(h.Waits), LongestMember: h.Longest.Member, LongestDue: h.Longest.Due}
 }
 
 // Quantiles are p50, p99 and max over a set of samples, read as the

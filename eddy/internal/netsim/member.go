@@ -91,6 +91,9 @@ func (m *Member) Deliver(done <-chan struct{}, sink func(*Message)) {
 		stops := m.stops.Load()
 		if m.net.clock.started() && !m.stopped.Load() {
 			m.net.lag.record(now-modelAt, wait > 0, now-msg.Deadline)
+			if !draining {
+				m.net.hol.record(m.id, msg.Deadline-m.net.clock.zero.Load(), modelAt-msg.Deadline)
+			}
 		}
 		m.deliver(&msg)
 		sink(&msg)

@@ -47,6 +47,7 @@ type Network struct {
 	landings  landings
 	tally     tally
 	lag       lagRecorder
+	hol       holRecorder
 	timers    *timer.Service // on the raw clock
 }
 
@@ -105,6 +106,10 @@ func (n *Network) Counts() Counts { return n.tally.counts() }
 
 // Lag is every delivery's lag so far (see LagSamples).
 func (n *Network) Lag() LagSamples { return n.lag.copy() }
+
+// HeadOfLine is every counted delivery's wait in the model so far (see
+// HeadOfLine).
+func (n *Network) HeadOfLine() HeadOfLine { return n.hol.copy() }
 
 // Register adds a member with an empty queue. Registering an id twice is a
 // harness bug.

@@ -267,6 +267,31 @@ func TestLagIsMeasuredAgainstTheModel(t *testing.T) {
 	})
 }
 
+func TestHeadOfLineWaitsAreTheModels(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		r := newRig(t, constant100)
+		defer r.stop()
+		r.node("n0")
+		r.node("n1")
+		r.client("c0")
+		r.net.MarkZero()
+		r.send("n0", "n1", "timed") // due at 100ms; the loop sleeps on it
+		advance(10 * ms)
+		r.send("c0", "n1", "blocked") // due at 10ms, handed over at 100ms
+		advance(200 * ms)
+		r.send("c0", "n1", "free") // the loop is idle: no wait
+		advance(ms)
+		hol := r.net.HeadOfLine()
+		want := []time.Duration{0, 90 * ms, 0}
+		if !slices.Equal(hol.Waits, want) {
+			t.Errorf("waits %v, want %v", hol.Waits, want)
+		}
+		if got := (Held{Member: "n1", Due: 10 * ms, Wait: 90 * ms}); hol.Longest != got {
+			t.Errorf("longest %+v, want %+v", hol.Longest, got)
+		}
+	})
+}
+
 func TestUniformLatencyWithZeroMeanIsRejected(t *testing.T) {
 	if err := (Latency{MeanMillis: 0, Dist: Uniform}).Validate(); err == nil {
 		t.Error("uniform latency with mean 0 accepted; Maelstrom would hang")

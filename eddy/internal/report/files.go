@@ -15,7 +15,7 @@ var fileNotes = map[string]string{
 	"results.edn": "the results map, as printed", "results.json": "every figure, as JSON",
 	"history.txt": "one op per line", "history.edn": "one op per line, EDN",
 	"jepsen.log": "the console log", "net-journal.jsonl": "every network event",
-	"lag.json": "eddy's scheduling lag", "cost.json": "the nodes' CPU time and memory",
+	"lag.json": "eddy's scheduling lag and the model's head-of-line waits", "cost.json": "the nodes' CPU time and memory",
 	"limit.json": "the limit and the excess", "messages.svg": "the Lamport diagram, full size",
 	"faults.json": "kills, pauses, restarts and mute nodes", "run.json": "start time, seed, parameters, op count",
 }

@@ -21,7 +21,7 @@ import (
 func conclude(ctx context.Context, out *console.Console, dir *store.Dir, cfg Config, h history.History, net *netsim.Network, start time.Time, usages []proc.Usage, mute []string) Result {
 	out.Info(runnerThread, "jepsen.core", "Analyzing...")
 	a := analysis.Analyse(analysis.Input{
-		History: h, Net: net.Counts(), Lag: net.Lag(),
+		History: h, Net: net.Counts(), Lag: net.Lag(), HeadOfLine: net.HeadOfLine(),
 		Nodes: cfg.Nodes, Latency: cfg.Latency, Availability: cfg.Availability,
 		Usages: usages, Mute: mute,
 	})

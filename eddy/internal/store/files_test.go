@@ -85,7 +85,7 @@ func TestLimitAndLagKeepTheirFileLayouts(t *testing.T) {
 		}
 	}
 	raw, _ = os.ReadFile(d.File(LagFile))
-	want := "{\n  \"deliveries\": {\n    \"max_ns\": 0,\n    \"p50_ns\": 0,\n    \"p99_ns\": 0,\n    \"samples\": 0\n  },\n  \"p99_limit_ns\": 5000000,\n  \"timer_wakeups\": {\n    \"max_ns\": 0,\n    \"p50_ns\": 0,\n    \"p99_ns\": 0,\n    \"samples\": 0\n  },\n  \"trusted\": true\n}\n"
+	want := "{\n  \"deliveries\": {\n    \"max_ns\": 0,\n    \"p50_ns\": 0,\n    \"p99_ns\": 0,\n    \"samples\": 0\n  },\n  \"p99_limit_ns\": 5000000,\n  \"timer_wakeups\": {\n    \"max_ns\": 0,\n    \"p50_ns\": 0,\n    \"p99_ns\": 0,\n    \"samples\": 0\n  },\n  \"trusted\": true,\n  \"head_of_line\": {\n    \"waits\": {\n      \"max_ns\": 0,\n      \"p50_ns\": 0,\n      \"p99_ns\": 0,\n      \"samples\": 0\n    },\n    \"longest_due_ns\": 0\n  }\n}\n"
 	if string(raw) != want {
 		t.Errorf("lag.json\n%s\nwant\n%s", raw, want)
 	}

@@ -56,14 +56,15 @@ func TestTextEndsARunWithTheFiguresThatMatter(t *testing.T) {
 		"eddy: node cost       cpu 3.00 s (750.000 s per 1000 ops), peak rss mean 5.0 MiB, max 6.0 MiB (2 nodes)",
 		"eddy: faults          kill 0 (0 nodes), pause 0 (0 nodes), restart 0; mute none",
 		"eddy: scheduling lag  p50 0.08 ms, p99 1.9 ms (ok, limit 5 ms)",
+		"eddy: head-of-line    p99 0 ms, max 0 ms: the model's own waits, not lag",
 		"eddy: page            store/broadcast/x/index.html",
 	} {
 		if !strings.Contains(text, want+"\n") {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
 	}
-	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 10 {
-		t.Errorf("summary is not the ten short lines expected:\n%s", text)
+	if !strings.HasPrefix(text, "eddy: summary\n") || strings.Count(text, "\n") != 11 {
+		t.Errorf("summary is not the eleven short lines expected:\n%s", text)
 	}
 }
 
@@ -97,6 +98,17 @@ func TestLagLineWarnsOverFivePercentOfTheLatency(t *testing.T) {
 		if got := lagText(c.lag); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
 		}
+	}
+}
+
+func TestHeadOfLineLineNamesTheLongestWait(t *testing.T) {
+	h := analysis.HeadOfLineOf(netsim.HeadOfLine{
+		Waits:   []time.Duration{0, 0, 3 * time.Millisecond, 990 * time.Millisecond},
+		Longest: netsim.Held{Member: "n12", Due: 2493 * time.Millisecond, Wait: 990 * time.Millisecond},
+	})
+	want := "p99 990 ms, max 990 ms (n12, due at 2.493 s): the model's own waits, not lag"
+	if got := headOfLineText(h); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 // the results map and the verdict: the verdict, the messages per
 // operation, stable latency, the limit and the excess, the nodes' cost,
 // eddy's own scheduling lag (with a warning when it is too large for the
-// latency figures to stand) and the page to open. Each line starts with "eddy:" so it cannot be taken
+// latency figures to stand), the network model's head-of-line waits (the
+// usual reason for a long tail under an exponential latency) and the page
+// to open. Each line starts with "eddy:" so it cannot be taken
 // for part of the results map.
 func (s Run) Text() string {
 	var b strings.Builder
@@ -46,6 +48,7 @@ func (s Run) Text() string {
 	line("faults", "%s", faultsText(s.Faults))
 	if s.Lag != nil {
 		line("scheduling lag", "%s", lagText(*s.Lag))
+		line("head-of-line", "%s", headOfLineText(s.Lag.HeadOfLine))
 	}
 	if s.Page != "" {
 		line("page", "%s", s.Page)
@@ -96,6 +99,17 @@ func lagText(l analysis.Lag) string {
 	}
 	return fmt.Sprintf("%s WARNING: p99 over %s (%.0f %% of the latency), latency figures not to be trusted; is the machine busy?",
 		q, shortMillis(l.P99Limit), analysis.LagTolerance*100)
+}
+
+// headOfLineText is the summary's head-of-line line: how long the
+// network model itself held deliveries behind a message their node's loop
+// slept on, and where the longest wait was.
+func headOfLineText(h analysis.HeadOfLine) string {
+	q := fmt.Sprintf("p99 %s, max %s", shortMillis(h.Waits.P99), shortMillis(h.Waits.Max))
+	if h.LongestMember != "" {
+		q += fmt.Sprintf(" (%s, due at %.3f s)", h.LongestMember, h.LongestDue.Seconds())
+	}
+	return q + ": the model's own waits, not lag"
 }
 
 // shortMillis renders a duration in milliseconds with two significant
