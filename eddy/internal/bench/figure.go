@@ -73,6 +73,17 @@ var (
 		}
 		return f.Cost.PeakRSSMaxMiB, ""
 	}}
+	// HeadOfLine is the longest the network model held a due message
+	// behind one its node's loop slept on, in ms (analysis.HeadOfLine).
+	HeadOfLine = Figure{Name: "longest head-of-line wait", Unit: " ms", of: func(f Figures) (float64, string) {
+		switch {
+		case f.Lag == nil:
+			return 0, "the run wrote no lag.json"
+		case f.Lag.HeadOfLine.Waits.Samples == 0:
+			return 0, "the run recorded no head-of-line waits"
+		}
+		return float64(f.Lag.HeadOfLine.Waits.Max.Milliseconds()), ""
+	}}
 	// Kills, Pauses and Mute count kill ops, pause ops and mute nodes.
 	Kills  = faultFigure("kills", func(k, p, m int) int { return k })
 	Pauses = faultFigure("pauses", func(k, p, m int) int { return p })

@@ -23,6 +23,9 @@ type Figures struct {
 	Limit  *store.LimitFigures
 	Cost   *analysis.Cost
 	Faults *analysis.Faults
+	// Lag is lag.json: eddy's scheduling lag and the network model's
+	// head-of-line waits; nil when the run did not write it.
+	Lag *analysis.Lag
 	// Failovers are the node's hub failovers.
 	Failovers Failovers
 }

@@ -88,6 +88,9 @@ func Read(dir string) (bench.Figures, error) {
 	if fa, err := d.ReadFaults(); err == nil {
 		f.Faults = &fa
 	}
+	if lag, err := d.ReadLag(); err == nil {
+		f.Lag = &lag
+	}
 	f.Failovers = failovers(d, f.Run)
 	return f, nil
 }

@@ -20,7 +20,9 @@ import (
 const Legend = `Columns: msgs/op is :servers msgs-per-op; actual, limit and excess are stable
 latency at 0.5/0.95/1 in ms (limit: a perfect broadcast on the same run;
 excess = actual - limit); cpu is the nodes' CPU seconds per 1000 client ops;
-rss is the largest node's peak RSS in MiB; k/p/mute (runs that kill or pause
+rss is the largest node's peak RSS in MiB; hol (runs with a latency that
+varies) is the longest the network model held a due message behind one its
+node's loop slept on (head-of-line blocking), in ms; k/p/mute (runs that kill or pause
 nodes) counts kill ops, pause ops and the nodes whose output eddy stopped
 reading; failovers (runs with partitions) is the node's hub failovers away
 from a hub it could still hear, and which had heard the node's last message
@@ -120,15 +122,20 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// columns says which optional columns a table has.
-type columns struct{ faults, failovers bool }
+// columns says which optional columns a table has. hol shows only where
+// the latency varies: under a constant one the longest wait is a client's
+// request behind one hop, the same on every run.
+type columns struct{ hol, faults, failovers bool }
 
 func columnsOf(s bench.Shape) columns {
-	return columns{faults: s.ProcessFaults(), failovers: s.Partitions()}
+	return columns{hol: s.LatencyDist != "", faults: s.ProcessFaults(), failovers: s.Partitions()}
 }
 
 func (c columns) header(label string) string {
 	h := label + "\tvalid\tlost\tmsgs/op\tactual\tlimit\texcess\tcpu\trss"
+	if c.hol {
+		h += "\thol"
+	}
 	if c.faults {
 		h += "\tk/p/mute"
 	}
@@ -167,6 +174,9 @@ func (c columns) median(label string, runs []bench.Figures) string {
 
 func (c columns) width() int {
 	n := 9
+	if c.hol {
+		n++
+	}
 	if c.faults {
 		n++
 	}
@@ -201,6 +211,9 @@ func (c columns) cells(label, valid, lost string, of, sum func(bench.Figure) (fl
 		points(bench.Limit50, bench.Limit95, bench.Limit100),
 		points(bench.Excess50, bench.Excess95, bench.Excess100),
 		num(bench.CPU, "%.2f"), num(bench.RSS, "%.1f")}
+	if c.hol {
+		cells = append(cells, num(bench.HeadOfLine, "%.0f"))
+	}
 	if c.faults {
 		cells = append(cells, points(bench.Kills, bench.Pauses, bench.Mute))
 	}

@@ -3,6 +3,7 @@ package benchtable
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"eddy/internal/analysis"
 	"eddy/internal/bench"
@@ -75,6 +76,27 @@ func TestRunsTableHasARowPerSeedThenTheMedianAndTheVerdicts(t *testing.T) {
 		"\n  MISSED  valid and 0 lost on every seed        2/4 valid, 2 lost\n",
 		"  ok      median msgs-per-op over seeds <= 2.5  median 2.400\n",
 		"  MISSED  excess 0.5 <= 300 ms on every seed    excess 0.5 missing (seed 3): the run wrote no limit.json\n",
+	)
+}
+
+func TestVaryingLatencyShowsTheLongestHeadOfLineWait(t *testing.T) {
+	sc := scenario(t, "3d-partition-exponential")
+	runs := []bench.Figures{
+		figures(4, 3.2, q(255, 800, 1630), q(85, 180, 200), q(170, 620, 1430)),
+		figures(5, 3.0, q(430, 830, 1390), q(150, 190, 200), q(280, 640, 1190)),
+	}
+	runs[0].Lag = &analysis.Lag{HeadOfLine: analysis.HeadOfLine{Waits: analysis.Quantiles{Samples: 5000, Max: 997 * time.Millisecond}}}
+	runs[1].Lag = &analysis.Lag{}
+	var b strings.Builder
+	if err := WriteRuns(&b, sc, runs, bench.Check(sc, runs)); err != nil {
+		t.Fatal(err)
+	}
+	// Seed 5's lag.json predates head-of-line waits: "-".
+	contains(t, b.String(),
+		"seed    valid  lost  msgs/op  actual        limit        excess        cpu  rss  hol  failovers\n",
+		"4       yes    0     3.20     255/800/1630  85/180/200   170/620/1430  -    -    997  0/0\n",
+		"5       yes    0     3.00     430/830/1390  150/190/200  280/640/1190  -    -    -    0/0\n",
+		"median  2/2    0     3.10     343/815/1510  118/185/200  225/630/1310  -    -    997  0/0\n",
 	)
 }
 
