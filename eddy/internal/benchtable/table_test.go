@@ -30,6 +30,16 @@ func figures(seed int64, mpo float32, actual, lim, excess *checker.Quantiles) be
 	return f
 }
 
+// runsTable is WriteRuns' output for runs of sc, with sc's verdicts.
+func runsTable(t *testing.T, sc bench.Scenario, runs []bench.Figures) string {
+	t.Helper()
+	var b strings.Builder
+	if err := WriteRuns(&b, sc, runs, bench.Check(sc, runs)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 func scenario(t *testing.T, name string) bench.Scenario {
 	t.Helper()
 	sc, ok := bench.ScenarioNamed(name)
@@ -60,11 +70,8 @@ func TestRunsTableHasARowPerSeedThenTheMedianAndTheVerdicts(t *testing.T) {
 	runs[0].Failovers = bench.Failovers{All: 3, Reachable: 1}
 	runs[1].Results.Workload.Valid, runs[1].Results.Workload.LostCount = checker.False, 2
 	runs[2].Failovers = bench.Failovers{Missing: "no history"}
-	var b strings.Builder
-	if err := WriteRuns(&b, sc, runs, bench.Check(sc, runs)); err != nil {
-		t.Fatal(err)
-	}
-	contains(t, b.String(),
+	out := runsTable(t, sc, runs)
+	contains(t, out,
 		"3d-partition: 25 nodes, rate 100, latency 100 ms, 20 s, partition nemesis, 4 seeds\n",
 		"  eddy test -w broadcast --bin <node> --node-count 25 --time-limit 20 --rate 100 --latency 100 --nemesis partition --seed <seed>\n",
 		"seed    valid    lost  msgs/op  actual         limit          excess       cpu   rss  failovers\n",
@@ -87,12 +94,9 @@ func TestVaryingLatencyShowsTheLongestHeadOfLineWait(t *testing.T) {
 	}
 	runs[0].Lag = &analysis.Lag{HeadOfLine: analysis.HeadOfLine{Waits: analysis.Quantiles{Samples: 5000, Max: 997 * time.Millisecond}}}
 	runs[1].Lag = &analysis.Lag{}
-	var b strings.Builder
-	if err := WriteRuns(&b, sc, runs, bench.Check(sc, runs)); err != nil {
-		t.Fatal(err)
-	}
+	out := runsTable(t, sc, runs)
 	// Seed 5's lag.json predates head-of-line waits: "-".
-	contains(t, b.String(),
+	contains(t, out,
 		"seed    valid  lost  msgs/op  actual        limit        excess        cpu  rss  hol  failovers\n",
 		"4       yes    0     3.20     255/800/1630  85/180/200   170/620/1430  -    -    997  0/0\n",
 		"5       yes    0     3.00     430/830/1390  150/190/200  280/640/1190  -    -    -    0/0\n",
